@@ -1,0 +1,36 @@
+"""Open a file as a recognised `Document`: loading plus structure recognition."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from reader.core.document import Document
+from reader.core.loading import DEFAULT_SIZE_LIMIT, decode_bytes, load_text
+from reader.core.structure import recognize
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+
+
+def open_document(
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    size_limit: int = DEFAULT_SIZE_LIMIT,
+) -> Document:
+    """Load, decode and recognise a document; raises `LoadError` with a one-line message."""
+    p = Path(path)
+    loaded = load_text(p, encoding, size_limit)
+    doc = recognize(
+        loaded.text, markdown=p.suffix.lower() in MARKDOWN_SUFFIXES, fallback_title=p.stem
+    )
+    return replace(doc, source=str(p), encoding=loaded.encoding, warnings=loaded.warnings)
+
+
+def document_from_bytes(
+    data: bytes, name: str = "", encoding: str | None = None, markdown: bool = False
+) -> Document:
+    """Recognise a document that did not come from a file (standard input, tests)."""
+    loaded = decode_bytes(data, encoding)
+    doc = recognize(loaded.text, markdown=markdown, fallback_title=name)
+    return replace(doc, source=name, encoding=loaded.encoding, warnings=loaded.warnings)

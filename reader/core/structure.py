@@ -1,0 +1,358 @@
+"""Recognise a document's structure (title, metadata, figures, headings, …) from plain text.
+
+The rules are general, each written for a kind of line a Chinese reader meets:
+news articles (title, a metadata line, 原標題, 【轉載】 figure placeholders,
+bylines, a closing statement), TXT novels (第N章 lines) and Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.document import Block, BlockKind, Document, Metadata
+
+#: Longest line that can still be a heading, figure caption or title.
+SHORT_LINE = 30
+_CAPTION_MAX = 60
+
+_HAN_NUMERAL = "零〇一二三四五六七八九十百千萬万兩两壹貳贰參叁肆伍陸陆柒捌玖拾佰仟"
+_DIGITS = "0-9０-９"
+#: 卷/部/篇/集/冊 group chapters; 章/回/話/講 are chapters; 節/节 are sections.
+_UNIT_RANK = {
+    "卷": 1, "部": 1, "篇": 1, "集": 1, "冊": 1, "册": 1,
+    "章": 2, "回": 2, "話": 2, "话": 2, "講": 2, "讲": 2,
+    "節": 3, "节": 3,
+}  # fmt: skip
+_CHAPTER = re.compile(
+    rf"^第\s*[{_HAN_NUMERAL}{_DIGITS}]+\s*(?P<unit>[{''.join(_UNIT_RANK)}])(?P<rest>.*)$"
+)
+#: Units that also start ordinary words (第一部分, 第六回合, 第二集團) need a separator.
+_LOOSE_UNITS = set("章卷節节")
+_SEPARATORS = " \t\u3000\u00a0:：、.．·—-_|｜(（【[《「『"
+_NOVEL_PARTS = re.compile(
+    r"^(序章|序言|序幕|楔子|引子|引言|前言|尾聲|尾声|終章|终章|後記|后记|番外[篇章]?|完本感言)"
+    r"(?:$|[\s:：、.．—\-(（【]).*"
+)
+
+_NUMBERED = (
+    re.compile(rf"^[{_HAN_NUMERAL}]+\s*[、.．]"),
+    re.compile(rf"^[(（]\s*[{_HAN_NUMERAL}]+\s*[)）]"),
+    re.compile(rf"^[{_DIGITS}]+\s*[、.．](?![{_DIGITS}])"),
+)
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MARKDOWN_LIST = re.compile(r"^(?:[-*+]|\d+[.)])\s+(.*)$")
+_MARKDOWN_IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?P<src>[^)]*)\)\s*$")
+_MARKDOWN_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
+
+_LIST_MARKERS = ("——", "•", "●", "○", "■", "□", "◆", "◇", "▪", "・")
+_FIGURE = re.compile(r"^【(?:轉載|转载|圖片|图片|圖|图|配圖|配图|照片|視頻|视频)】")
+_SUBTITLE = re.compile(r"^(?:原標題|原标题|副標題|副标题)\s*[:：]")
+_DATE = re.compile(r"(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)")
+_META_LABELS = {
+    "來源": "source", "来源": "source",
+    "作者": "author",
+    "編輯": "editor", "编辑": "editor",
+    "責編": "responsible_editor", "责编": "responsible_editor",
+    "責任編輯": "responsible_editor", "责任编辑": "responsible_editor",
+}  # fmt: skip
+_META_LABEL = re.compile(
+    "(" + "|".join(sorted(_META_LABELS, key=len, reverse=True)) + r")\s*[:：]\s*"
+)
+_BYLINE_START = re.compile(r"^(?:[(（]?(?:記者|记者|通訊員|通讯员|文|撰文|作者)\s*[/／:：\s])")
+_NAME_RUN = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}[ \u3000\u00a0]+){2,}")
+_CREDIT = re.compile(r"圖片|图片|攝影|摄影|供圖|供图|提供|報道|报道|記者|记者")
+_NOTICE_HEADING = re.compile(r"聲明|声明|版權|版权|免責|免责|[Cc]opyright")
+
+_SENTENCE_END = set("。！？；，：…!?;,:．.、")
+_CLOSERS = "”’」』）)》〉】］]\"'"
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    number: int  # 1-based
+    text: str  # stripped of surrounding white space
+
+
+def recognize(text: str, *, markdown: bool = False, fallback_title: str = "") -> Document:
+    """Build a `Document` from decoded text.
+
+    `markdown` switches on Markdown syntax (headings, lists, images).
+    `fallback_title` names the document when its first line is not a title.
+    """
+    lines = [_Line(i + 1, raw.strip()) for i, raw in enumerate(text.split("\n"))]
+    blocks: list[Block] = []
+    metadata = Metadata()
+    body = [ln for ln in lines if ln.text]
+    start = 0
+    title = ""
+
+    if body and _is_title(body[0], markdown):
+        first = body[0]
+        title = _strip_markdown_heading(first.text) if markdown else first.text
+        blocks.append(Block(BlockKind.TITLE, title, first.number, first.number, level=0))
+        start = 1
+        if len(body) > 1:
+            parsed = parse_metadata(body[1].text)
+            if parsed is not None:
+                metadata = parsed
+                blocks.append(
+                    Block(BlockKind.METADATA, body[1].text, body[1].number, body[1].number)
+                )
+                start = 2
+    blocks.extend(_Recognizer(lines, body[start:], markdown).blocks())
+    return Document(
+        title=title or fallback_title,
+        blocks=tuple(_normalise_levels(blocks)),
+        metadata=metadata,
+        text=text,
+    )
+
+
+def parse_metadata(line: str) -> Metadata | None:
+    """Parse a header line such as `2022-10-17 11:33:18來源: 重慶日報編輯: 付意菲`."""
+    labels = list(_META_LABEL.finditer(line))
+    date = _DATE.search(line)
+    if not labels or (date is None and len(labels) < 2):
+        return None
+    fields: dict[str, str] = {}
+    if date is not None and date.start() < labels[0].start():
+        fields["published"] = date.group("date").strip()
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(line)
+        fields.setdefault(_META_LABELS[m.group(1)], line[m.end() : end].strip())
+    return Metadata(**fields)
+
+
+def ends_like_sentence(text: str) -> bool:
+    """True when the line ends with sentence punctuation (closing quotes ignored)."""
+    stripped = text.rstrip(_CLOSERS + " ")
+    return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
+def chapter_rank(text: str) -> int:
+    """1 for 卷/部-type lines, 2 for 章/回, 3 for 節; 0 when the line is no chapter line."""
+    if len(text) > 50 or ends_like_sentence(text):
+        return 0
+    m = _CHAPTER.match(text)
+    if m is not None:
+        unit, rest = m.group("unit"), m.group("rest")
+        if not rest or rest[0] in _SEPARATORS or (unit in _LOOSE_UNITS and len(text) <= SHORT_LINE):
+            return _UNIT_RANK[unit]
+        return 0
+    if _NOVEL_PARTS.match(text) and len(text) <= SHORT_LINE:
+        return 2
+    return 0
+
+
+def numbered_rank(text: str) -> int:
+    """1 for `一、`, 2 for `（一）`, 3 for `1.`/`1、` when the line can be a heading, else 0."""
+    if len(text) > SHORT_LINE or ends_like_sentence(text):
+        return 0
+    for rank, pattern in enumerate(_NUMBERED, start=1):
+        m = pattern.match(text)
+        if m is not None and text[m.end() :].strip():
+            return rank
+    return 0
+
+
+# Raw heading ranks before normalisation: smaller is higher in the outline.
+_RANK_VOLUME = 10
+_RANK_STANDALONE = 40
+_RANK_NUMBERED = 40  # 一、 sits with stand-alone headings; （一） and 1. below it
+
+
+class _Recognizer:
+    """Walks the lines after the title block and classifies each."""
+
+    def __init__(self, all_lines: Sequence[_Line], body: Sequence[_Line], markdown: bool):
+        self.all = all_lines
+        self.body = body
+        self.markdown = markdown
+
+    def blocks(self) -> list[Block]:
+        out: list[Block] = []
+        in_notice = False
+        i = 0
+        body = self.body
+        while i < len(body):
+            ln = body[i]
+            text = ln.text
+            nxt = body[i + 1] if i + 1 < len(body) else None
+            if self.markdown:
+                block, consumed = self._markdown(i)
+                if block is not None:
+                    out.append(block)
+                i += consumed
+                continue
+            if _FIGURE.match(text):
+                if nxt is not None and self._is_caption(nxt):
+                    out.append(
+                        Block(BlockKind.FIGURE, text, ln.number, nxt.number, caption=nxt.text)
+                    )
+                    i += 2
+                else:
+                    out.append(Block(BlockKind.FIGURE, text, ln.number, ln.number))
+                    i += 1
+                continue
+            rank = chapter_rank(text)
+            if rank:
+                in_notice = False
+                out.append(self._heading(ln, _RANK_VOLUME * rank))
+            elif in_notice:
+                out.append(Block(BlockKind.NOTICE, text, ln.number, ln.number))
+            elif _SUBTITLE.match(text):
+                out.append(Block(BlockKind.SUBTITLE, text, ln.number, ln.number))
+            elif self._is_byline(text):
+                out.append(Block(BlockKind.BYLINE, text, ln.number, ln.number))
+            elif text.startswith(_LIST_MARKERS):
+                out.append(Block(BlockKind.LIST_ITEM, text, ln.number, ln.number))
+            elif rank := numbered_rank(text):
+                out.append(self._heading(ln, _RANK_NUMBERED + rank - 1))
+            elif self._is_standalone_heading(i):
+                out.append(self._heading(ln, _RANK_STANDALONE))
+                in_notice = bool(_NOTICE_HEADING.search(text))
+            else:
+                out.append(Block(BlockKind.PARAGRAPH, text, ln.number, ln.number))
+            i += 1
+        return out
+
+    def _heading(self, ln: _Line, rank: int) -> Block:
+        return Block(BlockKind.HEADING, ln.text, ln.number, ln.number, level=rank)
+
+    def _is_caption(self, ln: _Line) -> bool:
+        text = ln.text
+        return (
+            len(text) <= _CAPTION_MAX
+            and not _FIGURE.match(text)
+            and not chapter_rank(text)
+            and not ends_like_sentence(text)
+        )
+
+    def _is_byline(self, text: str) -> bool:
+        if len(text) > _CAPTION_MAX or ends_like_sentence(text):
+            return False
+        if _BYLINE_START.match(text):
+            return True
+        return bool(_NAME_RUN.match(text + " ")) and bool(_CREDIT.search(text))
+
+    def _is_standalone_heading(self, i: int) -> bool:
+        """A short line between blank lines, followed by body text, not one of a run."""
+        ln = self.body[i]
+        if not self._heading_shaped(ln):
+            return False
+        if not (self._blank(ln.number - 1) and self._blank(ln.number + 1)):
+            return False
+        nxt = self.body[i + 1] if i + 1 < len(self.body) else None
+        if nxt is None or not self._is_body_text(nxt.text):
+            return False
+        prev = self.body[i - 1] if i > 0 else None
+        return prev is None or not self._heading_shaped(prev) or self._classified(prev.text)
+
+    def _heading_shaped(self, ln: _Line) -> bool:
+        text = ln.text
+        return (
+            len(text) <= SHORT_LINE
+            and not ends_like_sentence(text)
+            and any(ch.isalnum() for ch in text)
+            and not text.startswith(_LIST_MARKERS)
+        )
+
+    def _classified(self, text: str) -> bool:
+        # Lines another rule already claimed do not make a run of headings.
+        return bool(_FIGURE.match(text) or _SUBTITLE.match(text) or self._is_byline(text)) or bool(
+            chapter_rank(text)
+        )
+
+    @staticmethod
+    def _is_body_text(text: str) -> bool:
+        return len(text) > SHORT_LINE or ends_like_sentence(text)
+
+    def _blank(self, number: int) -> bool:
+        """True for a blank line or the edge of the document (1-based line numbers)."""
+        if number < 1 or number > len(self.all):
+            return True
+        return not self.all[number - 1].text
+
+    def _markdown(self, i: int) -> tuple[Block | None, int]:
+        """The Markdown block starting at body line `i` and how many lines it used."""
+        ln = self.body[i]
+        text = ln.text
+        if m := _MARKDOWN_HEADING.match(text):
+            return self._heading(_Line(ln.number, m.group(2)), len(m.group(1))), 1
+        if m := _MARKDOWN_IMAGE.match(text):
+            return Block(
+                BlockKind.FIGURE, m.group("src"), ln.number, ln.number, caption=m.group("alt")
+            ), 1
+        if _MARKDOWN_RULE.match(text):
+            return None, 1
+        if m := _MARKDOWN_LIST.match(text):
+            return Block(BlockKind.LIST_ITEM, m.group(1), ln.number, ln.number), 1
+        if text.startswith(">"):
+            return Block(BlockKind.QUOTE, text.lstrip("> "), ln.number, ln.number), 1
+        # A paragraph runs until a blank line: Markdown joins its lines.
+        parts = [text]
+        j = i + 1
+        while (
+            j < len(self.body)
+            and self.body[j].number == self.body[j - 1].number + 1
+            and not _starts_markdown_block(self.body[j].text)
+        ):
+            parts.append(self.body[j].text)
+            j += 1
+        return Block(
+            BlockKind.PARAGRAPH, _join_lines(parts), ln.number, self.body[j - 1].number
+        ), j - i
+
+
+def _starts_markdown_block(text: str) -> bool:
+    return bool(
+        _MARKDOWN_HEADING.match(text)
+        or _MARKDOWN_LIST.match(text)
+        or _MARKDOWN_IMAGE.match(text)
+        or text.startswith(">")
+    )
+
+
+def _join_lines(parts: list[str]) -> str:
+    """Join wrapped Markdown lines: no space between CJK characters, one between words."""
+    out = parts[0]
+    for part in parts[1:]:
+        if out and part and out[-1].isascii() and part[0].isascii():
+            out += " " + part
+        else:
+            out += part
+    return out
+
+
+def _is_title(first: _Line, markdown: bool) -> bool:
+    text = first.text
+    if markdown:
+        m = _MARKDOWN_HEADING.match(text)
+        return m is not None and len(m.group(1)) == 1
+    return (
+        len(text) <= 40
+        and not ends_like_sentence(text)
+        and not chapter_rank(text)
+        and not numbered_rank(text)
+        and not _FIGURE.match(text)
+        and not text.startswith(_LIST_MARKERS)
+    )
+
+
+def _strip_markdown_heading(text: str) -> str:
+    m = _MARKDOWN_HEADING.match(text)
+    return m.group(2) if m else text
+
+
+def _normalise_levels(blocks: list[Block]) -> list[Block]:
+    """Replace raw heading ranks by dense levels 1, 2, 3, … in rank order."""
+    ranks = sorted({b.level for b in blocks if b.kind is BlockKind.HEADING})
+    dense = {rank: i + 1 for i, rank in enumerate(ranks)}
+    return [
+        Block(b.kind, b.text, b.line, b.end_line, dense[b.level], b.caption)
+        if b.kind is BlockKind.HEADING
+        else b
+        for b in blocks
+    ]

@@ -1,0 +1,134 @@
+"""The headless command line, used as a script would use it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import TRADITIONAL
+
+from reader.cli import main
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_info_reports_encoding_counts_and_warnings(capsys, article_path):
+    code, out, err = run(capsys, "info", str(article_path))
+    assert code == 0 and err == ""
+    assert "encoding: UTF-8" in out
+    assert "lines: 118" in out
+    assert "headings: 4" in out
+    assert "warnings: none" in out
+
+
+def test_info_json_for_a_big5_file(capsys, write):
+    path = write("big5.txt", TRADITIONAL, "big5")
+    code, out, _ = run(capsys, "info", "--json", str(path))
+    facts = json.loads(out)
+    assert code == 0
+    assert facts["encoding"] == "Big5"
+    assert facts["lines"] == 2
+    assert facts["characters"] == len(TRADITIONAL.replace("\n", ""))
+
+
+def test_info_tells_about_undecodable_bytes(capsys, write):
+    path = write("bad.txt", "好文字。".encode() + b"\xff")
+    code, out, _ = run(capsys, "info", str(path))
+    assert code == 0
+    assert "warnings: 1 place with undecodable bytes in UTF-8" in out
+
+
+def test_outline_as_indented_list(capsys, article_path):
+    code, out, _ = run(capsys, "outline", str(article_path))
+    assert code == 0
+    assert out.splitlines() == [
+        "重慶永川:加快建設西部數字産業基地",
+        "  開局 數字産業向陽而生",
+        "  變局 重慶雲谷蓬勃而出",
+        "  新局 數字文創勢頭強勁",
+        "  國際在線版權與信息産品內容銷售的聲明",
+    ]
+
+
+def test_outline_as_json(capsys, write):
+    path = write("novel.txt", "書名\n\n第一卷 起\n第一章 甲\n文。\n第二章 乙\n文。")
+    code, out, _ = run(capsys, "outline", "--json", str(path))
+    assert code == 0
+    assert json.loads(out) == [
+        {
+            "title": "第一卷 起",
+            "level": 1,
+            "block": 1,
+            "line": 3,
+            "children": [
+                {"title": "第一章 甲", "level": 2, "block": 2, "line": 4, "children": []},
+                {"title": "第二章 乙", "level": 2, "block": 4, "line": 6, "children": []},
+            ],
+        }
+    ]
+
+
+def test_outline_reads_standard_input(capsys, monkeypatch):
+    import io
+
+    stdin = io.TextIOWrapper(io.BytesIO("書\n\n第一章 甲\n文。".encode("gb18030")))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    code, out, _ = run(capsys, "outline", "-")
+    assert code == 0 and "  第一章 甲" in out
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p / "missing.txt", "no such file"),
+        (lambda p: p, "is a folder"),
+        (lambda p: (p / "x.bin").write_bytes(b"\x00\x01" * 50) and p / "x.bin", "binary data"),
+    ],
+    ids=["missing", "folder", "binary"],
+)
+def test_document_errors_exit_1_with_one_line(capsys, tmp_path, make, message):
+    code, out, err = run(capsys, "info", str(make(tmp_path)))
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+
+
+def test_size_limit_is_configurable(capsys, write):
+    path = write("big.txt", "字" * 2000)
+    code, _, err = run(capsys, "info", "--size-limit", "0.001", str(path))
+    assert code == 1 and "over the limit" in err
+
+
+def test_usage_error_exits_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["outline"])
+    assert info.value.code == 2
+    assert "required: file" in capsys.readouterr().err
+
+
+def test_console_script_and_module_run_headless(article_path):
+    script = Path(sys.executable).with_name("zhreader")
+    for cmd in ([str(script)], [sys.executable, "-m", "reader"]):
+        done = subprocess.run(
+            [*cmd, "outline", str(article_path)], capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        assert "開局 數字産業向陽而生" in done.stdout
+
+
+def test_missing_file_from_the_shell_has_no_traceback(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "info", str(tmp_path / "nope.txt")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().endswith("nope.txt: no such file")
+    assert "Traceback" not in done.stderr
