@@ -6,16 +6,30 @@ Exit statuses: 0 success, 1 a document error (one line on stderr), 2 a usage err
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from reader import APP_NAME, __version__
+from reader.core.convert import (
+    Chain,
+    ParallelConverter,
+    Script,
+    ScriptMode,
+    available_configs,
+    conversion_chain,
+    convert,
+)
 from reader.core.document import Document
 from reader.core.loading import DEFAULT_SIZE_LIMIT, LoadError, display_encoding
 from reader.core.opening import document_from_bytes, open_document
 from reader.core.outline import Outline, OutlineEntry, build_outline
+from reader.core.script import detect_script
 
 SUBCOMMANDS = ("info", "outline", "convert")
 EXIT_OK, EXIT_DOCUMENT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -79,7 +93,37 @@ def _build_parser() -> argparse.ArgumentParser:
     outline = sub.add_parser("outline", help="the section outline")
     add_file_args(outline)
     outline.add_argument("--json", action="store_true", help="print JSON")
+    add_script_args(outline, default_target=ScriptMode.ORIGINAL.value)
+
+    convert = sub.add_parser(
+        "convert", help="convert between Traditional and Simplified Chinese (OpenCC)"
+    )
+    add_file_args(convert)
+    add_script_args(convert, default_target=ScriptMode.SIMPLIFIED.value)
+    convert.add_argument(
+        "--config", choices=sorted(available_configs()), help="use this OpenCC config directly"
+    )
+    convert.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
+    convert.add_argument(
+        "--output-encoding", default="utf-8", help="encoding of the output (default UTF-8)"
+    )
     return parser
+
+
+def add_script_args(p: argparse.ArgumentParser, default_target: str) -> None:
+    """--to, --from and --phrases, shared by the commands that convert."""
+    targets = [m.value for m in ScriptMode]
+    p.add_argument("--to", choices=targets, default=default_target, help="target script")
+    p.add_argument(
+        "--from",
+        dest="source",
+        choices=["auto", *(s.value for s in Script if s is not Script.MIXED)],
+        default="auto",
+        help="source script (default: detected)",
+    )
+    p.add_argument(
+        "--phrases", action="store_true", help="also convert regional phrases (軟體 ↔ 软件)"
+    )
 
 
 def _size(value: str) -> int:
@@ -100,6 +144,8 @@ def _run_subcommand(args: list[str]) -> int:
             _info(ns)
         elif ns.command == "outline":
             _outline(ns)
+        elif ns.command == "convert":
+            _convert(ns)
     except (LoadError, CommandError) as exc:
         print(f"zhreader: {exc}", file=sys.stderr)
         return EXIT_DOCUMENT_ERROR
@@ -141,7 +187,72 @@ def _info(ns: argparse.Namespace) -> None:
 
 def _outline(ns: argparse.Namespace) -> None:
     doc = read_document(ns)
-    print_outline(build_outline(doc), as_json=ns.json)
+    outline = build_outline(doc)
+    chain = _chain(ns, doc.text)
+    if chain:
+        outline = outline.map_titles(lambda title: convert(title, chain))
+    print_outline(outline, as_json=ns.json)
+
+
+def _chain(ns: argparse.Namespace, text: str) -> Chain:
+    if getattr(ns, "config", None):
+        return (ns.config.removesuffix(".json"),)
+    source = detect_script(text) if ns.source == "auto" else Script(ns.source)
+    return conversion_chain(source, ScriptMode(ns.to), ns.phrases)
+
+
+def _convert(ns: argparse.Namespace) -> None:
+    try:
+        codecs.lookup(ns.output_encoding)
+    except LookupError:
+        raise CommandError(f"unknown output encoding {ns.output_encoding!r}") from None
+    output = Path(ns.output) if ns.output else None
+    if output is not None and ns.file != "-" and _same_file(output, Path(ns.file)):
+        raise CommandError(f"{output}: refusing to overwrite the input file")
+    doc = read_document(ns)
+    result = ParallelConverter()
+    try:
+        converted = result.convert(doc.text, _chain(ns, doc.text))
+    finally:
+        result.close()
+    try:
+        data = converted.encode(ns.output_encoding)
+    except UnicodeEncodeError as exc:
+        raise CommandError(
+            f"the converted text has characters {ns.output_encoding} cannot encode "
+            f"(first: {exc.object[exc.start]!r}); try --output-encoding utf-8"
+        ) from None
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        write_atomically(output, data)
+    except OSError as exc:
+        raise CommandError(f"{output}: cannot be written ({exc.strerror or exc})") from None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path`."""
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def print_outline(outline: Outline, as_json: bool) -> None:

@@ -132,3 +132,100 @@ def test_missing_file_from_the_shell_has_no_traceback(tmp_path):
     assert done.returncode == 1
     assert done.stderr.strip().endswith("nope.txt: no such file")
     assert "Traceback" not in done.stderr
+
+
+def test_convert_to_simplified_prints_utf8(capsys, article_path):
+    code, out, err = run(capsys, "convert", str(article_path))
+    assert code == 0 and err == ""
+    assert out.splitlines()[0] == "重庆永川:加快建设西部数字产业基地"
+    assert out.count("\n") == article_path.read_text(encoding="utf-8").count("\n")
+
+
+def test_convert_with_phrases_to_taiwan(capsys, write):
+    path = write("s.txt", "软件和信息", "gbk")
+    code, out, _ = run(capsys, "convert", "--to", "taiwan", "--phrases", str(path))
+    assert code == 0 and out == "軟體和資訊"
+    code, out, _ = run(capsys, "convert", "--to", "taiwan", str(path))
+    assert out == "軟件和信息"
+
+
+def test_convert_with_an_explicit_config(capsys, write):
+    path = write("s.txt", "头发")
+    code, out, _ = run(capsys, "convert", "--config", "s2hk", str(path))
+    assert code == 0 and out == "頭髮"
+
+
+def test_convert_source_override(capsys, write):
+    path = write("t.txt", "發展軟體")
+    _, auto, _ = run(capsys, "convert", "--to", "simplified", "--phrases", str(path))
+    _, taiwan, _ = run(
+        capsys, "convert", "--from", "taiwan", "--to", "simplified", "--phrases", str(path)
+    )
+    assert auto == "发展软体"
+    assert taiwan == "发展软件"
+
+
+def test_convert_writes_the_output_file_atomically(capsys, write, tmp_path):
+    src = write("t.txt", "發展\n頭髮\n")
+    out = tmp_path / "out.txt"
+    out.write_text("old contents")
+    code, stdout, _ = run(capsys, "convert", str(src), "-o", str(out))
+    assert code == 0 and stdout == ""
+    assert out.read_text(encoding="utf-8") == "发展\n头发\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt", "t.txt"]
+
+
+def test_convert_output_encoding(capsys, write, tmp_path):
+    src = write("t.txt", "發展")
+    out = tmp_path / "out.txt"
+    code, _, _ = run(capsys, "convert", str(src), "-o", str(out), "--output-encoding", "gb18030")
+    assert code == 0 and out.read_bytes() == "发展".encode("gb18030")
+
+
+def test_convert_refuses_to_overwrite_its_input(capsys, write):
+    src = write("t.txt", "發展")
+    code, _, err = run(capsys, "convert", str(src), "-o", str(src))
+    assert code == 1 and "refusing to overwrite the input" in err
+    assert src.read_text(encoding="utf-8") == "發展"
+
+
+def test_convert_keeps_the_old_output_when_the_disk_refuses(capsys, write, tmp_path, monkeypatch):
+    src = write("t.txt", "發展")
+    out = tmp_path / "out.txt"
+    out.write_text("keep me")
+
+    def refuse(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("reader.cli.os.replace", refuse)
+    code, _, err = run(capsys, "convert", str(src), "-o", str(out))
+    assert code == 1 and "No space left on device" in err and err[-1] == "\n"
+    assert out.read_text() == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt", "t.txt"]
+
+
+def test_convert_output_encoding_that_cannot_hold_the_text(capsys, write, tmp_path):
+    src = write("t.txt", "頭髮\u00a0")
+    code, _, err = run(
+        capsys, "convert", str(src), "-o", str(tmp_path / "o.txt"), "--output-encoding", "ascii"
+    )
+    assert code == 1 and "cannot encode" in err
+
+
+def test_convert_unknown_output_encoding(capsys, write):
+    code, _, err = run(capsys, "convert", str(write("t.txt", "字")), "--output-encoding", "nope")
+    assert code == 1 and "unknown output encoding 'nope'" in err
+
+
+def test_outline_converted_to_simplified(capsys, article_path):
+    code, out, _ = run(capsys, "outline", str(article_path), "--to", "simplified")
+    assert code == 0
+    assert out.splitlines()[:2] == ["重庆永川:加快建设西部数字产业基地", "  开局 数字产业向阳而生"]
+
+
+def test_convert_from_stdin(monkeypatch, capsys):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("發展".encode("big5"))))
+    code, out, _ = run(capsys, "convert", "-")
+    assert code == 0 and out == "发展"

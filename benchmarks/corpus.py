@@ -1,0 +1,118 @@
+"""Deterministic test corpora built from OpenCC's phrase dictionaries.
+
+python benchmarks/corpus.py [OUTDIR]    # writes the benchmark novels (not committed)
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from functools import cache
+from pathlib import Path
+
+from reader.core.dictionaries import entries
+
+SEED = 20221017
+_PUNCTUATION = "，，，，、；：。。。！？"
+_DIGITS = "零一二三四五六七八九"
+
+
+@cache
+def _phrases(script: str) -> tuple[str, ...]:
+    """Simplified phrases (STPhrases keys) or their Traditional forms (first candidates)."""
+    pairs = list(entries("STPhrases.txt"))
+    if script == "simplified":
+        return tuple(k for k, _ in pairs)
+    return tuple(c[0] for _, c in pairs)
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 305 → 三百零五 (enough for chapter numbers)."""
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        if rest == 0:
+            tail = ""
+        elif rest < 10:
+            tail = "零" + _DIGITS[rest]
+        elif rest < 20:
+            tail = "一" + chinese_number(rest)
+        else:
+            tail = chinese_number(rest)
+        return _DIGITS[n // 100] + "百" + tail
+    return str(n)
+
+
+def prose(rng: random.Random, chars: int, script: str) -> str:
+    """Paragraphs (indented with two ideographic spaces) of about `chars` characters."""
+    phrases = _phrases(script)
+    out: list[str] = []
+    total = 0
+    while total < chars:
+        target = rng.randint(60, 320)
+        para: list[str] = []
+        length = 0
+        while length < target:
+            words = rng.randint(2, 6)
+            sentence = "".join(rng.choice(phrases) for _ in range(words))
+            sentence += rng.choice(_PUNCTUATION)
+            para.append(sentence)
+            length += len(sentence)
+        if para[-1][-1] not in "。！？":
+            para[-1] = para[-1][:-1] + "。"
+        text = "\u3000\u3000" + "".join(para)
+        out.append(text)
+        total += len(text) + 1
+    return "\n".join(out)
+
+
+def novel(
+    chars: int,
+    script: str = "traditional",
+    seed: int = SEED,
+    chapter_chars: tuple[int, int] = (2000, 4000),
+) -> str:
+    """A novel with a title line and a `第N章 title` line every `chapter_chars` characters."""
+    rng = random.Random(seed)
+    phrases = _phrases(script)
+    title = "".join(rng.choice(phrases) for _ in range(2))
+    parts = [f"《{title}》", ""]
+    total = 0
+    n = 0
+    while total < chars:
+        n += 1
+        heading = f"第{chinese_number(n)}章 " + "".join(rng.choice(phrases) for _ in range(2))
+        body = prose(rng, rng.randint(*chapter_chars), script)
+        parts.extend((heading, body, ""))
+        total += len(heading) + len(body) + 2
+    return "\n".join(parts)
+
+
+def write_corpora(outdir: Path) -> dict[str, Path]:
+    """Write the benchmark documents; returns name → path."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    made = {}
+    trad_3m = novel(3_000_000)
+    files = {
+        "novel-1m-traditional.txt": (novel(1_000_000), "utf-8"),
+        "novel-3m-traditional.txt": (trad_3m, "utf-8"),
+        "novel-3m-traditional-gb18030.txt": (trad_3m, "gb18030"),
+        "novel-3m-simplified.txt": (novel(3_000_000, "simplified"), "utf-8"),
+        "novel-20000-chapters.txt": (novel(20_000 * 150, chapter_chars=(100, 200)), "utf-8"),
+    }
+    for name, (text, encoding) in files.items():
+        path = outdir / name
+        path.write_bytes(text.encode(encoding))
+        made[name] = path
+    return made
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "corpus"
+    for name, path in write_corpora(target).items():
+        print(f"{name}: {path.stat().st_size / 1e6:.1f} MB")

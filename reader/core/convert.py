@@ -1,0 +1,240 @@
+"""Traditional/Simplified conversion through OpenCC (`opencc-py`), for users' script choices.
+
+Users pick a target script, not an OpenCC config: `conversion_chain` maps
+(source script, target script, regional phrases) to the configs to apply.
+No OpenCC dictionary key contains white space, so text can be converted line
+by line, block by block or chunk by chunk with the same result as whole.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from enum import StrEnum
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from opencc import OpenCC
+
+
+class Script(StrEnum):
+    """The script a text is written in (detected, or named by the user)."""
+
+    SIMPLIFIED = "simplified"
+    TRADITIONAL = "traditional"
+    TAIWAN = "taiwan"
+    HONGKONG = "hongkong"
+    MIXED = "mixed"
+
+
+class ScriptMode(StrEnum):
+    """What the reader displays."""
+
+    ORIGINAL = "original"
+    SIMPLIFIED = "simplified"
+    TRADITIONAL = "traditional"
+    TAIWAN = "taiwan"
+    HONGKONG = "hongkong"
+
+
+Chain = tuple[str, ...]
+"""OpenCC config names (without `.json`) applied one after another; () is no change."""
+
+
+@cache
+def available_configs() -> frozenset[str]:
+    """The config names `opencc.CONFIGS` lists, without `.json`.
+
+    `opencc` is imported here, not at module import: it reads every config
+    file when imported (about 0.1 s), which start-up should not pay.
+    """
+    from opencc import CONFIGS
+
+    return frozenset(name.removesuffix(".json") for name in CONFIGS)
+
+
+# (source, target) -> (plain chain, chain with regional phrases)
+_CHAINS: dict[tuple[Script, ScriptMode], tuple[Chain, Chain]] = {
+    (Script.SIMPLIFIED, ScriptMode.SIMPLIFIED): ((), ()),
+    (Script.SIMPLIFIED, ScriptMode.TRADITIONAL): (("s2t",), ("s2t",)),
+    (Script.SIMPLIFIED, ScriptMode.TAIWAN): (("s2tw",), ("s2twp",)),
+    (Script.SIMPLIFIED, ScriptMode.HONGKONG): (("s2hk",), ("s2hkp",)),
+    (Script.TRADITIONAL, ScriptMode.SIMPLIFIED): (("t2s",), ("t2s",)),
+    (Script.TRADITIONAL, ScriptMode.TRADITIONAL): ((), ()),
+    (Script.TRADITIONAL, ScriptMode.TAIWAN): (("t2tw",), ("t2tw",)),
+    (Script.TRADITIONAL, ScriptMode.HONGKONG): (("t2hk",), ("t2hk",)),
+    (Script.TAIWAN, ScriptMode.SIMPLIFIED): (("tw2s",), ("tw2sp",)),
+    (Script.TAIWAN, ScriptMode.TRADITIONAL): (("tw2t",), ("tw2t",)),
+    (Script.TAIWAN, ScriptMode.TAIWAN): ((), ()),
+    (Script.TAIWAN, ScriptMode.HONGKONG): (("tw2t", "t2hk"), ("tw2t", "t2hk")),
+    (Script.HONGKONG, ScriptMode.SIMPLIFIED): (("hk2s",), ("hk2sp",)),
+    (Script.HONGKONG, ScriptMode.TRADITIONAL): (("hk2t",), ("hk2t",)),
+    (Script.HONGKONG, ScriptMode.TAIWAN): (("hk2t", "t2tw"), ("hk2t", "t2tw")),
+    (Script.HONGKONG, ScriptMode.HONGKONG): ((), ()),
+    # Mixed text: t2s leaves Simplified characters alone, s2t* leave Traditional ones.
+    (Script.MIXED, ScriptMode.SIMPLIFIED): (("t2s",), ("t2s",)),
+    (Script.MIXED, ScriptMode.TRADITIONAL): (("s2t",), ("s2t",)),
+    (Script.MIXED, ScriptMode.TAIWAN): (("s2tw",), ("s2twp",)),
+    (Script.MIXED, ScriptMode.HONGKONG): (("s2hk",), ("s2hkp",)),
+}
+
+
+def conversion_chain(source: Script, target: ScriptMode, phrases: bool = False) -> Chain:
+    """The OpenCC configs that turn `source` text into `target` (with regional phrases)."""
+    if target is ScriptMode.ORIGINAL:
+        return ()
+    plain, with_phrases = _CHAINS[(source, target)]
+    return with_phrases if phrases else plain
+
+
+def phrases_available(source: Script, target: ScriptMode) -> bool:
+    """True when the regional-phrases switch changes anything for this pair."""
+    if target is ScriptMode.ORIGINAL:
+        return False
+    plain, with_phrases = _CHAINS[(source, target)]
+    return plain != with_phrases
+
+
+def converter(config: str) -> OpenCC:
+    """The process's one `OpenCC` instance for `config`, created on first use (thread-safe)."""
+    name = config.removesuffix(".json")
+    cc = _converters.get(name)
+    if cc is not None:
+        return cc
+    if name not in available_configs():
+        raise ValueError(f"unknown OpenCC config {config!r}")
+    with _converters_lock:
+        cc = _converters.get(name)
+        if cc is None:
+            from opencc import OpenCC
+
+            cc = OpenCC(name)
+            _converters[name] = cc
+    return cc
+
+
+_converters: dict[str, OpenCC] = {}
+_converters_lock = threading.Lock()
+
+
+def warm_up(chain: Chain) -> None:
+    """Build the dictionaries of `chain` now (about 0.2 s for s2t), e.g. in a worker."""
+    for config in chain:
+        converter(config)
+
+
+def convert(text: str, chain: Chain) -> str:
+    """Convert `text` through every config of `chain` in turn."""
+    for config in chain:
+        text = converter(config).convert(text)
+    return text
+
+
+def convert_blocks(texts: Sequence[str], chain: Chain) -> list[str]:
+    """Convert each text separately (blocks never span a line break, so this is exact)."""
+    if not chain:
+        return list(texts)
+    return [convert(t, chain) for t in texts]
+
+
+def split_chunks(text: str, size: int = 64 * 1024) -> list[str]:
+    """Cut `text` after line breaks into pieces of about `size` characters."""
+    chunks = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = start + size
+        if end >= n:
+            chunks.append(text[start:])
+            break
+        cut = text.rfind("\n", start, end)
+        if cut < 0:
+            cut = text.find("\n", end)
+            if cut < 0:
+                chunks.append(text[start:])
+                break
+        chunks.append(text[start : cut + 1])
+        start = cut + 1
+    return chunks
+
+
+def convert_chunked(
+    text: str,
+    chain: Chain,
+    size: int = 64 * 1024,
+    cancelled: Callable[[], bool] | None = None,
+) -> str | None:
+    """Convert chunk by chunk, identical to `convert(text, chain)`.
+
+    Returns None when `cancelled()` becomes true between chunks.
+    """
+    if not chain:
+        return text
+    out = []
+    for chunk in split_chunks(text, size):
+        if cancelled is not None and cancelled():
+            return None
+        out.append(convert(chunk, chain))
+    return "".join(out)
+
+
+#: Below this many characters a single process is faster than starting workers.
+PARALLEL_THRESHOLD = 200_000
+
+
+class ParallelConverter:
+    """Converts large texts over worker processes (spawn-safe), reusing its pool.
+
+    The pool starts on first use; `close()` stops it. Output is identical to
+    `convert`, because chunks are cut at line breaks.
+    """
+
+    def __init__(self, workers: int | None = None, threshold: int = PARALLEL_THRESHOLD):
+        self.workers = workers or max(1, os.cpu_count() or 1)
+        self.threshold = threshold
+        self._pool: Executor | None = None
+        self._lock = threading.Lock()
+
+    def convert(self, text: str, chain: Chain) -> str:
+        """Convert `text`; small texts and one-core machines stay in this process."""
+        if not chain:
+            return text
+        if len(text) < self.threshold or self.workers < 2:
+            return convert(text, chain)
+        chunks = split_chunks(text, max(16 * 1024, len(text) // (self.workers * 4) + 1))
+        pool = self._ensure_pool()
+        return "".join(pool.map(_convert_chunk, chunks, [chain] * len(chunks)))
+
+    def start(self, chains: Iterable[Chain] = ()) -> None:
+        """Start the workers now and have them build the dictionaries of `chains`."""
+        pool = self._ensure_pool()
+        for chain in chains:
+            list(pool.map(warm_up, [chain] * self.workers))
+
+    def _ensure_pool(self) -> Executor:
+        with self._lock:
+            if self._pool is None:
+                context = multiprocessing.get_context("spawn")
+                self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            return self._pool
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None
+
+    def __enter__(self) -> ParallelConverter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _convert_chunk(chunk: str, chain: Chain) -> str:
+    return convert(chunk, chain)

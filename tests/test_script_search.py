@@ -1,0 +1,87 @@
+"""Source-script detection and search across scripts."""
+
+from __future__ import annotations
+
+from conftest import SIMPLIFIED, TRADITIONAL
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benchmarks.corpus import novel
+from reader.core import open_document
+from reader.core.convert import Script, convert
+from reader.core.script import detect_script
+from reader.core.search import find_all, fold, search_pattern
+
+
+def test_bundled_article_is_traditional(article_path):
+    assert detect_script(open_document(article_path).text) is Script.TRADITIONAL
+
+
+def test_short_texts_are_classified():
+    assert detect_script("发展") is Script.SIMPLIFIED
+    assert detect_script("發展") is Script.TRADITIONAL
+    assert detect_script(SIMPLIFIED) is Script.SIMPLIFIED
+    assert detect_script(TRADITIONAL) is Script.TRADITIONAL
+
+
+def test_long_texts_are_classified():
+    assert detect_script(novel(400_000, "traditional")) is Script.TRADITIONAL
+    assert detect_script(novel(400_000, "simplified")) is Script.SIMPLIFIED
+
+
+def test_mixed_or_undecidable_texts_are_mixed():
+    assert detect_script("发展和發展,头发和頭髮") is Script.MIXED
+    assert detect_script("Hello, 中文") is Script.MIXED
+    assert detect_script("") is Script.MIXED
+
+
+def test_simplified_query_finds_every_traditional_match(article_path):
+    text = open_document(article_path).text
+    spans = find_all(text, "发展")
+    assert len(spans) == text.count("發展") > 0
+    assert all(text[a:b] == "發展" for a, b in spans)
+    assert len(find_all(text, "数据")) == text.count("數據") > 0
+
+
+def test_traditional_query_finds_simplified_text():
+    text = convert("頭髮和發展,後來的皇后", ("t2s",))
+    assert find_all(text, "發展") == [(3, 5)]
+    assert text == "头发和发展,后来的皇后"
+    assert find_all(text, "後") == [(6, 7), (10, 11)]
+
+
+def test_exact_search_matches_only_the_same_characters(article_path):
+    text = open_document(article_path).text
+    assert find_all(text, "发展", exact=True) == []
+    assert len(find_all(text, "發展", exact=True)) == text.count("發展")
+
+
+def test_full_width_and_case_are_folded():
+    assert find_all("ＯＰＥＮＣＣ與OpenCC", "opencc") == [(0, 6), (7, 13)]
+
+
+def test_empty_query_finds_nothing():
+    assert find_all("文字", "") == []
+    assert search_pattern("") is None
+
+
+def test_query_with_regex_characters_is_literal():
+    assert find_all("a.b(c)*[d]", "(c)*") == [(3, 7)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_fold_is_length_preserving_and_idempotent(text):
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert fold(folded) == folded
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=40), st.integers(0, 40), st.integers(1, 5))
+def test_search_finds_what_fold_says_matches(text, start, width):
+    query = text[start : start + width] or text[:1]
+    spans = find_all(text, query)
+    assert spans, "a substring is always found"
+    for a, b in spans:
+        assert fold(text[a:b]) == fold(query)
