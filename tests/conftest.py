@@ -36,3 +36,56 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+@pytest.fixture
+def message_boxes(monkeypatch):
+    """Stub QMessageBox so no dialog blocks; records (kind, text) and answers `No` to questions."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+    answers = {"question": QMessageBox.StandardButton.No}
+
+    def record(kind):
+        def _box(parent, title, text, *args, **kwargs):
+            shown.append((kind, text))
+            return answers.get(kind, QMessageBox.StandardButton.Ok)
+
+        return _box
+
+    for kind in ("warning", "critical", "information", "question", "about"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(record(kind)))
+    return shown
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings" / "zhreader.ini"
+
+
+@pytest.fixture
+def make_window(qtbot, settings_path, message_boxes):
+    """Build a reader window on settings in tmp_path; `open=None` opens the bundled article."""
+    from PySide6.QtCore import QSettings, QThreadPool
+
+    from reader.ui.main_window import MainWindow
+
+    windows = []
+
+    def _make(open_path: str | None = None, wait: bool = True):
+        settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        window.resize(1100, 760)
+        window.show()
+        qtbot.waitExposed(window)
+        if wait:
+            with qtbot.waitSignal(window.document_shown, timeout=20_000):
+                window.open_initial(open_path)
+        windows.append(window)
+        return window
+
+    yield _make
+    for window in windows:
+        window.close()
+    QThreadPool.globalInstance().waitForDone(30_000)

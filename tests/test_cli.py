@@ -161,8 +161,9 @@ def test_convert_source_override(capsys, write):
     _, taiwan, _ = run(
         capsys, "convert", "--from", "taiwan", "--to", "simplified", "--phrases", str(path)
     )
-    assert auto == "发展软体"
-    assert taiwan == "发展软件"
+    _, plain, _ = run(capsys, "convert", "--to", "simplified", str(path))
+    assert plain == "发展软体"
+    assert auto == taiwan == "发展软件"
 
 
 def test_convert_writes_the_output_file_atomically(capsys, write, tmp_path):

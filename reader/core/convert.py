@@ -63,7 +63,9 @@ _CHAINS: dict[tuple[Script, ScriptMode], tuple[Chain, Chain]] = {
     (Script.SIMPLIFIED, ScriptMode.TRADITIONAL): (("s2t",), ("s2t",)),
     (Script.SIMPLIFIED, ScriptMode.TAIWAN): (("s2tw",), ("s2twp",)),
     (Script.SIMPLIFIED, ScriptMode.HONGKONG): (("s2hk",), ("s2hkp",)),
-    (Script.TRADITIONAL, ScriptMode.SIMPLIFIED): (("t2s",), ("t2s",)),
+    # Regional phrases for Traditional text use Taiwan's tables (軟體 → 软件, 資訊 → 信息):
+    # tw2sp's variant step is a no-op on OpenCC-standard text.
+    (Script.TRADITIONAL, ScriptMode.SIMPLIFIED): (("t2s",), ("tw2sp",)),
     (Script.TRADITIONAL, ScriptMode.TRADITIONAL): ((), ()),
     (Script.TRADITIONAL, ScriptMode.TAIWAN): (("t2tw",), ("t2tw",)),
     (Script.TRADITIONAL, ScriptMode.HONGKONG): (("t2hk",), ("t2hk",)),
@@ -76,7 +78,7 @@ _CHAINS: dict[tuple[Script, ScriptMode], tuple[Chain, Chain]] = {
     (Script.HONGKONG, ScriptMode.TAIWAN): (("hk2t", "t2tw"), ("hk2t", "t2tw")),
     (Script.HONGKONG, ScriptMode.HONGKONG): ((), ()),
     # Mixed text: t2s leaves Simplified characters alone, s2t* leave Traditional ones.
-    (Script.MIXED, ScriptMode.SIMPLIFIED): (("t2s",), ("t2s",)),
+    (Script.MIXED, ScriptMode.SIMPLIFIED): (("t2s",), ("tw2sp",)),
     (Script.MIXED, ScriptMode.TRADITIONAL): (("s2t",), ("s2t",)),
     (Script.MIXED, ScriptMode.TAIWAN): (("s2tw",), ("s2twp",)),
     (Script.MIXED, ScriptMode.HONGKONG): (("s2hk",), ("s2hkp",)),

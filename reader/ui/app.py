@@ -8,15 +8,27 @@ from reader import APP_NAME, __version__
 from reader.ui.platform_check import display_problem
 
 
+def make_settings(reset: bool = False):
+    """The user's settings file (INI, in the platform's config folder)."""
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, "zhreader"
+    )
+    if reset:
+        settings.clear()
+        settings.sync()
+    return settings
+
+
 def run_app(
     path: str | None = None, encoding: str | None = None, reset_settings: bool = False
 ) -> int:
-    """Open the reader window on `path` (or the bundled article) and run until it closes."""
+    """Open the reader window on `path` (or the last or bundled document) until it closes."""
     problem = display_problem()
     if problem:
         print(f"zhreader: {problem}", file=sys.stderr)
         return 1
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.main_window import MainWindow
@@ -25,12 +37,7 @@ def run_app(
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    settings = QSettings(
-        QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, "zhreader"
-    )
-    if reset_settings:
-        settings.clear()
-    window = MainWindow(settings)
+    window = MainWindow(make_settings(reset_settings))
     window.show()
     window.open_initial(path, encoding)
     return app.exec()

@@ -1,0 +1,193 @@
+"""Every action of the window, its shortcut and its menu, defined in one place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from reader.core.convert import Script, ScriptMode
+
+Key = QKeySequence.StandardKey
+
+#: Menu labels of the display modes, in the reader's own terms, and their shortcuts.
+SCRIPT_MODES = (
+    (ScriptMode.ORIGINAL, "Original", "Ctrl+1"),
+    (ScriptMode.SIMPLIFIED, "简体", "Ctrl+2"),
+    (ScriptMode.TRADITIONAL, "繁體", "Ctrl+3"),
+    (ScriptMode.TAIWAN, "臺灣正體", "Ctrl+4"),
+    (ScriptMode.HONGKONG, "香港繁體", "Ctrl+5"),
+)
+SOURCE_SCRIPTS = (
+    ("auto", "Detect automatically"),
+    (Script.SIMPLIFIED.value, "Simplified (Mainland)"),
+    (Script.TRADITIONAL.value, "Traditional (OpenCC standard)"),
+    (Script.TAIWAN.value, "Traditional (Taiwan)"),
+    (Script.HONGKONG.value, "Traditional (Hong Kong)"),
+)
+THEME_NAMES = (("light", "Light"), ("sepia", "Sepia"), ("dark", "Dark"))
+
+
+@dataclass
+class Actions:
+    """The window's actions by name; menus and toolbar are built from these."""
+
+    open: QAction
+    reload: QAction
+    export_text: QAction
+    print_document: QAction
+    export_pdf: QAction
+    quit: QAction
+    copy: QAction
+    select_all: QAction
+    find: QAction
+    find_next: QAction
+    find_previous: QAction
+    preferences: QAction
+    toggle_outline: QAction
+    phrases: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    zoom_reset: QAction
+    full_screen: QAction
+    about: QAction
+    script_modes: dict[ScriptMode, QAction] = field(default_factory=dict)
+    source_scripts: dict[str, QAction] = field(default_factory=dict)
+    themes: dict[str, QAction] = field(default_factory=dict)
+    recent_menu: QMenu | None = None
+
+
+def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]]) -> Actions:
+    """Create every action; `slots` maps action names to the window's methods."""
+    tr = window.tr
+
+    def act(
+        name: str,
+        text: str,
+        keys: Key | str | tuple[Key | str, ...] = (),
+        checkable: bool = False,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, window)
+        action.setObjectName(name)
+        sequences = keys if isinstance(keys, tuple) else (keys,)
+        shortcuts: list[QKeySequence] = []
+        for key in sequences:
+            shortcuts.extend(
+                QKeySequence.keyBindings(key) if isinstance(key, Key) else [QKeySequence(key)]
+            )
+        unique = list({s.toString(): s for s in shortcuts if not s.isEmpty()}.values())
+        if unique:
+            action.setShortcuts(unique)
+        action.setCheckable(checkable)
+        if tip:
+            action.setStatusTip(tip)
+        if name in slots:
+            signal = action.toggled if checkable else action.triggered
+            signal.connect(slots[name])
+        window.addAction(action)  # shortcuts work in full screen, with menus hidden
+        return action
+
+    actions = Actions(
+        open=act("open", tr("&Open…"), Key.Open, tip=tr("Open a text or Markdown document")),
+        reload=act("reload", tr("&Reload"), (Key.Refresh, "F5")),
+        export_text=act("export_text", tr("&Export Text…"), "Ctrl+Shift+E"),
+        print_document=act("print_document", tr("&Print…"), Key.Print),
+        export_pdf=act("export_pdf", tr("Export as P&DF…"), "Ctrl+Shift+P"),
+        quit=act("quit", tr("&Quit"), (Key.Quit, "Ctrl+Q")),
+        copy=act("copy", tr("&Copy"), Key.Copy),
+        select_all=act("select_all", tr("Select &All"), Key.SelectAll),
+        find=act("find", tr("&Find…"), Key.Find),
+        find_next=act("find_next", tr("Find &Next"), (Key.FindNext, "F3")),
+        find_previous=act("find_previous", tr("Find Pre&vious"), (Key.FindPrevious, "Shift+F3")),
+        preferences=act("preferences", tr("&Preferences…"), (Key.Preferences, "Ctrl+,")),
+        toggle_outline=act("toggle_outline", tr("&Outline"), "F9", checkable=True),
+        phrases=act(
+            "phrases",
+            tr("Regional &Phrases (软件 ↔ 軟體)"),
+            "Ctrl+Shift+R",
+            checkable=True,
+            tip=tr("Also convert regional vocabulary where OpenCC has phrase tables"),
+        ),
+        zoom_in=act("zoom_in", tr("Zoom &In"), (Key.ZoomIn, "Ctrl+=")),
+        zoom_out=act("zoom_out", tr("Zoom &Out"), Key.ZoomOut),
+        zoom_reset=act("zoom_reset", tr("&Reset Zoom"), "Ctrl+0"),
+        full_screen=act("full_screen", tr("&Full Screen"), (Key.FullScreen, "F11"), checkable=True),
+        about=act("about", tr("&About ZhReader")),
+    )
+
+    modes = QActionGroup(window)
+    for mode, label, key in SCRIPT_MODES:
+        action = act(f"script_{mode.value}", label, key, checkable=True)
+        action.setData(mode.value)
+        modes.addAction(action)
+        actions.script_modes[mode] = action
+    modes.triggered.connect(lambda a: slots["script_mode"](ScriptMode(a.data())))
+
+    sources = QActionGroup(window)
+    for value, label in SOURCE_SCRIPTS:
+        action = act(f"source_{value}", tr(label), checkable=True)
+        action.setData(value)
+        sources.addAction(action)
+        actions.source_scripts[value] = action
+    sources.triggered.connect(lambda a: slots["source_script"](a.data()))
+
+    themes = QActionGroup(window)
+    for value, label in THEME_NAMES:
+        action = act(f"theme_{value}", tr(label), checkable=True)
+        action.setData(value)
+        themes.addAction(action)
+        actions.themes[value] = action
+    themes.triggered.connect(lambda a: slots["theme"](a.data()))
+    return actions
+
+
+def build_menus(window: QMainWindow, a: Actions) -> None:
+    """The menu bar, from the actions."""
+    tr = window.tr
+    bar = window.menuBar()
+    file = bar.addMenu(tr("&File"))
+    file.addAction(a.open)
+    a.recent_menu = file.addMenu(tr("Open &Recent"))
+    a.recent_menu.setObjectName("recentMenu")
+    file.addAction(a.reload)
+    file.addSeparator()
+    file.addAction(a.export_text)
+    file.addAction(a.export_pdf)
+    file.addAction(a.print_document)
+    file.addSeparator()
+    file.addAction(a.quit)
+
+    edit = bar.addMenu(tr("&Edit"))
+    for action in (a.copy, a.select_all):
+        edit.addAction(action)
+    edit.addSeparator()
+    for action in (a.find, a.find_next, a.find_previous):
+        edit.addAction(action)
+    edit.addSeparator()
+    edit.addAction(a.preferences)
+
+    view = bar.addMenu(tr("&View"))
+    view.addAction(a.toggle_outline)
+    script = view.addMenu(tr("&Script"))
+    script.setObjectName("scriptMenu")
+    for action in a.script_modes.values():
+        script.addAction(action)
+    script.addSeparator()
+    script.addAction(a.phrases)
+    source = script.addMenu(tr("Source Script"))
+    for action in a.source_scripts.values():
+        source.addAction(action)
+    view.addSeparator()
+    for action in (a.zoom_in, a.zoom_out, a.zoom_reset):
+        view.addAction(action)
+    theme = view.addMenu(tr("&Theme"))
+    for action in a.themes.values():
+        theme.addAction(action)
+    view.addSeparator()
+    view.addAction(a.full_screen)
+
+    help_menu = bar.addMenu(tr("&Help"))
+    help_menu.addAction(a.about)

@@ -1,0 +1,120 @@
+"""The find bar: script-insensitive search with a match count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+
+class FindLineEdit(QLineEdit):
+    """Enter finds the next match, Shift+Enter the previous one, Esc closes."""
+
+    next_requested = Signal()
+    previous_requested = Signal()
+    close_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.previous_requested.emit()
+            else:
+                self.next_requested.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class FindBar(QWidget):
+    """Query, exact-match toggle, "3 / 12", previous/next and close."""
+
+    search_changed = Signal(str, bool)  # query, exact
+    next_requested = Signal()
+    previous_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self.edit = FindLineEdit(self)
+        self.edit.setObjectName("findEdit")
+        self.edit.setPlaceholderText(self.tr("Find (发展 also finds 發展)"))
+        self.edit.setClearButtonEnabled(True)
+        self.exact = QCheckBox(self.tr("Exact characters"), self)
+        self.exact.setToolTip(self.tr("Match only the characters typed, not their other scripts"))
+        self.count = QLabel("", self)
+        self.count.setObjectName("findCount")
+        self.count.setMinimumWidth(90)
+        prev = QToolButton(self)
+        prev.setText("↑")
+        prev.setToolTip(self.tr("Previous match (Shift+F3)"))
+        nxt = QToolButton(self)
+        nxt.setText("↓")
+        nxt.setToolTip(self.tr("Next match (F3)"))
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setToolTip(self.tr("Close (Esc)"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(QLabel(self.tr("Find:"), self))
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(prev)
+        layout.addWidget(nxt)
+        layout.addWidget(self.exact)
+        layout.addWidget(close)
+
+        # Typing restarts the search after a short pause, not on every key.
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self._emit_search)
+        self.edit.textChanged.connect(self._debounce.start)
+        self.exact.toggled.connect(self._emit_search)
+        self.edit.next_requested.connect(self._next)
+        self.edit.previous_requested.connect(self.previous_requested)
+        self.edit.close_requested.connect(self.close_bar)
+        nxt.clicked.connect(self.next_requested)
+        prev.clicked.connect(self.previous_requested)
+        close.clicked.connect(self.close_bar)
+        self.hide()
+
+    def open_bar(self) -> None:
+        self.show()
+        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.edit.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.closed.emit()
+
+    def query(self) -> str:
+        return self.edit.text()
+
+    def show_count(self, current: int, total: int) -> None:
+        """`3 / 12`, or a word when there is nothing to count."""
+        if not self.query():
+            self.count.setText("")
+        elif total == 0:
+            self.count.setText(self.tr("No matches"))
+        else:
+            self.count.setText(f"{current + 1} / {total}")
+
+    def _next(self) -> None:
+        if self._debounce.isActive():  # Enter right after typing: search now
+            self._debounce.stop()
+            self._emit_search()
+        else:
+            self.next_requested.emit()
+
+    def _emit_search(self) -> None:
+        self.search_changed.emit(self.query(), self.exact.isChecked())

@@ -1,0 +1,389 @@
+"""The reader window, used as a reader uses it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QFileDialog
+
+from benchmarks.corpus import novel
+from reader.core.convert import ScriptMode
+from reader.ui.typeset import THEMES
+
+HEADINGS = [
+    "開局 數字産業向陽而生",
+    "變局 重慶雲谷蓬勃而出",
+    "新局 數字文創勢頭強勁",
+    "國際在線版權與信息産品內容銷售的聲明",
+]
+HEADING_BLOCKS = [13, 25, 35, 46]
+
+
+def outline_titles(window) -> list[str]:
+    model = window.outline.model
+    return [model.item(r).text() for r in range(model.rowCount())]
+
+
+def switch(qtbot, window, mode: ScriptMode) -> None:
+    with qtbot.waitSignal(window.conversion_finished, timeout=20_000):
+        window.set_script_mode(mode)
+
+
+def test_bundled_article_opens_with_its_title_and_outline(make_window):
+    window = make_window()
+    assert window.windowTitle() == "重慶永川:加快建設西部數字産業基地 — ZhReader"
+    assert outline_titles(window) == HEADINGS
+    assert window.view.block_count() == len(window.loaded.document.blocks)
+    assert window.view.block_text(0) == "重慶永川:加快建設西部數字産業基地"
+    assert window.view.block_text(3).endswith("圖 1 重慶雲谷·永川大數據産業園 攝/陳科儒")
+    assert not window.view.toPlainText().count("【轉載】")
+
+
+def test_view_text_is_exactly_the_display_text(make_window):
+    window = make_window()
+    for i, text in enumerate(window.shown):
+        assert window.view.block_text(i) == text
+
+
+def test_clicking_an_outline_entry_scrolls_its_heading_to_the_top(make_window, qtbot):
+    window = make_window()
+    tree = window.outline.tree
+    index = window.outline.model.item(1).index()
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center()
+    )
+    assert window.view.top_block() == HEADING_BLOCKS[1]
+
+
+def test_enter_on_an_outline_entry_jumps_to_it(make_window, qtbot):
+    window = make_window()
+    tree = window.outline.tree
+    tree.setFocus()
+    tree.setCurrentIndex(window.outline.model.item(2).index())
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert window.view.top_block() == HEADING_BLOCKS[2]
+
+
+def test_outline_follows_the_reading_position(make_window, qtbot):
+    window = make_window()
+    window.view.scroll_to_block(30)
+    qtbot.waitUntil(lambda: window.outline.current_title() == HEADINGS[1])
+    window.view.scroll_to_block(40)
+    qtbot.waitUntil(lambda: window.outline.current_title() == HEADINGS[2])
+
+
+def test_switching_to_simplified_converts_text_outline_and_title_and_keeps_the_place(
+    make_window, qtbot
+):
+    window = make_window()
+    window.view.scroll_to_block(28)
+    assert window.view.top_block() == 28
+    switch(qtbot, window, ScriptMode.SIMPLIFIED)
+    assert window.view.block_text(0) == "重庆永川:加快建设西部数字产业基地"
+    assert window.windowTitle().startswith("重庆永川:加快建设西部数字产业基地")
+    assert outline_titles(window)[0] == "开局 数字产业向阳而生"
+    assert window.view.top_block() == 28
+    assert "Showing: 简体" in window.status_shown.text()
+    assert window.actions_.script_modes[ScriptMode.SIMPLIFIED].isChecked()
+    assert window.script_box.currentData() == "simplified"
+    switch(qtbot, window, ScriptMode.ORIGINAL)
+    assert window.view.block_text(0) == "重慶永川:加快建設西部數字産業基地"
+    assert window.view.top_block() == 28
+
+
+def test_regional_phrases_convert_vocabulary(make_window, qtbot):
+    window = make_window()
+    switch(qtbot, window, ScriptMode.SIMPLIFIED)
+    assert "软体信息" in window.view.toPlainText()
+    assert window.actions_.phrases.isEnabled()
+    with qtbot.waitSignal(window.conversion_finished, timeout=20_000):
+        window.actions_.phrases.trigger()
+    assert "软件信息" in window.view.toPlainText()
+
+
+def test_script_shortcut_switches_mode(make_window, qtbot):
+    window = make_window()
+    with qtbot.waitSignal(window.conversion_finished, timeout=20_000):
+        qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.script_mode() is ScriptMode.SIMPLIFIED
+
+
+def test_find_counts_matches_across_scripts(make_window, qtbot):
+    window = make_window()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    # Chinese arrives through an input method, not key presses: set the text as it would.
+    with qtbot.waitSignal(window.search_finished, timeout=10_000) as found:
+        window.find_bar.edit.setText("发展")
+    assert found.args == [19]
+    assert window.find_bar.count.text() == "1 / 19"
+    assert window.view.textCursor().selectedText() == "發展"
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
+    assert window.find_bar.count.text() == "2 / 19"
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert window.find_bar.count.text() == "1 / 19"
+    with qtbot.waitSignal(window.search_finished, timeout=10_000) as found:
+        window.find_bar.exact.setChecked(True)
+    assert found.args == [0]
+    assert window.find_bar.count.text() == "No matches"
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    assert window.view.extraSelections() == []
+
+
+def test_find_works_after_switching_script(make_window, qtbot):
+    window = make_window()
+    switch(qtbot, window, ScriptMode.SIMPLIFIED)
+    window.find_bar.open_bar()
+    with qtbot.waitSignal(window.search_finished, timeout=10_000) as found:
+        window.search("發展")
+    assert found.args == [19]
+    assert window.view.textCursor().selectedText() == "发展"
+
+
+def test_a_bad_file_shows_an_error_and_keeps_the_document(
+    make_window, qtbot, tmp_path, message_boxes
+):
+    window = make_window()
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    with qtbot.waitSignal(window.load_failed, timeout=10_000):
+        window.open_path(str(bad))
+    assert message_boxes == [("warning", f"{bad}: not a text document (binary data)")]
+    assert window.windowTitle().startswith("重慶永川")
+    assert outline_titles(window) == HEADINGS
+    with qtbot.waitSignal(window.load_failed, timeout=10_000):
+        window.open_path(str(tmp_path / "vanished.txt"))
+    assert "no such file" in message_boxes[-1][1]
+    assert window.view.block_text(0) == "重慶永川:加快建設西部數字産業基地"
+
+
+def test_export_writes_the_displayed_text(make_window, qtbot, tmp_path, monkeypatch):
+    window = make_window()
+    switch(qtbot, window, ScriptMode.SIMPLIFIED)
+    target = tmp_path / "out" / "article.txt"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.actions_.export_text.trigger()
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("重庆永川:加快建设西部数字产业基地\n")
+    assert "\u3000\u3000察势者智,驭势者赢。" in text
+    assert sorted(p.name for p in target.parent.iterdir()) == ["article.txt"]
+
+
+def test_export_failure_is_reported_and_leaves_nothing(make_window, tmp_path, message_boxes):
+    window = make_window()
+    target = tmp_path / "missing-folder" / "a.txt"
+    assert window.write_export(str(target)) is False
+    assert message_boxes[-1][0] == "warning" and "could not be written" in message_boxes[-1][1]
+    assert not target.parent.exists()
+
+
+def test_export_over_the_open_document_needs_confirmation(
+    make_window, qtbot, tmp_path, monkeypatch, message_boxes
+):
+    doc = tmp_path / "mine.txt"
+    doc.write_text("標題\n\n發展是硬道理。\n", encoding="utf-8")
+    window = make_window(str(doc))
+    switch(qtbot, window, ScriptMode.SIMPLIFIED)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(doc), ""))
+    window.export_text()
+    assert message_boxes[-1][0] == "question"
+    assert doc.read_text(encoding="utf-8") == "標題\n\n發展是硬道理。\n"
+
+
+def test_copy_gives_the_displayed_script(make_window, qtbot):
+    window = make_window()
+    switch(qtbot, window, ScriptMode.SIMPLIFIED)
+    window.actions_.select_all.trigger()
+    window.actions_.copy.trigger()
+    assert QGuiApplication.clipboard().text().startswith("重庆永川")
+
+
+def test_pdf_export(make_window, tmp_path):
+    window = make_window()
+    pdf = tmp_path / "article.pdf"
+    assert window.write_pdf(str(pdf))
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_settings_round_trip(make_window, qtbot, settings_path):
+    window = make_window()
+    switch(qtbot, window, ScriptMode.TAIWAN)
+    window.set_theme("dark")
+    window.zoom(+2)
+    window.outline.hide()
+    window.view.scroll_to_block(30)
+    window.close()
+    assert settings_path.exists()
+
+    again = make_window()
+    qtbot.waitUntil(lambda: again._conversion_done)
+    assert again.script_mode() is ScriptMode.TAIWAN
+    assert again.prefs.theme == "dark" and again.prefs.font_size == 17
+    assert again.actions_.themes["dark"].isChecked()
+    assert not again.outline.isVisible()
+    assert again.view.top_block() == 30
+
+
+def test_corrupt_settings_fall_back_to_defaults(make_window, settings_path):
+    settings_path.parent.mkdir(parents=True)
+    settings_path.write_text(
+        "[reading]\nfont_size=huge\ntheme=neon\nline_height=-5\nscript_mode=klingon\n"
+        "phrases=maybe\n[window]\ngeometry=@ByteArray(garbage)\nstate=12\n"
+        "[session]\nrecent=42\n",
+        encoding="utf-8",
+    )
+    window = make_window()
+    assert window.prefs.font_size == 15
+    assert window.prefs.theme == "light"
+    assert window.prefs.line_height == 170
+    assert window.script_mode() is ScriptMode.ORIGINAL
+    assert window.prefs.phrases is False
+    assert window.windowTitle().startswith("重慶永川")
+
+
+def test_open_recent_lists_existing_files_only(make_window, qtbot, tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("甲\n\n內容。", encoding="utf-8")
+    b.write_text("乙\n\n內容。", encoding="utf-8")
+    window = make_window(str(a))
+    with qtbot.waitSignal(window.document_shown, timeout=10_000):
+        window.open_path(str(b))
+    b.unlink()
+    window._rebuild_recent_menu()
+    names = [act.text() for act in window.actions_.recent_menu.actions()]
+    assert names == ["a.txt"]
+
+
+def test_dropping_a_file_opens_it(make_window, qtbot, tmp_path):
+    window = make_window()
+    doc = tmp_path / "dropped.txt"
+    doc.write_text("拖放的文件\n\n內容。", encoding="gbk")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(doc))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.document_shown, timeout=10_000):
+        window.dropEvent(event)
+    assert window.windowTitle().startswith("拖放的文件")
+    assert window.status_encoding.text() == "GB18030"
+
+
+def test_reload_keeps_the_reading_position(make_window, qtbot):
+    window = make_window()
+    window.view.scroll_to_block(33)
+    with qtbot.waitSignal(window.document_shown, timeout=10_000):
+        window.actions_.reload.trigger()
+    assert window.view.top_block() == 33
+
+
+def test_zoom_changes_and_resets_the_text_size(make_window):
+    window = make_window()
+    before = window._em()
+    window.actions_.zoom_in.trigger()
+    assert window._em() > before
+    window.actions_.zoom_reset.trigger()
+    assert window._em() == before
+
+
+def test_status_bar_tells_encoding_scripts_size_and_progress(make_window):
+    window = make_window()
+    assert window.status_encoding.text() == "UTF-8"
+    assert window.status_source.text() == "Source: 繁體 (detected)"
+    assert window.status_shown.text() == "Showing: 繁體"
+    assert window.status_chars.text() == "3,739 characters"
+    assert window.status_progress.text() == "0%"
+
+
+def test_source_script_override(make_window, qtbot):
+    window = make_window()
+    with qtbot.waitSignal(window.conversion_finished, timeout=20_000):
+        window.set_source_script("simplified")
+    assert window.status_source.text() == "Source: 简体 (set)"
+
+
+def test_missing_chinese_font_shows_a_banner(make_window, monkeypatch):
+    from reader.ui import fonts
+
+    monkeypatch.setattr(fonts, "choose_family", lambda region, wanted="": None)
+    window = make_window()
+    assert window.banner.isVisible()
+    assert "fonts-noto-cjk" in window.banner_label.text()
+
+
+def test_a_chinese_font_is_chosen_for_the_script(make_window, qtbot):
+    from reader.ui import fonts
+
+    if fonts.choose_family("TC") is None:
+        pytest.skip("no Chinese font installed")
+    window = make_window()
+    assert not window.banner.isVisible()
+    assert fonts.can_draw_chinese(window._family)
+    if "Noto Serif CJK TC" in fonts.chinese_families():
+        assert window._family == "Noto Serif CJK TC"
+        switch(qtbot, window, ScriptMode.SIMPLIFIED)
+        assert window._family == "Noto Serif CJK SC"
+
+
+def test_opening_the_same_large_document_twice_quickly(make_window, qtbot, tmp_path):
+    window = make_window()
+    big = tmp_path / "big.txt"
+    big.write_text(novel(300_000), encoding="utf-8")
+    window.open_path(str(big))
+    with qtbot.waitSignal(window.document_shown, timeout=30_000):
+        window.open_path(str(big))
+    assert window.view.block_count() == len(window.loaded.document.blocks)
+    assert window.outline.entry_count() > 50
+    switch(qtbot, window, ScriptMode.SIMPLIFIED)
+    assert window.view.block_text(0) == window.shown[0]
+
+
+def test_themes_keep_text_readable():
+    def luminance(hex_colour: str) -> float:
+        rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    def contrast(a: str, b: str) -> float:
+        la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+        return (la + 0.05) / (lb + 0.05)
+
+    for theme in THEMES.values():
+        assert contrast(theme.text, theme.background) >= 7, theme.name
+        assert contrast(theme.quiet, theme.background) >= 4.5, theme.name
+        assert contrast(theme.quiet, theme.figure_background) >= 4.5, theme.name
+        assert contrast(theme.text, theme.match) >= 4.5, theme.name
+
+
+def test_every_action_has_a_menu_and_shortcuts_are_unique(make_window):
+    window = make_window()
+    seen = {}
+    for action in window.actions():
+        for key in action.shortcuts():
+            name = key.toString()
+            assert name not in seen, f"{name} used by {seen.get(name)} and {action.objectName()}"
+            seen[name] = action.objectName()
+    assert {"Ctrl+O", "Ctrl+F", "F3", "Shift+F3", "F5", "F11", "Ctrl+0", "Ctrl+P"} <= set(seen)
+
+
+def test_the_view_does_not_scroll_when_clicked(make_window, qtbot):
+    window = make_window()
+    window.view.scroll_to_block(20)
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(40, 40))
+    assert window.view.top_block() == 20
+
+
+def test_closing_saves_state(make_window, settings_path):
+    window = make_window()
+    window.close()
+    text = Path(settings_path).read_text(encoding="utf-8")
+    assert "geometry" in text and "positions" in text
