@@ -387,3 +387,61 @@ def test_closing_saves_state(make_window, settings_path):
     window.close()
     text = Path(settings_path).read_text(encoding="utf-8")
     assert "geometry" in text and "positions" in text
+
+
+def test_typesetting_as_a_reader_expects(make_window):
+    """Paragraphs justified with a 2 em first-line indent and 1.7 line height; title large."""
+    from PySide6.QtGui import QTextBlockFormat
+
+    window = make_window()
+    em = window._em()
+    doc = window.view.document()
+    paragraph = doc.findBlockByNumber(8)  # 察勢者智,馭勢者贏。
+    fmt = paragraph.blockFormat()
+    assert paragraph.text() == "察勢者智,馭勢者贏。"
+    assert fmt.alignment() & Qt.AlignmentFlag.AlignJustify
+    assert fmt.textIndent() == pytest.approx(2 * em, abs=1)
+    assert fmt.lineHeightType() == QTextBlockFormat.LineHeightTypes.MinimumHeight.value
+    assert fmt.lineHeight() == pytest.approx(1.7 * em, abs=1)
+
+    def pixel_size(block_number: int) -> int:
+        font = doc.findBlockByNumber(block_number).begin().fragment().charFormat().font()
+        return font.pixelSize() if font.pixelSize() > 0 else round(em)
+
+    assert pixel_size(0) > 1.5 * pixel_size(8)  # title
+    assert pixel_size(8) < pixel_size(13) < pixel_size(0)  # heading between body and title
+    assert doc.findBlockByNumber(13).begin().fragment().charFormat().fontWeight() >= 700
+    assert pixel_size(47) < pixel_size(8)  # the notice in smaller type
+    assert doc.findBlockByNumber(45).blockFormat().alignment() & Qt.AlignmentFlag.AlignRight
+    width = window.view.viewport().width()
+    assert 30 * em <= width <= 42 * em + 60
+
+
+def test_unexpected_errors_become_one_status_line(make_window, tmp_path, monkeypatch):
+    import sys
+
+    from reader.ui.app import install_error_hook
+
+    window = make_window()
+    log = tmp_path / "errors.log"
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_error_hook(window, log)
+    try:
+        raise RuntimeError("disk on fire\nsecond line")
+    except RuntimeError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    assert window.statusBar().currentMessage().startswith("Something went wrong: disk on fire")
+    assert "Traceback" in log.read_text(encoding="utf-8")
+
+
+def test_reset_settings_starts_clean(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from reader.ui.app import make_settings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    first = make_settings()
+    first.setValue("reading/theme", "dark")
+    first.sync()
+    assert make_settings().value("reading/theme") == "dark"
+    assert make_settings(reset=True).value("reading/theme") is None

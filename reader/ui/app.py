@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+import traceback
+from pathlib import Path
 
 from reader import APP_NAME, __version__
 from reader.ui.platform_check import display_problem
@@ -37,7 +39,26 @@ def run_app(
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    window = MainWindow(make_settings(reset_settings))
+    settings = make_settings(reset_settings)
+    window = MainWindow(settings)
+    install_error_hook(window, Path(settings.fileName()).with_name("zhreader-errors.log"))
     window.show()
     window.open_initial(path, encoding)
     return app.exec()
+
+
+def install_error_hook(window, log_path: Path) -> None:
+    """Unexpected errors become one status-bar line; the traceback goes to a log file."""
+
+    def hook(exc_type, exc, tb) -> None:
+        try:
+            log_path.parent.mkdir(parents=True, exist_ok=True)
+            with log_path.open("a", encoding="utf-8") as log:
+                traceback.print_exception(exc_type, exc, tb, file=log)
+            where = f" (details in {log_path})"
+        except OSError:
+            where = ""
+        first = str(exc).splitlines()[0] if str(exc) else exc_type.__name__
+        window.statusBar().showMessage(f"Something went wrong: {first}{where}", 15_000)
+
+    sys.excepthook = hook

@@ -88,14 +88,18 @@ def block_html(
 ) -> str:
     """One paragraph element for a block; `em` is the body font size in pixels."""
     # pre-wrap: Qt must keep every space, so the view's text equals the display text.
+    # A line height in px is a minimum for Qt: 1.7 em, whatever the font's own line box.
+    # (A percentage would multiply the CJK font's already tall line box.)
     return _block_html(kind, level, text, theme, em).replace(
-        '<p style="', f'<p style="white-space:pre-wrap; line-height:{line_height}%; ', 1
+        'style="', f'style="white-space:pre-wrap; line-height:{em * line_height / 100:.0f}px; ', 1
     )
 
 
 def _block_html(kind: BlockKind, level: int, text: str, theme: Theme, em: float) -> str:
     body = html.escape(text).replace(LINE_BREAK, "<br/>")
-    justify = "text-align:justify;"
+    # Qt ignores `text-align: justify` in a style attribute; the align attribute works.
+    justify = 'align="justify" style="'
+
     if kind is BlockKind.TITLE:
         return (
             f'<p style="font-size:{em * 1.75:.0f}px; font-weight:700; color:{theme.heading}; '
@@ -126,7 +130,7 @@ def _block_html(kind: BlockKind, level: int, text: str, theme: Theme, em: float)
         )
     if kind is BlockKind.LIST_ITEM:
         return (
-            f'<p style="{justify} margin-left:{em * 2:.0f}px; text-indent:-{em:.0f}px; '
+            f"<p {justify}margin-left:{em * 2:.0f}px; text-indent:-{em * 2:.0f}px; "
             f'margin-bottom:{em * 0.4:.0f}px;">{body}</p>'
         )
     if kind is BlockKind.BYLINE:
@@ -136,15 +140,15 @@ def _block_html(kind: BlockKind, level: int, text: str, theme: Theme, em: float)
         )
     if kind is BlockKind.NOTICE:
         return (
-            f'<p style="{justify} font-size:{em * 0.8:.0f}px; color:{theme.quiet}; '
+            f"<p {justify}font-size:{em * 0.8:.0f}px; color:{theme.quiet}; "
             f'margin-bottom:{em * 0.4:.0f}px;">{body}</p>'
         )
     if kind is BlockKind.QUOTE:
         return (
-            f'<p style="{justify} margin-left:{em * 2:.0f}px; color:{theme.quiet}; '
+            f"<p {justify}margin-left:{em * 2:.0f}px; color:{theme.quiet}; "
             f'margin-bottom:{em * 0.6:.0f}px;">{body}</p>'
         )
-    return f'<p style="{justify} text-indent:{em * 2:.0f}px; margin-bottom:{em * 0.6:.0f}px;">{body}</p>'
+    return f'<p {justify}text-indent:{em * 2:.0f}px; margin-bottom:{em * 0.6:.0f}px;">{body}</p>'
 
 
 def document_html(
