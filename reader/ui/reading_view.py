@@ -119,6 +119,8 @@ class ReadingView(QTextBrowser):
         if not block.isValid():
             return
         top = self.document().documentLayout().blockBoundingRect(block).top()
+        if index <= 0 and offset <= 0:
+            top = 0  # the very top, page margin included
         self.verticalScrollBar().setValue(int(top) + offset)
 
     def visible_blocks(self) -> tuple[int, int]:
