@@ -76,15 +76,19 @@ def novel(
     script: str = "traditional",
     seed: int = SEED,
     chapter_chars: tuple[int, int] = (2000, 4000),
+    chapters: int | None = None,
 ) -> str:
-    """A novel with a title line and a `第N章 title` line every `chapter_chars` characters."""
+    """A novel with a title line and a `第N章 title` line every `chapter_chars` characters.
+
+    With `chapters`, exactly that many chapters (and `chars` is ignored).
+    """
     rng = random.Random(seed)
     phrases = _phrases(script)
     title = "".join(rng.choice(phrases) for _ in range(2))
     parts = [f"《{title}》", ""]
     total = 0
     n = 0
-    while total < chars:
+    while (n < chapters) if chapters is not None else (total < chars):
         n += 1
         heading = f"第{chinese_number(n)}章 " + "".join(rng.choice(phrases) for _ in range(2))
         body = prose(rng, rng.randint(*chapter_chars), script)
@@ -103,7 +107,7 @@ def write_corpora(outdir: Path) -> dict[str, Path]:
         "novel-3m-traditional.txt": (trad_3m, "utf-8"),
         "novel-3m-traditional-gb18030.txt": (trad_3m, "gb18030"),
         "novel-3m-simplified.txt": (novel(3_000_000, "simplified"), "utf-8"),
-        "novel-20000-chapters.txt": (novel(20_000 * 150, chapter_chars=(100, 200)), "utf-8"),
+        "novel-20000-chapters.txt": (novel(0, chapter_chars=(80, 160), chapters=20_000), "utf-8"),
     }
     for name, (text, encoding) in files.items():
         path = outdir / name

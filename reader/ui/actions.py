@@ -118,29 +118,26 @@ def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]])
         about=act("about", tr("&About ZhReader")),
     )
 
-    modes = QActionGroup(window)
-    for mode, label, key in SCRIPT_MODES:
-        action = act(f"script_{mode.value}", label, key, checkable=True)
-        action.setData(mode.value)
-        modes.addAction(action)
-        actions.script_modes[mode] = action
-    modes.triggered.connect(lambda a: slots["script_mode"](ScriptMode(a.data())))
+    def group(prefix: str, items: tuple[tuple[str, str, str], ...], slot: str) -> dict:
+        """Exclusive checkable actions whose data is the value passed to `slots[slot]`."""
+        exclusive = QActionGroup(window)
+        made = {}
+        for value, label, key in items:
+            action = act(f"{prefix}_{value}", label, key or (), checkable=True)
+            action.setData(value)
+            exclusive.addAction(action)
+            made[value] = action
+        exclusive.triggered.connect(lambda a: slots[slot](a.data()))
+        return made
 
-    sources = QActionGroup(window)
-    for value, label in SOURCE_SCRIPTS:
-        action = act(f"source_{value}", tr(label), checkable=True)
-        action.setData(value)
-        sources.addAction(action)
-        actions.source_scripts[value] = action
-    sources.triggered.connect(lambda a: slots["source_script"](a.data()))
-
-    themes = QActionGroup(window)
-    for value, label in THEME_NAMES:
-        action = act(f"theme_{value}", tr(label), checkable=True)
-        action.setData(value)
-        themes.addAction(action)
-        actions.themes[value] = action
-    themes.triggered.connect(lambda a: slots["theme"](a.data()))
+    modes = group(
+        "script", tuple((m.value, label, key) for m, label, key in SCRIPT_MODES), "script_mode"
+    )
+    actions.script_modes = {ScriptMode(value): action for value, action in modes.items()}
+    actions.source_scripts = group(
+        "source", tuple((v, tr(label), "") for v, label in SOURCE_SCRIPTS), "source_script"
+    )
+    actions.themes = group("theme", tuple((v, tr(label), "") for v, label in THEME_NAMES), "theme")
     return actions
 
 

@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
 
     document_shown = Signal()
     load_failed = Signal(str)
+    visible_converted = Signal()  # the blocks on screen show the new script
     conversion_finished = Signal()
     search_finished = Signal(int)  # number of matches
 
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self._jobs: dict[str, object] = {}
         self._pending: list[tuple[int, tuple[list[int], list[str], int, int]]] = []
         self._conversion_done = True
+        self._visible_done = True
         self._converting_gen = -1
         self._matches: list[tuple[int, int, int]] = []
         self._current_match = -1
@@ -161,7 +163,7 @@ class MainWindow(QMainWindow):
             "zoom_reset": lambda: self.zoom(0),
             "full_screen": self.set_full_screen,
             "about": self.about,
-            "script_mode": self.set_script_mode,
+            "script_mode": lambda value: self.set_script_mode(ScriptMode(value)),
             "source_script": self.set_source_script,
             "theme": self.set_theme,
         }
@@ -369,6 +371,7 @@ class MainWindow(QMainWindow):
         self._generation += 1
         self._converting_gen = self._generation
         self._conversion_done = False
+        self._visible_done = False
         first, last = self.view.visible_blocks()
         job = ConvertJob(
             self._generation,
@@ -401,10 +404,13 @@ class MainWindow(QMainWindow):
         deadline = time.perf_counter() + APPLY_BUDGET_S
         position = self.view.position()
         changed_title = False
+        first_batch = False
         while self._pending and time.perf_counter() < deadline:
             generation, (indices, texts, done, total) = self._pending.pop(0)
             if generation != self._converting_gen:
                 continue
+            first_batch = first_batch or not self._visible_done
+            self._visible_done = True
             self.view.replace_texts(indices, texts)
             kinds = self.loaded.kinds if self.loaded else ()
             for i, text in zip(indices, texts, strict=True):
@@ -417,6 +423,8 @@ class MainWindow(QMainWindow):
         self.view.scroll_to_block(*position)
         if changed_title:
             self._update_title()
+        if first_batch:
+            self.visible_converted.emit()
         if self._pending:
             self._apply_apply.start()
         elif self._conversion_done:

@@ -1,0 +1,41 @@
+"""The benchmark scripts still run (tiny corpora): they must not rot between measurements."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_script(*args: str) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(
+        [sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done
+
+
+def test_app_benchmark_runs_on_a_tiny_corpus(tmp_path):
+    out = tmp_path / "bench.json"
+    done = run_script("benchmarks/bench_app.py", "--quick", "--json", str(out))
+    result = json.loads(out.read_text(encoding="utf-8"))
+    names = [f["name"] for f in result["figures"]]
+    assert "start-up over bare Qt" in names
+    assert "find across scripts on 3M" in names
+    assert all(f["value"] >= 0 for f in result["figures"])
+    assert "| figure | value | target |" in done.stdout
+
+
+def test_convert_benchmark_runs_on_a_tiny_corpus(tmp_path):
+    out = tmp_path / "convert.json"
+    run_script("benchmarks/bench_convert.py", "--chars", "3000", "--runs", "1", "--json", str(out))
+    rows = json.loads(out.read_text(encoding="utf-8"))["rows"]
+    assert {r["converter"] for r in rows} == {"raw opencc-py", "single", "chunked", "parallel"}
+
+
+def test_encoding_benchmark_reports_both_detectors():
+    done = run_script("benchmarks/bench_encoding.py")
+    assert "hand-built (ZhReader)" in done.stdout and "charset-normalizer" in done.stdout
