@@ -39,7 +39,7 @@ def test_bundled_article_opens_with_its_title_and_outline(make_window):
     assert window.view.block_count() == len(window.loaded.document.blocks)
     assert window.view.block_text(0) == "重慶永川:加快建設西部數字産業基地"
     assert window.view.block_text(3).endswith("圖 1 重慶雲谷·永川大數據産業園 攝/陳科儒")
-    assert not window.view.toPlainText().count("【轉載】")
+    assert not window.view.plain_text().count("【轉載】")
 
 
 def test_view_text_is_exactly_the_display_text(make_window):
@@ -97,11 +97,11 @@ def test_switching_to_simplified_converts_text_outline_and_title_and_keeps_the_p
 def test_regional_phrases_convert_vocabulary(make_window, qtbot):
     window = make_window()
     switch(qtbot, window, ScriptMode.SIMPLIFIED)
-    assert "软体信息" in window.view.toPlainText()
+    assert "软体信息" in window.view.plain_text()
     assert window.actions_.phrases.isEnabled()
     with qtbot.waitSignal(window.conversion_finished, timeout=20_000):
         window.actions_.phrases.trigger()
-    assert "软件信息" in window.view.toPlainText()
+    assert "软件信息" in window.view.plain_text()
 
 
 def test_script_shortcut_switches_mode(make_window, qtbot):
@@ -120,7 +120,7 @@ def test_find_counts_matches_across_scripts(make_window, qtbot):
         window.find_bar.edit.setText("发展")
     assert found.args == [19]
     assert window.find_bar.count.text() == "1 / 19"
-    assert window.view.textCursor().selectedText() == "發展"
+    assert window.view.selected_text() == "發展"
     qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
     assert window.find_bar.count.text() == "2 / 19"
     qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
@@ -131,7 +131,7 @@ def test_find_counts_matches_across_scripts(make_window, qtbot):
     assert window.find_bar.count.text() == "No matches"
     qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
     assert not window.find_bar.isVisible()
-    assert window.view.extraSelections() == []
+    assert window.view.highlighted_matches() == []
 
 
 def test_find_works_after_switching_script(make_window, qtbot):
@@ -141,7 +141,7 @@ def test_find_works_after_switching_script(make_window, qtbot):
     with qtbot.waitSignal(window.search_finished, timeout=10_000) as found:
         window.search("發展")
     assert found.args == [19]
-    assert window.view.textCursor().selectedText() == "发展"
+    assert window.view.selected_text() == "发展"
 
 
 def test_a_bad_file_shows_an_error_and_keeps_the_document(
@@ -391,30 +391,27 @@ def test_closing_saves_state(make_window, settings_path):
 
 def test_typesetting_as_a_reader_expects(make_window):
     """Paragraphs justified with a 2 em first-line indent and 1.7 line height; title large."""
-    from PySide6.QtGui import QTextBlockFormat
-
     window = make_window()
     em = window._em()
-    doc = window.view.document()
-    paragraph = doc.findBlockByNumber(8)  # 察勢者智,馭勢者贏。
-    fmt = paragraph.blockFormat()
-    assert paragraph.text() == "察勢者智,馭勢者贏。"
-    assert fmt.alignment() & Qt.AlignmentFlag.AlignJustify
-    assert fmt.textIndent() == pytest.approx(2 * em, abs=1)
-    assert fmt.lineHeightType() == QTextBlockFormat.LineHeightTypes.MinimumHeight.value
-    assert fmt.lineHeight() == pytest.approx(1.7 * em, abs=1)
-
-    def pixel_size(block_number: int) -> int:
-        font = doc.findBlockByNumber(block_number).begin().fragment().charFormat().font()
-        return font.pixelSize() if font.pixelSize() > 0 else round(em)
-
-    assert pixel_size(0) > 1.5 * pixel_size(8)  # title
-    assert pixel_size(8) < pixel_size(13) < pixel_size(0)  # heading between body and title
-    assert doc.findBlockByNumber(13).begin().fragment().charFormat().fontWeight() >= 700
-    assert pixel_size(47) < pixel_size(8)  # the notice in smaller type
-    assert doc.findBlockByNumber(45).blockFormat().alignment() & Qt.AlignmentFlag.AlignRight
-    width = window.view.viewport().width()
-    assert 30 * em <= width <= 42 * em + 60
+    view = window.view
+    paragraph = view.block_geometry(29)  # a long paragraph: several lines
+    assert view.block_text(29).startswith("從服務外包領域")
+    assert paragraph["align"] == "justify"
+    assert paragraph["lines"] >= 3
+    assert paragraph["indent"] == pytest.approx(2 * em, abs=1)
+    assert paragraph["pitch"] == pytest.approx(1.7 * em, abs=1.5)
+    # Justified: full lines reach the right edge of the column.
+    assert paragraph["right_edge"] == pytest.approx(paragraph["column"], abs=em)
+    title, heading, notice = (
+        view.block_geometry(0),
+        view.block_geometry(13),
+        view.block_geometry(47),
+    )
+    assert title["align"] == "center" and title["font_px"] > 1.5 * paragraph["font_px"]
+    assert paragraph["font_px"] < heading["font_px"] < title["font_px"] and heading["bold"]
+    assert notice["font_px"] < paragraph["font_px"]
+    assert view.block_geometry(45)["align"] == "right"  # byline
+    assert 30 * em <= paragraph["column"] <= 40 * em
 
 
 def test_unexpected_errors_become_one_status_line(make_window, tmp_path, monkeypatch):

@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING
@@ -210,6 +210,13 @@ class ParallelConverter:
         chunks = split_chunks(text, max(16 * 1024, len(text) // (self.workers * 4) + 1))
         pool = self._ensure_pool()
         return "".join(pool.map(_convert_chunk, chunks, [chain] * len(chunks)))
+
+    def submit_blocks(
+        self, chunks: Sequence[Sequence[str]], chain: Chain
+    ) -> list[Future[list[str]]]:
+        """Start converting each chunk of block texts in the workers; futures in chunk order."""
+        pool = self._ensure_pool()
+        return [pool.submit(convert_blocks, list(chunk), chain) for chunk in chunks]
 
     def start(self, chains: Iterable[Chain] = ()) -> None:
         """Start the workers now and have them build the dictionaries of `chains`."""

@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME, __version__
-from reader.core.convert import Script, ScriptMode, conversion_chain, phrases_available
+from reader.core.convert import (
+    ParallelConverter,
+    Script,
+    ScriptMode,
+    conversion_chain,
+    phrases_available,
+)
 from reader.core.document import BlockKind
 from reader.core.loading import DEFAULT_SIZE_LIMIT, display_encoding
 from reader.core.resources import bundled_article_path
@@ -44,8 +50,8 @@ from reader.ui.preferences import (
     save_preferences,
 )
 from reader.ui.reading_view import ReadingView
-from reader.ui.typeset import THEMES, document_html, plain_export
-from reader.ui.workers import ConvertJob, LoadedDocument, LoadJob, SearchJob, Typesetting
+from reader.ui.typeset import THEMES, plain_export
+from reader.ui.workers import ConvertJob, LoadedDocument, LoadJob, SearchJob
 
 #: Bump when the dock/toolbar layout changes so old saved states are ignored.
 STATE_VERSION = 1
@@ -95,6 +101,8 @@ class MainWindow(QMainWindow):
         self._search_gen = -1
         self._family: str | None = None
         self._opening_path = ""
+        # Worker processes for converting large documents; started on first need.
+        self.parallel = ParallelConverter()
 
         self.view = ReadingView(self)
         self.view.scrolled.connect(self._on_scrolled)
@@ -251,7 +259,7 @@ class MainWindow(QMainWindow):
         self._generation += 1
         self._cancel("load")
         self._opening_path = path
-        job = LoadJob(self._generation, path, encoding, self.size_limit, self._typesetting())
+        job = LoadJob(self._generation, path, encoding, self.size_limit)
         job.signals.loaded.connect(self._on_loaded)
         job.signals.failed.connect(self._on_load_failed)
         self._jobs["load"] = job.token
@@ -294,7 +302,9 @@ class MainWindow(QMainWindow):
         self.shown = list(loaded.texts)
         self._matches, self._current_match = [], -1
         self._update_font()
-        self.view.set_content(loaded.html, self._font(), self._em())
+        self.view.set_content(
+            loaded.kinds, loaded.texts, self._font(), self._em(), self.prefs.line_height
+        )
         self.outline.set_outline(loaded.outline)
         self._remember_recent(loaded.document.source)
         self.settings.setValue("session/last_document", loaded.document.source)
@@ -378,6 +388,7 @@ class MainWindow(QMainWindow):
             self.loaded.texts,
             self._chain(),
             (max(0, first - 5), last + VISIBLE_MARGIN),
+            self.parallel,
         )
         job.signals.converted.connect(self._on_converted)
         job.signals.finished.connect(self._on_conversion_finished)
@@ -555,9 +566,6 @@ class MainWindow(QMainWindow):
         font.setPointSize(self.prefs.font_size)
         return font
 
-    def _typesetting(self) -> Typesetting:
-        return Typesetting(THEMES[self.prefs.theme], self._em(), self.prefs.line_height)
-
     def _update_font(self) -> None:
         """Pick the CJK family for the displayed script; warn when none can draw Chinese."""
         source_simplified = self.source_script() is Script.SIMPLIFIED
@@ -567,20 +575,12 @@ class MainWindow(QMainWindow):
         if family != self._family:
             self._family = family
             if self.loaded is not None:
-                self.view.document().setDefaultFont(self._font())
+                self.view.set_typesetting(self._font(), self._em(), self.prefs.line_height)
 
     def _retypeset(self) -> None:
-        """Rebuild the document's HTML from the displayed texts, keeping the position."""
+        """Theme, size or spacing changed: the view lays out again where it is."""
         self.view.apply_theme(THEMES[self.prefs.theme])
-        if self.loaded is None:
-            return
-        position = self.view.position()
-        ts = self._typesetting()
-        html = document_html(self.loaded.kinds, self.shown, ts.theme, ts.em, ts.line_height)
-        self.view.set_content(html, self._font(), ts.em)
-        self.view.scroll_to_block(*position)
-        if self._matches:
-            self.view.set_matches(self._matches, self._current_match)
+        self.view.set_typesetting(self._font(), self._em(), self.prefs.line_height)
 
     def zoom(self, step: int) -> None:
         """Ctrl+= bigger, Ctrl+- smaller, Ctrl+0 back to the default size."""
@@ -683,7 +683,7 @@ class MainWindow(QMainWindow):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec():
-            self.view.print_(printer)
+            self.view.print_document(printer)
 
     def export_pdf(self) -> None:
         if self.loaded is None:
@@ -699,7 +699,7 @@ class MainWindow(QMainWindow):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(path)
-        self.view.document().print_(printer)
+        self.view.print_document(printer)
         ok = Path(path).is_file() and Path(path).stat().st_size > 0
         if not ok:
             QMessageBox.warning(self, self.tr("Export failed"), f"{path}: could not be written")
@@ -849,4 +849,6 @@ class MainWindow(QMainWindow):
         for name in list(self._jobs):
             self._cancel(name)
         self.save_state()
+        self.pool.waitForDone(5000)
+        self.parallel.close()
         super().closeEvent(event)

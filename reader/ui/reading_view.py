@@ -1,18 +1,56 @@
-"""The typeset reading view: a centred column of text, positions kept by block."""
+"""The reading view: a centred column of typeset blocks, laid out only where it is seen.
+
+A multi-megabyte novel has tens of thousands of blocks; laying them all out
+(as QTextDocument does) costs seconds on the GUI thread, and every edit
+re-lays the rest. This view keeps the blocks as plain strings, lays out a
+block with QTextLayout only when it comes on screen (a small cache keeps the
+recent ones), and holds its position as (top block, pixels into it), so a
+script switch that replaces text keeps the reader's place by construction.
+"""
 
 from __future__ import annotations
 
 import bisect
+from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextDocument,
+    QTextLayout,
+    QTextOption,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from reader.ui.typeset import LINE_BREAK, Theme
+from reader.core.document import BlockKind
+from reader.ui.typeset import LINE_BREAK, THEMES, BlockStyle, Theme, block_style, document_html
 
 #: Width of the text column in ems: a comfortable measure for Chinese.
 MEASURE_EM = 38
+#: Scroll bar units per block: the bar moves by blocks, not by (unknown) pixels.
+UNITS_PER_BLOCK = 1000
+_CACHE_BLOCKS = 600
+_ALIGN = {
+    "left": Qt.AlignmentFlag.AlignLeft,
+    "center": Qt.AlignmentFlag.AlignHCenter,
+    "right": Qt.AlignmentFlag.AlignRight,
+    "justify": Qt.AlignmentFlag.AlignJustify,
+}
+
+Position = tuple[int, int]  # (block, UTF-16 offset in the block's text)
 
 
 def utf16_len(text: str) -> int:
@@ -22,189 +60,510 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-class ReadingView(QTextBrowser):
-    """Shows one document; block i of the document is text block i here."""
+def utf16_to_index(text: str, units: int) -> int:
+    """The Python index of UTF-16 offset `units` in `text`."""
+    if not text or max(text) <= "\uffff":
+        return units
+    return len(text.encode("utf-16-le")[: 2 * units].decode("utf-16-le", errors="ignore"))
+
+
+@dataclass(slots=True)
+class _Laid:
+    """A block laid out for the current column width."""
+
+    layout: QTextLayout
+    style: BlockStyle
+    height: float  # including the space before and after
+    content_height: float
+
+
+class ReadingView(QAbstractScrollArea):
+    """Shows one document; block i of the document is block i here."""
 
     scrolled = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("readingView")
-        self.setReadOnly(True)
-        self.setOpenLinks(False)
+        self.setFrameShape(QAbstractScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.setAcceptDrops(False)  # the window takes dropped files
-        self.setFrameShape(QTextBrowser.Shape.NoFrame)
-        # Mouse selection only: a reader has no caret blinking in the text.
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.document().setUndoRedoEnabled(False)
-        self.document().setDocumentMargin(24)
+        self._kinds: list[tuple[BlockKind, int]] = []
+        self._texts: list[str] = []
+        self._font = QFont()
         self._em = 20.0
+        self._line_height = 170
+        self._theme: Theme = THEMES["light"]
+        self._cache: OrderedDict[int, _Laid] = OrderedDict()
+        self._fonts: dict[tuple[float, bool], QFont] = {}
+        self._top = 0
+        self._offset = 0.0
+        self._anchor: Position | None = None
+        self._cursor: Position | None = None
         self._matches: list[tuple[int, int, int]] = []
         self._match_blocks: list[int] = []
         self._current = -1
-        self._theme: Theme | None = None
-        self.verticalScrollBar().valueChanged.connect(self._on_scroll)
+        self._syncing = False
+        self.verticalScrollBar().valueChanged.connect(self._on_bar_moved)
 
     # Content
 
-    def set_content(self, html: str, font: QFont, em: float) -> None:
-        """Replace the whole document."""
-        self._em = em
+    def set_content(
+        self,
+        kinds: Sequence[tuple[BlockKind, int]],
+        texts: Sequence[str],
+        font: QFont,
+        em: float,
+        line_height: int,
+    ) -> None:
+        """Show a new document from its top."""
+        self._kinds, self._texts = list(kinds), list(texts)
         self._matches, self._match_blocks, self._current = [], [], -1
-        self.setExtraSelections([])
-        self.document().setDefaultFont(font)
-        self.setHtml(html)
-        self._update_margins()
+        self._anchor = self._cursor = None
+        self._top, self._offset = 0, 0.0
+        self.set_typesetting(font, em, line_height)
+
+    def set_typesetting(self, font: QFont, em: float, line_height: int) -> None:
+        """New font, size or line spacing: lay out again, keeping the position."""
+        self._font, self._em, self._line_height = QFont(font), em, line_height
+        self._fonts.clear()
+        self._cache.clear()
+        self._clamp()
+        self._sync_bar()
+        self.viewport().update()
+
+    def apply_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.viewport().update()
 
     def block_count(self) -> int:
-        return self.document().blockCount()
+        return len(self._texts)
 
     def block_text(self, index: int) -> str:
-        return self.document().findBlockByNumber(index).text()
+        return self._texts[index]
+
+    def plain_text(self) -> str:
+        return "\n".join(self._texts)
 
     def replace_texts(self, indices: Sequence[int], texts: Sequence[str]) -> None:
-        """Put new text into blocks, keeping each line's formatting (one edit, one relayout)."""
-        doc = self.document()
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        for index, new in zip(indices, texts, strict=True):
-            block = doc.findBlockByNumber(index)
-            if not block.isValid():
-                continue
-            old = block.text()
-            if old == new:
-                continue
-            old_parts, new_parts = old.split(LINE_BREAK), new.split(LINE_BREAK)
-            if len(old_parts) != len(new_parts):
-                old_parts, new_parts = [old], [new]
-            # Replace from the end so earlier positions stay valid.
-            ends = []
-            pos = block.position()
-            for part in old_parts:
-                ends.append((pos, pos + utf16_len(part)))
-                pos += utf16_len(part) + 1
-            for (start, end), part, old_part in reversed(
-                list(zip(ends, new_parts, old_parts, strict=True))
-            ):
-                if part == old_part:
-                    continue
-                cursor.setPosition(start)
-                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-                fmt = cursor.charFormat() if start == end else self._format_at(start + 1)
-                cursor.insertText(part, fmt)
-        cursor.endEditBlock()
-        self._refresh_highlights()
-
-    def _format_at(self, position: int) -> QTextCharFormat:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(position)
-        return cursor.charFormat()
+        """New text for some blocks (a script switch); only those are laid out again."""
+        first, last = self.visible_blocks()
+        visible = False
+        for index, text in zip(indices, texts, strict=True):
+            if self._texts[index] != text:
+                self._texts[index] = text
+                self._cache.pop(index, None)
+                visible = visible or first <= index < last
+        if visible:
+            self._clamp()
+            self.viewport().update()
 
     # Position
 
     def top_block(self) -> int:
         """Index of the block at the top of the view."""
-        return self.cursorForPosition(QPoint(self._em, 2)).blockNumber()
+        return self._top
 
     def position(self) -> tuple[int, int]:
-        """(block at the top, pixels of it scrolled past): a position that survives relayout."""
-        block_no = self.top_block()
-        block = self.document().findBlockByNumber(block_no)
-        top = self.document().documentLayout().blockBoundingRect(block).top()
-        return block_no, max(0, self.verticalScrollBar().value() - int(top))
+        """(block at the top, pixels of it scrolled past)."""
+        return self._top, round(self._offset)
 
     def scroll_to_block(self, index: int, offset: int = 0) -> None:
         """Put block `index` (plus `offset` pixels) at the top of the view."""
-        block = self.document().findBlockByNumber(max(0, index))
-        if not block.isValid():
+        if not self._texts:
             return
-        top = self.document().documentLayout().blockBoundingRect(block).top()
-        if index <= 0 and offset <= 0:
-            top = 0  # the very top, page margin included
-        self.verticalScrollBar().setValue(int(top) + offset)
+        self._top = max(0, min(index, len(self._texts) - 1))
+        self._offset = float(max(0, offset))
+        self._after_scroll()
+
+    def scroll_by(self, dy: float) -> None:
+        """Scroll `dy` pixels (down when positive)."""
+        if not self._texts:
+            return
+        self._offset += dy
+        while self._offset < 0 and self._top > 0:
+            self._top -= 1
+            self._offset += self._laid(self._top).height
+        self._offset = max(0.0, self._offset)
+        while self._top < len(self._texts) - 1 and self._offset >= self._laid(self._top).height:
+            self._offset -= self._laid(self._top).height
+            self._top += 1
+        self._after_scroll()
 
     def visible_blocks(self) -> tuple[int, int]:
         """[first, last) of the blocks on screen."""
-        first = self.top_block()
-        last = self.cursorForPosition(QPoint(self._em, self.viewport().height() - 2)).blockNumber()
-        return first, last + 1
+        if not self._texts:
+            return 0, 0
+        y = -self._offset
+        i = self._top
+        height = self.viewport().height()
+        while i < len(self._texts) and y < height:
+            y += self._laid(i).height
+            i += 1
+        return self._top, i
 
     def progress(self) -> int:
-        """Reading progress in percent."""
-        bar = self.verticalScrollBar()
-        if bar.maximum() <= 0:
+        """Reading progress in percent (by blocks)."""
+        if len(self._texts) <= 1:
+            return 100 if self._texts else 0
+        last_top = self._last_top()
+        if last_top <= 0:
             return 100
-        return round(100 * bar.value() / bar.maximum())
+        return min(100, round(100 * self._top / last_top))
 
-    # Appearance
+    def _last_top(self) -> int:
+        """The top block when the view is scrolled to the very end."""
+        height = self.viewport().height()
+        i = len(self._texts) - 1
+        total = 0.0
+        while i > 0:
+            total += self._laid(i).height
+            if total >= height:
+                return i
+            i -= 1
+        return 0
 
-    def apply_theme(self, theme: Theme) -> None:
-        self._theme = theme
-        pal = self.palette()
-        for role, colour in (
-            (QPalette.ColorRole.Base, theme.background),
-            (QPalette.ColorRole.Window, theme.background),
-            (QPalette.ColorRole.Text, theme.text),
-            (QPalette.ColorRole.Highlight, theme.selection),
-            (QPalette.ColorRole.HighlightedText, theme.text),
-        ):
-            pal.setColor(role, QColor(colour))
-        self.setPalette(pal)
-        self.viewport().setPalette(pal)
-        self.setAutoFillBackground(True)
-        self._refresh_highlights()
+    def _clamp(self) -> None:
+        """Keep the end of the document from scrolling above the bottom of the view."""
+        if not self._texts:
+            return
+        self._top = min(self._top, len(self._texts) - 1)
+        self._offset = max(0.0, min(self._offset, self._laid(self._top).height - 1))
+        if self._top >= len(self._texts) - 200:  # only near the end is this worth measuring
+            remaining = -self._offset
+            for i in range(self._top, len(self._texts)):
+                remaining += self._laid(i).height
+            shortfall = self.viewport().height() - remaining
+            if shortfall > 0 and (self._top > 0 or self._offset > 0):
+                self._offset -= shortfall
+                while self._offset < 0 and self._top > 0:
+                    self._top -= 1
+                    self._offset += self._laid(self._top).height
+                self._offset = max(0.0, self._offset)
+
+    def _after_scroll(self) -> None:
+        self._clamp()
+        self._sync_bar()
+        self.viewport().update()
+        self.scrolled.emit()
+
+    def _sync_bar(self) -> None:
+        bar = self.verticalScrollBar()
+        self._syncing = True
+        bar.setRange(0, max(0, (len(self._texts) - 1) * UNITS_PER_BLOCK))
+        first, last = self.visible_blocks()
+        bar.setPageStep(max(1, (last - first - 1)) * UNITS_PER_BLOCK)
+        bar.setSingleStep(UNITS_PER_BLOCK // 4)
+        height = self._laid(self._top).height if self._texts else 1
+        bar.setValue(
+            self._top * UNITS_PER_BLOCK + int(UNITS_PER_BLOCK * self._offset / max(1, height))
+        )
+        self._syncing = False
+
+    def _on_bar_moved(self, value: int) -> None:
+        if self._syncing or not self._texts:
+            return
+        top, fraction = divmod(value, UNITS_PER_BLOCK)
+        self._top = min(top, len(self._texts) - 1)
+        self._offset = self._laid(self._top).height * fraction / UNITS_PER_BLOCK
+        self._clamp()
+        self.viewport().update()
+        self.scrolled.emit()
+
+    # Layout
+
+    def column(self) -> tuple[float, float]:
+        """(left x, width) of the text column in the viewport."""
+        width = self.viewport().width()
+        measure = self._em * MEASURE_EM
+        pad = max(self._em, 16.0)
+        column = min(measure, max(self._em * 8, width - 2 * pad))
+        return (width - column) / 2, column
+
+    def _font_for(self, style: BlockStyle) -> QFont:
+        key = (style.scale, style.bold)
+        font = self._fonts.get(key)
+        if font is None:
+            font = QFont(self._font)
+            font.setPixelSize(max(6, round(self._em * style.scale)))
+            font.setBold(style.bold)
+            self._fonts[key] = font
+        return font
+
+    def _laid(self, index: int) -> _Laid:
+        laid = self._cache.get(index)
+        if laid is not None:
+            self._cache.move_to_end(index)
+            return laid
+        laid = self._lay_out(index)
+        self._cache[index] = laid
+        if len(self._cache) > _CACHE_BLOCKS:
+            self._cache.popitem(last=False)
+        return laid
+
+    def _lay_out(self, index: int) -> _Laid:
+        kind, level = self._kinds[index]
+        style = block_style(kind, level)
+        font = self._font_for(style)
+        em = self._em
+        _, column = self.column()
+        layout = QTextLayout(self._texts[index], font)
+        option = QTextOption(_ALIGN[style.align])
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        left = style.margin_left * em
+        width = max(em, column - left - style.margin_right * em)
+        pitch = max(QFontMetricsF(font).height(), em * self._line_height / 100)
+        pad = em * 0.5 if style.boxed else 0.0
+        y = pad
+        layout.beginLayout()
+        first = True
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            indent = style.indent * em if first else 0.0
+            line.setLineWidth(max(em, width - indent - 2 * pad))
+            line_pitch = max(pitch, line.height())
+            line.setPosition(QPointF(left + indent + pad, y + (line_pitch - line.height()) / 2))
+            y += line_pitch
+            first = False
+        layout.endLayout()
+        content = y + pad
+        height = style.space_before * em + content + style.space_after * em
+        return _Laid(layout, style, height, content)
+
+    # Painting
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        theme = self._theme
+        painter.fillRect(self.viewport().rect(), QColor(theme.background))
+        if not self._texts:
+            return
+        x0, column = self.column()
+        y = -self._offset
+        i = self._top
+        bottom = self.viewport().height()
+        while i < len(self._texts) and y < bottom:
+            laid = self._laid(i)
+            top = y + laid.style.space_before * self._em
+            if laid.style.boxed:
+                left = x0 + laid.style.margin_left * self._em
+                width = column - (laid.style.margin_left + laid.style.margin_right) * self._em
+                painter.fillRect(
+                    QRectF(left, top, width, laid.content_height), QColor(theme.figure_background)
+                )
+            painter.setPen(QColor(getattr(theme, laid.style.colour)))
+            laid.layout.draw(painter, QPointF(x0, top), self._formats(i))
+            y += laid.height
+            i += 1
+
+    def _formats(self, block: int) -> list[QTextLayout.FormatRange]:
+        """Find highlights and the selection inside one block."""
+        ranges = []
+        text = self._texts[block]
+        lo = bisect.bisect_left(self._match_blocks, block)
+        hi = bisect.bisect_right(self._match_blocks, block)
+        for k in range(lo, hi):
+            _, start, end = self._matches[k]
+            colour = self._theme.current_match if k == self._current else self._theme.match
+            ranges.append(self._range(utf16_len(text[:start]), utf16_len(text[start:end]), colour))
+        span = self._selection_in(block)
+        if span is not None:
+            ranges.append(self._range(span[0], span[1] - span[0], self._theme.selection))
+        return ranges
+
+    @staticmethod
+    def _range(start: int, length: int, colour: str) -> QTextLayout.FormatRange:
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(colour))
+        r = QTextLayout.FormatRange()
+        r.start, r.length, r.format = start, length, fmt
+        return r
+
+    # Selection and copy
+
+    def _ordered_selection(self) -> tuple[Position, Position] | None:
+        if self._anchor is None or self._cursor is None or self._anchor == self._cursor:
+            return None
+        return (
+            (self._anchor, self._cursor)
+            if self._anchor < self._cursor
+            else (self._cursor, self._anchor)
+        )
+
+    def _selection_in(self, block: int) -> tuple[int, int] | None:
+        sel = self._ordered_selection()
+        if sel is None or not (sel[0][0] <= block <= sel[1][0]):
+            return None
+        start = sel[0][1] if block == sel[0][0] else 0
+        end = sel[1][1] if block == sel[1][0] else utf16_len(self._texts[block])
+        return (start, end) if end > start else None
+
+    def selected_text(self) -> str:
+        """The selected text, blocks separated by line breaks (U+2028 becomes one too)."""
+        sel = self._ordered_selection()
+        if sel is None:
+            return ""
+        parts = []
+        for block in range(sel[0][0], sel[1][0] + 1):
+            span = self._selection_in(block)
+            if span is None:
+                continue
+            text = self._texts[block]
+            parts.append(text[utf16_to_index(text, span[0]) : utf16_to_index(text, span[1])])
+        return "\n".join(parts).replace(LINE_BREAK, "\n")
+
+    def select(self, start: Position, end: Position) -> None:
+        self._anchor, self._cursor = start, end
+        self.viewport().update()
+
+    def selectAll(self) -> None:
+        if self._texts:
+            last = len(self._texts) - 1
+            self.select((0, 0), (last, utf16_len(self._texts[last])))
+
+    def copy(self) -> None:
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def _hit(self, x: float, y: float) -> Position | None:
+        """The text position under a viewport point."""
+        if not self._texts:
+            return None
+        x0, _ = self.column()
+        top = -self._offset
+        i = self._top
+        while i < len(self._texts):
+            laid = self._laid(i)
+            if y < top + laid.height or i == len(self._texts) - 1:
+                break
+            top += laid.height
+            i += 1
+        laid = self._laid(i)
+        local_y = y - top - laid.style.space_before * self._em
+        layout = laid.layout
+        if layout.lineCount() == 0:
+            return i, 0
+        line = layout.lineAt(layout.lineCount() - 1)
+        for n in range(layout.lineCount()):
+            candidate = layout.lineAt(n)
+            if local_y < candidate.y() + candidate.height():
+                line = candidate
+                break
+        if local_y < 0:
+            return i, 0
+        return i, line.xToCursor(x - x0)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            hit = self._hit(event.position().x(), event.position().y())
+            self._anchor = self._cursor = hit
+            self.viewport().update()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton and self._anchor is not None:
+            y = event.position().y()
+            if y < 0:
+                self.scroll_by(y / 2)
+            elif y > self.viewport().height():
+                self.scroll_by((y - self.viewport().height()) / 2)
+            self._cursor = self._hit(event.position().x(), y)
+            self.viewport().update()
+
+    # Keyboard and wheel
+
+    def _line_step(self) -> float:
+        return self._em * self._line_height / 100
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        pixels = event.pixelDelta().y()
+        if pixels:
+            self.scroll_by(-pixels)
+        else:
+            self.scroll_by(-event.angleDelta().y() / 120 * 3 * self._line_step())
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        page = max(self._line_step(), self.viewport().height() - 2 * self._line_step())
+        key = event.key()
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+        elif event.matches(QKeySequence.StandardKey.SelectAll):
+            self.selectAll()
+        elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_Space):
+            self.scroll_by(-page if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else page)
+        elif key == Qt.Key.Key_PageUp:
+            self.scroll_by(-page)
+        elif key == Qt.Key.Key_Down:
+            self.scroll_by(self._line_step())
+        elif key == Qt.Key.Key_Up:
+            self.scroll_by(-self._line_step())
+        elif key == Qt.Key.Key_Home:
+            self.scroll_to_block(0)
+        elif key == Qt.Key.Key_End:
+            self.scroll_to_block(len(self._texts) - 1)
+        else:
+            super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._update_margins()
         super().resizeEvent(event)
-
-    def _update_margins(self) -> None:
-        """Centre a column of about MEASURE_EM ems; narrow windows use their whole width."""
-        column = int(self._em * MEASURE_EM + 2 * self.document().documentMargin())
-        side = max(0, (self.width() - self.verticalScrollBar().sizeHint().width() - column) // 2)
-        self.setViewportMargins(side, 0, side, 0)
+        if event.oldSize().width() != event.size().width():
+            self._cache.clear()
+        self._clamp()
+        self._sync_bar()
 
     # Find highlights
 
     def set_matches(self, matches: list[tuple[int, int, int]], current: int) -> None:
-        """Highlight matches (block, start, end in code points); `current` is selected."""
+        """Highlight matches (block, start, end in code points); `current` is selected and shown."""
         self._matches, self._current = matches, current
         self._match_blocks = [m[0] for m in matches]
         if 0 <= current < len(matches):
             block, start, end = matches[current]
-            cursor = self._cursor_for(block, start, end)
-            self.setTextCursor(cursor)
-            self.ensureCursorVisible()
-        self._refresh_highlights()
+            text = self._texts[block]
+            self.select((block, utf16_len(text[:start])), (block, utf16_len(text[:end])))
+            first, last = self.visible_blocks()
+            if not (first < block < last - 1) or (block == first and self._offset > 0):
+                self.scroll_to_block(block)
+                self.scroll_by(-self.viewport().height() / 3)
+        self.viewport().update()
 
-    def _cursor_for(self, block_no: int, start: int, end: int) -> QTextCursor:
-        block = self.document().findBlockByNumber(block_no)
-        text = block.text()
-        cursor = QTextCursor(block)
-        base = block.position()
-        cursor.setPosition(base + utf16_len(text[:start]))
-        cursor.setPosition(base + utf16_len(text[:end]), QTextCursor.MoveMode.KeepAnchor)
-        return cursor
-
-    def _refresh_highlights(self) -> None:
-        """Extra selections for the matches near the screen only: thousands stay cheap."""
-        if not self._matches or self._theme is None:
-            self.setExtraSelections([])
-            return
+    def highlighted_matches(self) -> list[tuple[int, int, int]]:
+        """The highlighted matches that are on screen."""
         first, last = self.visible_blocks()
-        lo = bisect.bisect_left(self._match_blocks, first - 20)
-        hi = bisect.bisect_right(self._match_blocks, last + 20)
-        selections = []
-        for i in range(lo, hi):
-            block, start, end = self._matches[i]
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = self._cursor_for(block, start, end)
-            colour = self._theme.current_match if i == self._current else self._theme.match
-            sel.format.setBackground(QColor(colour))
-            selections.append(sel)
-        self.setExtraSelections(selections)
+        lo = bisect.bisect_left(self._match_blocks, first)
+        hi = bisect.bisect_left(self._match_blocks, last)
+        return self._matches[lo:hi]
 
-    def _on_scroll(self) -> None:
-        if self._matches:
-            self._refresh_highlights()
-        self.scrolled.emit()
+    # Typesetting facts (for tests) and printing
+
+    def block_geometry(self, index: int) -> dict[str, float]:
+        """Facts about how a block is set: alignment, first-line indent, line pitch, font size."""
+        laid = self._laid(index)
+        layout = laid.layout
+        lines = [layout.lineAt(n) for n in range(layout.lineCount())]
+        pitch = lines[1].y() - lines[0].y() if len(lines) > 1 else 0.0
+        return {
+            "align": laid.style.align,
+            "indent": (lines[0].x() - lines[1].x()) if len(lines) > 1 else lines[0].x(),
+            "pitch": pitch,
+            "font_px": layout.font().pixelSize(),
+            "bold": float(layout.font().bold()),
+            "lines": float(len(lines)),
+            "right_edge": max((ln.x() + ln.naturalTextWidth() for ln in lines), default=0.0),
+            "column": self.column()[1],
+        }
+
+    def print_document(self, printer) -> None:  # QPrinter; imported lazily by the caller
+        """Print (or write a PDF of) the document as displayed."""
+        doc = QTextDocument()
+        doc.setDefaultFont(self._font)
+        doc.setHtml(
+            document_html(self._kinds, self._texts, THEMES["light"], self._em, self._line_height)
+        )
+        doc.print_(printer)

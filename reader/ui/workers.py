@@ -16,14 +16,21 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from reader.core.convert import Chain, Script, convert_blocks, warm_up
+from reader.core.convert import (
+    PARALLEL_THRESHOLD,
+    Chain,
+    ParallelConverter,
+    Script,
+    convert_blocks,
+    warm_up,
+)
 from reader.core.document import BlockKind, Document
 from reader.core.loading import LoadError
 from reader.core.opening import open_document
 from reader.core.outline import Outline, build_outline
 from reader.core.script import detect_script
 from reader.core.search import search_pattern
-from reader.ui.typeset import Theme, display_texts, document_html
+from reader.ui.typeset import display_texts
 
 #: Blocks converted per answer after the visible ones: small enough to keep answers frequent.
 CONVERT_CHUNK_CHARS = 20_000
@@ -40,24 +47,14 @@ class JobSignals(QObject):
 
 
 @dataclass(frozen=True, slots=True)
-class Typesetting:
-    """Everything the HTML depends on besides the text."""
-
-    theme: Theme
-    em: float
-    line_height: int
-
-
-@dataclass(frozen=True, slots=True)
 class LoadedDocument:
-    """A document ready to show: model, outline, script, texts and HTML."""
+    """A document ready to show: model, outline, script and the text of each block."""
 
     document: Document
     outline: Outline
     script: Script
     kinds: tuple[tuple[BlockKind, int], ...]
     texts: tuple[str, ...]
-    html: str
 
 
 class CancelToken:
@@ -84,35 +81,23 @@ class _Job(QRunnable):
 
 
 class LoadJob(_Job):
-    """Read, decode and recognise a file; detect its script; typeset it."""
+    """Read, decode and recognise a file; detect its script; outline it."""
 
-    def __init__(
-        self,
-        generation: int,
-        path: str,
-        encoding: str | None,
-        size_limit: int,
-        typesetting: Typesetting,
-    ):
+    def __init__(self, generation: int, path: str, encoding: str | None, size_limit: int):
         super().__init__(generation)
         self.path, self.encoding, self.size_limit = path, encoding, size_limit
-        self.typesetting = typesetting
 
     def run(self) -> None:
         try:
             document = open_document(self.path, self.encoding, self.size_limit)
             if self.token.cancelled:
                 return
-            texts = tuple(display_texts(document))
-            kinds = tuple((b.kind, b.level) for b in document.blocks)
-            ts = self.typesetting
             loaded = LoadedDocument(
                 document=document,
                 outline=build_outline(document),
                 script=detect_script(document.text),
-                kinds=kinds,
-                texts=texts,
-                html=document_html(kinds, texts, ts.theme, ts.em, ts.line_height),
+                kinds=tuple((b.kind, b.level) for b in document.blocks),
+                texts=tuple(display_texts(document)),
             )
         except LoadError as exc:
             self.signals.failed.emit(self.generation, str(exc))
@@ -129,7 +114,11 @@ class LoadJob(_Job):
 
 
 class ConvertJob(_Job):
-    """Convert display texts through `chain`: the `first` block range first, then the rest."""
+    """Convert display texts through `chain`: the `first` block range first, then the rest.
+
+    The visible range is converted here, at once; the rest goes to worker
+    processes when it is large, which leaves the GIL (and so the GUI) free.
+    """
 
     def __init__(
         self,
@@ -137,34 +126,59 @@ class ConvertJob(_Job):
         texts: Sequence[str],
         chain: Chain,
         first: tuple[int, int],
+        parallel: ParallelConverter | None = None,
     ):
         super().__init__(generation)
         self.texts = list(texts)
         self.chain = chain
         self.first = first
+        self.parallel = parallel
 
     def run(self) -> None:
         total = sum(len(t) for t in self.texts)
-        done = 0
+        self._done = 0
         try:
+            visible, *rest = self._order()
+            rest_chars = sum(len(self.texts[i]) for chunk in rest for i in chunk)
+            pooled = []
+            if self.parallel is not None and self.chain and rest_chars >= PARALLEL_THRESHOLD:
+                # Submitted first, so the workers start while the visible part converts here.
+                texts = [[self.texts[i] for i in chunk] for chunk in rest]
+                pooled = self.parallel.submit_blocks(texts, self.chain)
             warm_up(self.chain)
-            for indices in self._order():
-                if self.token.cancelled:
+            if not self._answer(
+                visible, convert_blocks([self.texts[i] for i in visible], self.chain), total
+            ):
+                return
+            for n, indices in enumerate(rest):
+                converted = (
+                    pooled[n].result()
+                    if pooled
+                    else convert_blocks([self.texts[i] for i in indices], self.chain)
+                )
+                if not self._answer(indices, converted, total):
+                    for future in pooled:
+                        future.cancel()
                     return
-                converted = convert_blocks([self.texts[i] for i in indices], self.chain)
-                done += sum(len(self.texts[i]) for i in indices)
-                self.signals.converted.emit(self.generation, (indices, converted, done, total))
         except Exception as exc:
             traceback.print_exc()
             self.signals.failed.emit(self.generation, f"conversion failed ({exc})")
             return
         self.signals.finished.emit(self.generation)
 
+    def _answer(self, indices: list[int], converted: list[str], total: int) -> bool:
+        """Send one converted chunk; False when the job was cancelled."""
+        if self.token.cancelled:
+            return False
+        self._done += sum(len(self.texts[i]) for i in indices)
+        self.signals.converted.emit(self.generation, (indices, converted, self._done, total))
+        return True
+
     def _order(self) -> list[list[int]]:
         """The visible range as one chunk, then the blocks below it, then those above."""
         n = len(self.texts)
         a, b = max(0, self.first[0]), min(n, self.first[1])
-        chunks = [list(range(a, b))] if b > a else []
+        chunks = [list(range(a, b))] if b > a else [[]]
         for start, stop in ((b, n), (0, a)):
             chunk: list[int] = []
             size = 0
