@@ -23,8 +23,7 @@ HEADING_BLOCKS = [13, 25, 35, 46]
 
 
 def outline_titles(window) -> list[str]:
-    model = window.outline.model
-    return [model.item(r).text() for r in range(model.rowCount())]
+    return window.outline.top_titles()
 
 
 def switch(qtbot, window, mode: ScriptMode) -> None:
@@ -51,7 +50,7 @@ def test_view_text_is_exactly_the_display_text(make_window):
 def test_clicking_an_outline_entry_scrolls_its_heading_to_the_top(make_window, qtbot):
     window = make_window()
     tree = window.outline.tree
-    index = window.outline.model.item(1).index()
+    index = window.outline.entry_index(1)
     qtbot.mouseClick(
         tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center()
     )
@@ -62,7 +61,7 @@ def test_enter_on_an_outline_entry_jumps_to_it(make_window, qtbot):
     window = make_window()
     tree = window.outline.tree
     tree.setFocus()
-    tree.setCurrentIndex(window.outline.model.item(2).index())
+    tree.setCurrentIndex(window.outline.entry_index(2))
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert window.view.top_block() == HEADING_BLOCKS[2]
 
@@ -442,3 +441,45 @@ def test_reset_settings_starts_clean(tmp_path):
     first.sync()
     assert make_settings().value("reading/theme") == "dark"
     assert make_settings(reset=True).value("reading/theme") is None
+
+
+def test_wheel_and_keys_scroll_the_view(make_window, qtbot):
+    from PySide6.QtCore import QPoint as P
+
+    window = make_window()
+    view = window.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    after_page = view.position()
+    assert after_page > (0, 0)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.position() > after_page
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    qtbot.waitUntil(lambda: window.status_progress.text() == "100%")
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.position() == (0, 0)
+    from PySide6.QtGui import QWheelEvent
+
+    wheel = QWheelEvent(
+        QPointF(100, 100), QPointF(view.mapToGlobal(P(100, 100))), P(0, 0), P(0, -240),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    view.wheelEvent(wheel)
+    assert view.position() > (0, 0)
+
+
+def test_dragging_selects_and_copy_gives_the_displayed_script(make_window, qtbot):
+    window = make_window()
+    switch(qtbot, window, ScriptMode.SIMPLIFIED)
+    view = window.view
+    view.scroll_to_block(8)  # 察势者智,驭势者赢。
+    x0, _ = view.column()
+    y = view.block_geometry(8)["pitch"] / 2 + 4
+    start = QPoint(int(x0 + 2 * window._em() + 2), int(y))
+    end = QPoint(int(x0 + 6 * window._em() - 2), int(y))
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view.viewport(), end)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    assert view.selected_text() == "察势者智"
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "察势者智"

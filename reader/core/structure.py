@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from reader.core.document import Block, BlockKind, Document, Metadata
 
@@ -69,8 +69,7 @@ _SENTENCE_END = set("。！？；，：…!?;,:．.、")
 _CLOSERS = "”’」』）)》〉】］]\"'"
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
     number: int  # 1-based
     text: str  # stripped of surrounding white space
 
@@ -81,10 +80,10 @@ def recognize(text: str, *, markdown: bool = False, fallback_title: str = "") ->
     `markdown` switches on Markdown syntax (headings, lists, images).
     `fallback_title` names the document when its first line is not a title.
     """
-    lines = [_Line(i + 1, raw.strip()) for i, raw in enumerate(text.split("\n"))]
+    lines = [raw.strip() for raw in text.split("\n")]
     blocks: list[Block] = []
     metadata = Metadata()
-    body = [ln for ln in lines if ln.text]
+    body = [_Line(i + 1, t) for i, t in enumerate(lines) if t]
     start = 0
     title = ""
 
@@ -166,7 +165,7 @@ _RANK_NUMBERED = 40  # 一、 sits with stand-alone headings; （一） and 1. b
 class _Recognizer:
     """Walks the lines after the title block and classifies each."""
 
-    def __init__(self, all_lines: Sequence[_Line], body: Sequence[_Line], markdown: bool):
+    def __init__(self, all_lines: Sequence[str], body: Sequence[_Line], markdown: bool):
         self.all = all_lines
         self.body = body
         self.markdown = markdown
@@ -273,7 +272,7 @@ class _Recognizer:
         """True for a blank line or the edge of the document (1-based line numbers)."""
         if number < 1 or number > len(self.all):
             return True
-        return not self.all[number - 1].text
+        return not self.all[number - 1]
 
     def _markdown(self, i: int) -> tuple[Block | None, int]:
         """The Markdown block starting at body line `i` and how many lines it used."""
@@ -350,9 +349,8 @@ def _normalise_levels(blocks: list[Block]) -> list[Block]:
     """Replace raw heading ranks by dense levels 1, 2, 3, … in rank order."""
     ranks = sorted({b.level for b in blocks if b.kind is BlockKind.HEADING})
     dense = {rank: i + 1 for i, rank in enumerate(ranks)}
-    return [
-        Block(b.kind, b.text, b.line, b.end_line, dense[b.level], b.caption)
-        if b.kind is BlockKind.HEADING
-        else b
-        for b in blocks
-    ]
+    heading = BlockKind.HEADING
+    for i, b in enumerate(blocks):
+        if b.kind is heading:
+            blocks[i] = Block(b.kind, b.text, b.line, b.end_line, dense[b.level], b.caption)
+    return blocks

@@ -413,7 +413,6 @@ class MainWindow(QMainWindow):
         if not self._pending:
             return
         deadline = time.perf_counter() + APPLY_BUDGET_S
-        position = self.view.position()
         changed_title = False
         first_batch = False
         while self._pending and time.perf_counter() < deadline:
@@ -431,7 +430,6 @@ class MainWindow(QMainWindow):
                 elif kinds[i][0] is BlockKind.TITLE:
                     changed_title = True
             self.progress_bar.setValue(round(100 * done / max(1, total)))
-        self.view.scroll_to_block(*position)
         if changed_title:
             self._update_title()
         if first_batch:

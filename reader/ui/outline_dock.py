@@ -4,13 +4,92 @@ from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QTreeView, QWidget
 
-from reader.core.outline import Outline, OutlineEntry
+from reader.core.outline import Outline
 
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class OutlineModel(QAbstractItemModel):
+    """A tree model over an `Outline` held as flat lists.
+
+    Entries are numbered in reading order; the view asks only for the rows it
+    shows, so a 20,000-chapter outline costs no item objects at all.
+    """
+
+    def __init__(self, outline: Outline, parent: QObject | None = None):
+        super().__init__(parent)
+        self.titles: list[str] = []
+        self.blocks: list[int] = []
+        self._parent: list[int] = []
+        self._row: list[int] = []
+        self._children: dict[int, list[int]] = {-1: []}
+        stack = [(entry, -1) for entry in reversed(outline.entries)]
+        while stack:
+            entry, parent_id = stack.pop()
+            node = len(self.titles)
+            self.titles.append(entry.title)
+            self.blocks.append(entry.block)
+            self._parent.append(parent_id)
+            siblings = self._children.setdefault(parent_id, [])
+            self._row.append(len(siblings))
+            siblings.append(node)
+            stack.extend((child, node) for child in reversed(entry.children))
+
+    def has_nesting(self) -> bool:
+        return len(self._children.get(-1, [])) < len(self.titles)
+
+    def node_index(self, node: int) -> QModelIndex:
+        return self.createIndex(self._row[node], 0, node)
+
+    def set_title(self, node: int, title: str) -> None:
+        if self.titles[node] != title:
+            self.titles[node] = title
+            index = self.node_index(node)
+            self.dataChanged.emit(index, index)
+
+    # QAbstractItemModel
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        kids = self._children.get(parent.internalId() if parent.isValid() else -1, [])
+        if column != 0 or not 0 <= row < len(kids):
+            return QModelIndex()
+        return self.createIndex(row, 0, kids[row])
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        parent_id = self._parent[index.internalId()]
+        return QModelIndex() if parent_id < 0 else self.node_index(parent_id)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children.get(parent.internalId() if parent.isValid() else -1, []))
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        node = index.internalId()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.titles[node]
+        if role == BLOCK_ROLE:
+            return self.blocks[node]
+        return None
 
 
 class OutlineTree(QTreeView):
@@ -41,60 +120,56 @@ class OutlineDock(QDockWidget):
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
         )
-        self.model = QStandardItemModel(self)
         self.tree = OutlineTree(self)
         self.tree.setObjectName("outlineTree")
-        self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)  # 20,000 entries stay fast
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.clicked.connect(self._on_clicked)
         self.tree.activated_block.connect(self.section_chosen)
         self.setWidget(self.tree)
-        self._blocks: list[int] = []
-        self._items: list[QStandardItem] = []
-        self._by_block: dict[int, QStandardItem] = {}
+        self.model = OutlineModel(Outline("", ()), self)
+        self.tree.setModel(self.model)
 
     def set_outline(self, outline: Outline) -> None:
-        """Show a new outline (entries in reading order)."""
-        self.model.clear()
-        self._blocks, self._items, self._by_block = [], [], {}
-        root = self.model.invisibleRootItem()
+        """Show a new outline."""
+        old, self.model = self.model, OutlineModel(outline, self)
+        self.tree.setModel(self.model)
+        old.deleteLater()
+        nested = self.model.has_nesting()
+        self.tree.setRootIsDecorated(nested)
+        if nested:  # a flat list has nothing to expand (and asking costs 20,000 calls)
+            if len(self.model.titles) <= 2000:
+                self.tree.expandAll()
+            else:
+                self.tree.expandToDepth(0)
 
-        def add(parent: QStandardItem, entry: OutlineEntry) -> None:
-            item = QStandardItem(entry.title)
-            item.setData(entry.block, BLOCK_ROLE)
-            item.setToolTip(entry.title)
-            self._blocks.append(entry.block)
-            self._items.append(item)
-            self._by_block[entry.block] = item
-            for child in entry.children:
-                add(item, child)
-            parent.appendRow(item)
+    def titles(self) -> list[str]:
+        """Every entry's title, in reading order."""
+        return list(self.model.titles)
 
-        for entry in outline.entries:
-            add(root, entry)
-        self.tree.setRootIsDecorated(any(e.children for e in outline.entries))
-        if len(self._items) <= 2000:
-            self.tree.expandAll()
-        else:
-            self.tree.expandToDepth(0)
+    def top_titles(self) -> list[str]:
+        root = QModelIndex()
+        return [self.model.index(r, 0, root).data() for r in range(self.model.rowCount(root))]
+
+    def entry_index(self, n: int) -> QModelIndex:
+        """The model index of the n-th entry in reading order."""
+        return self.model.node_index(n)
 
     def retitle(self, block: int, title: str) -> None:
         """The heading at `block` now reads `title` (after a script switch)."""
-        item = self._by_block.get(block)
-        if item is not None and item.text() != title:
-            item.setText(title)
-            item.setToolTip(title)
+        k = bisect.bisect_left(self.model.blocks, block)
+        if k < len(self.model.blocks) and self.model.blocks[k] == block:
+            self.model.set_title(k, title)
 
     def follow(self, block: int) -> None:
         """Select the section that contains `block`, without jumping anywhere."""
-        k = bisect.bisect_right(self._blocks, block) - 1
+        k = bisect.bisect_right(self.model.blocks, block) - 1
         if k < 0:
             self.tree.clearSelection()
             self.tree.setCurrentIndex(QModelIndex())
             return
-        index = self._items[k].index()
+        index = self.model.node_index(k)
         if self.tree.currentIndex() != index:
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
@@ -104,7 +179,7 @@ class OutlineDock(QDockWidget):
         return index.data() if index.isValid() else ""
 
     def entry_count(self) -> int:
-        return len(self._items)
+        return len(self.model.titles)
 
     def _on_clicked(self, index: QModelIndex) -> None:
         self.section_chosen.emit(index.data(BLOCK_ROLE))

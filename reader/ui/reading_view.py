@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetricsF,
     QGuiApplication,
@@ -33,7 +34,7 @@ from PySide6.QtGui import (
     QTextOption,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
 from reader.core.document import BlockKind
 from reader.ui.typeset import LINE_BREAK, THEMES, BlockStyle, Theme, block_style, document_html
@@ -474,6 +475,13 @@ class ReadingView(QAbstractScrollArea):
                 self.scroll_by((y - self.viewport().height()) / 2)
             self._cursor = self._hit(event.position().x(), y)
             self.viewport().update()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = QMenu(self)
+        copy = menu.addAction(self.tr("Copy"), self.copy)
+        copy.setEnabled(bool(self.selected_text()))
+        menu.addAction(self.tr("Select All"), self.selectAll)
+        menu.exec(event.globalPos())
 
     # Keyboard and wheel
 

@@ -26,7 +26,7 @@ from reader.core.convert import (
 )
 from reader.core.document import BlockKind, Document
 from reader.core.loading import LoadError
-from reader.core.opening import open_document
+from reader.core.opening import gc_paused, open_document
 from reader.core.outline import Outline, build_outline
 from reader.core.script import detect_script
 from reader.core.search import search_pattern
@@ -92,13 +92,8 @@ class LoadJob(_Job):
             document = open_document(self.path, self.encoding, self.size_limit)
             if self.token.cancelled:
                 return
-            loaded = LoadedDocument(
-                document=document,
-                outline=build_outline(document),
-                script=detect_script(document.text),
-                kinds=tuple((b.kind, b.level) for b in document.blocks),
-                texts=tuple(display_texts(document)),
-            )
+            with gc_paused():
+                loaded = self._prepare(document)
         except LoadError as exc:
             self.signals.failed.emit(self.generation, str(exc))
             return
@@ -111,6 +106,16 @@ class LoadJob(_Job):
             return
         if not self.token.cancelled:
             self.signals.loaded.emit(self.generation, loaded)
+
+    @staticmethod
+    def _prepare(document: Document) -> LoadedDocument:
+        return LoadedDocument(
+            document=document,
+            outline=build_outline(document),
+            script=detect_script(document.text),
+            kinds=tuple((b.kind, b.level) for b in document.blocks),
+            texts=tuple(display_texts(document)),
+        )
 
 
 class ConvertJob(_Job):
