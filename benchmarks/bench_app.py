@@ -84,6 +84,11 @@ def child_main(mode: str, args: list[str]) -> None:
     start = time.perf_counter()
     from PySide6.QtWidgets import QApplication, QMainWindow
 
+    if mode != "bare":
+        from reader.ui.app import configure_runtime
+
+        configure_runtime()
+
     app = QApplication.instance() or QApplication([])
     if mode == "bare":
         window = QMainWindow()
@@ -205,8 +210,10 @@ def in_process(corpora: dict[str, Path], runs: int) -> list[Figure]:
     from PySide6.QtWidgets import QApplication
 
     from reader.core.convert import ScriptMode
+    from reader.ui.app import configure_runtime
     from reader.ui.main_window import MainWindow
 
+    configure_runtime()  # as `zhreader` runs
     app = QApplication.instance() or QApplication([])
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings)

@@ -483,3 +483,29 @@ def test_dragging_selects_and_copy_gives_the_displayed_script(make_window, qtbot
     assert view.selected_text() == "察势者智"
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == "察势者智"
+
+
+def test_preferences_dialog_changes_and_persists_reading_settings(make_window, settings_path):
+    from reader.ui.preferences import PreferencesDialog, load_preferences
+
+    window = make_window()
+    dialog = PreferencesDialog(window.prefs, ["Noto Serif CJK TC"], window)
+    dialog.size.setValue(20)
+    dialog.line_height.setCurrentIndex(dialog.line_height.findData(200))
+    dialog.theme.setCurrentIndex(dialog.theme.findData("sepia"))
+    window.apply_preferences(dialog.chosen())
+    assert window.view.block_geometry(29)["pitch"] == pytest.approx(2.0 * window._em(), abs=1.5)
+    assert window._em() > 20
+    from PySide6.QtCore import QSettings
+
+    stored = load_preferences(QSettings(str(settings_path), QSettings.Format.IniFormat))
+    assert (stored.font_size, stored.line_height, stored.theme) == (20, 200, "sepia")
+
+
+def test_about_names_the_version_and_licences(make_window, message_boxes):
+    window = make_window()
+    window.actions_.about.trigger()
+    kind, text = message_boxes[-1]
+    assert kind == "about"
+    assert "ZhReader 0.1.0" in text and "LGPL" in text and "Apache-2.0" in text
+    assert "opencc-py 1.4" in text

@@ -221,6 +221,7 @@ class ParallelConverter:
     def start(self, chains: Iterable[Chain] = ()) -> None:
         """Start the workers now and have them build the dictionaries of `chains`."""
         pool = self._ensure_pool()
+        list(pool.map(abs, range(self.workers)))  # workers are spawned on first use
         for chain in chains:
             list(pool.map(warm_up, [chain] * self.workers))
 

@@ -35,6 +35,7 @@ def run_app(
 
     from reader.ui.main_window import MainWindow
 
+    configure_runtime()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
@@ -62,3 +63,8 @@ def install_error_hook(window, log_path: Path) -> None:
         window.statusBar().showMessage(f"Something went wrong: {first}{where}", 15_000)
 
     sys.excepthook = hook
+
+
+def configure_runtime() -> None:
+    """Hand the GIL over more often (2 ms, not 5): the GUI thread waits less behind workers."""
+    sys.setswitchinterval(0.002)

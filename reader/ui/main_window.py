@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME, __version__
 from reader.core.convert import (
+    PARALLEL_THRESHOLD,
     ParallelConverter,
     Script,
     ScriptMode,
@@ -51,7 +52,7 @@ from reader.ui.preferences import (
 )
 from reader.ui.reading_view import ReadingView
 from reader.ui.typeset import THEMES, plain_export
-from reader.ui.workers import ConvertJob, LoadedDocument, LoadJob, SearchJob
+from reader.ui.workers import ConvertJob, LoadedDocument, LoadJob, SearchJob, StartWorkersJob
 
 #: Bump when the dock/toolbar layout changes so old saved states are ignored.
 STATE_VERSION = 1
@@ -314,6 +315,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
         self._conversion_done = True
+        if len(loaded.document.text) >= PARALLEL_THRESHOLD and self.parallel.workers > 1:
+            self.pool.start(StartWorkersJob(self.parallel))
         if self._chain():
             self._start_conversion()
         for warning in loaded.document.warnings:
@@ -732,7 +735,7 @@ class MainWindow(QMainWindow):
             else ""
         )
         self.status_shown.setText(f"{self.tr('Showing')}: {shown}{phrases}")
-        self.status_chars.setText(f"{doc.char_count:,} {self.tr('characters')}")
+        self.status_chars.setText(f"{self.loaded.char_count:,} {self.tr('characters')}")
         self.status_progress.setText(f"{self.view.progress()}%")
 
     def _update_script_controls(self) -> None:

@@ -55,6 +55,7 @@ class LoadedDocument:
     script: Script
     kinds: tuple[tuple[BlockKind, int], ...]
     texts: tuple[str, ...]
+    char_count: int
 
 
 class CancelToken:
@@ -115,6 +116,7 @@ class LoadJob(_Job):
             script=detect_script(document.text),
             kinds=tuple((b.kind, b.level) for b in document.blocks),
             texts=tuple(display_texts(document)),
+            char_count=document.char_count,
         )
 
 
@@ -196,6 +198,21 @@ class ConvertJob(_Job):
             if chunk:
                 chunks.append(chunk)
         return chunks
+
+
+class StartWorkersJob(QRunnable):
+    """Spawn the conversion processes now, off the GUI thread, before the first switch."""
+
+    def __init__(self, parallel: ParallelConverter):
+        super().__init__()
+        self.parallel = parallel
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            self.parallel.start()
+        except Exception:  # a machine that cannot spawn still converts in-process
+            traceback.print_exc()
 
 
 class SearchJob(_Job):
