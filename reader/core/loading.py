@@ -128,6 +128,10 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> LoadedText:
             return _result(text, codec.replace("-sig", ""), bad)
     if _looks_binary(data[:_SAMPLE_BYTES]):
         raise BinaryDataError("not a text document (binary data)")
+    try:  # the common case, decoded once
+        return _result(data.decode("utf-8"), "utf-8", 0)
+    except UnicodeDecodeError:
+        pass
     codec = detect_encoding(data)
     text, bad = _decode_counting(data, codec)
     return _result(text, codec, bad)

@@ -35,6 +35,14 @@ class OutlineModel(QAbstractItemModel):
         self._parent: list[int] = []
         self._row: list[int] = []
         self._children: dict[int, list[int]] = {-1: []}
+        if not any(entry.children for entry in outline.entries):  # a novel: one flat list
+            n = len(outline.entries)
+            self.titles = [e.title for e in outline.entries]
+            self.blocks = [e.block for e in outline.entries]
+            self._parent = [-1] * n
+            self._row = list(range(n))
+            self._children[-1] = list(range(n))
+            return
         stack = [(entry, -1) for entry in reversed(outline.entries)]
         while stack:
             entry, parent_id = stack.pop()
