@@ -146,17 +146,17 @@ class ConvertJob(_Job):
         self._done = 0
         try:
             visible, *rest = self._order()
+            warm_up(self.chain)
+            converted = convert_blocks([self.texts[i] for i in visible], self.chain)
+            if not self._answer(visible, converted, total):
+                return
+            # The rest is handed to the worker processes only now, so that pickling it
+            # does not hold the GIL while the visible part converts.
             rest_chars = sum(len(self.texts[i]) for chunk in rest for i in chunk)
             pooled = []
             if self.parallel is not None and self.chain and rest_chars >= PARALLEL_THRESHOLD:
-                # Submitted first, so the workers start while the visible part converts here.
                 texts = [[self.texts[i] for i in chunk] for chunk in rest]
                 pooled = self.parallel.submit_blocks(texts, self.chain)
-            warm_up(self.chain)
-            if not self._answer(
-                visible, convert_blocks([self.texts[i] for i in visible], self.chain), total
-            ):
-                return
             for n, indices in enumerate(rest):
                 converted = (
                     pooled[n].result()
