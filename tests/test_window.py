@@ -509,3 +509,27 @@ def test_about_names_the_version_and_licences(make_window, message_boxes):
     assert kind == "about"
     assert "ZhReader 0.1.0" in text and "LGPL" in text and "Apache-2.0" in text
     assert "opencc-py 1.4" in text
+
+
+def test_the_page_has_the_keyboard_after_opening(make_window, qtbot):
+    window = make_window()
+    qtbot.waitUntil(lambda: window.view.hasFocus() or not window.isActiveWindow())
+    before = window.view.position()
+    qtbot.keyClick(window.view, Qt.Key.Key_Space)
+    assert window.view.position() > before
+
+
+def test_page_keys_scroll_even_when_the_focus_is_elsewhere(make_window, qtbot):
+    window = make_window()
+    window.outline.setFocus()
+    before = window.view.position()
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert window.view.position() > before
+
+
+def test_outline_selects_the_heading_near_the_top_not_the_sliver_above(make_window, qtbot):
+    window = make_window()
+    view = window.view
+    view.scroll_to_block(HEADING_BLOCKS[1] - 1)
+    view.scroll_by(view.block_geometry(HEADING_BLOCKS[1] - 1)["pitch"] * 0.5)
+    qtbot.waitUntil(lambda: window.outline.current_title() == HEADINGS[1])

@@ -13,7 +13,14 @@ from importlib import metadata
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSaveFile, QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QFontInfo
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QFontInfo,
+    QKeyEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -65,6 +72,19 @@ VISIBLE_MARGIN = 10
 #: Longest the GUI thread spends putting converted text in, per turn of the event loop.
 APPLY_BUDGET_S = 0.012
 
+#: Where the reader's eyes are, as a fraction of the view's height, for following the outline.
+READING_LINE = 0.2
+NAVIGATION_KEYS = frozenset(
+    {
+        Qt.Key.Key_PageDown,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_Space,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+    }
+)
 SCRIPT_NAMES = {
     Script.SIMPLIFIED: "简体",
     Script.TRADITIONAL: "繁體",
@@ -289,6 +309,13 @@ class MainWindow(QMainWindow):
             self.save_position()
             self.open_path(self.loaded.document.source)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Page keys nobody else took scroll the page, wherever the focus is."""
+        if event.key() in NAVIGATION_KEYS:
+            self.view.keyPressEvent(event)
+        else:
+            super().keyPressEvent(event)
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -335,6 +362,8 @@ class MainWindow(QMainWindow):
             self._start_conversion()
         for warning in loaded.document.warnings:
             self.statusBar().showMessage(warning, 10_000)
+        if not self.find_bar.edit.hasFocus():
+            self.view.setFocus()  # PageDown, Space and arrows scroll the page at once
         self.document_shown.emit()
         if self.find_bar.isVisible() and self.find_bar.query():
             self.search(self.find_bar.query(), self.find_bar.exact.isChecked())
@@ -537,7 +566,8 @@ class MainWindow(QMainWindow):
     def _follow_reading(self) -> None:
         if self.loaded is None:
             return
-        self.outline.follow(self.view.top_block())
+        # The section being read is the one at the reader's eye line, not the top pixel row.
+        self.outline.follow(self.view.block_at(READING_LINE))
         self.status_progress.setText(f"{self.view.progress()}%")
 
     def _position_key(self) -> str | None:

@@ -192,6 +192,18 @@ class ReadingView(QAbstractScrollArea):
             self._top += 1
         self._after_scroll()
 
+    def block_at(self, fraction: float) -> int:
+        """The block under a line `fraction` of the way down the view (0 = top)."""
+        target = self.viewport().height() * fraction
+        y = -self._offset
+        i = self._top
+        while i < len(self._texts) - 1:
+            y += self._laid(i).height
+            if y > target:
+                break
+            i += 1
+        return i
+
     def visible_blocks(self) -> tuple[int, int]:
         """[first, last) of the blocks on screen."""
         if not self._texts:
