@@ -533,3 +533,46 @@ def test_outline_selects_the_heading_near_the_top_not_the_sliver_above(make_wind
     view.scroll_to_block(HEADING_BLOCKS[1] - 1)
     view.scroll_by(view.block_geometry(HEADING_BLOCKS[1] - 1)["pitch"] * 0.5)
     qtbot.waitUntil(lambda: window.outline.current_title() == HEADINGS[1])
+
+
+@pytest.fixture
+def big_novel(tmp_path) -> Path:
+    path = tmp_path / "novel.txt"
+    path.write_text(novel(400_000, seed=5), encoding="utf-8")
+    return path
+
+
+def test_switching_twice_quickly_leaves_no_stale_text(make_window, qtbot, big_novel):
+    from reader.core.convert import convert
+
+    window = make_window(str(big_novel))
+    window.set_script_mode(ScriptMode.SIMPLIFIED)
+    with qtbot.waitSignal(window.conversion_finished, timeout=60_000):
+        window.set_script_mode(ScriptMode.TAIWAN)
+    qtbot.waitUntil(lambda: not window._pending)
+    original = window.loaded.texts
+    for i in range(0, len(original), 97):  # a sample of blocks across the book
+        assert window.view.block_text(i) == convert(original[i], ("t2tw",))
+
+
+def test_export_during_a_conversion_waits_for_it(
+    make_window, qtbot, big_novel, tmp_path, monkeypatch
+):
+    window = make_window(str(big_novel))
+    target = tmp_path / "out.txt"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.set_script_mode(ScriptMode.SIMPLIFIED)
+    window.export_text()
+    qtbot.waitUntil(target.exists, timeout=60_000)
+    from reader.core.convert import convert
+
+    exported = target.read_text(encoding="utf-8")
+    assert exported == "".join(
+        (
+            f"\u3000\u3000{convert(t, ('t2s',))}"
+            if k[0].value == "paragraph"
+            else convert(t, ("t2s",))
+        )
+        + ("\n\n" if i < len(window.loaded.texts) - 1 else "\n")
+        for i, (k, t) in enumerate(zip(window.loaded.kinds, window.loaded.texts, strict=True))
+    )

@@ -692,7 +692,20 @@ class MainWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.write_export(path)
+        self._when_converted(lambda: self.write_export(path))
+
+    def _when_converted(self, action) -> None:
+        """Run `action` now, or once the running conversion has finished (never half-converted)."""
+        if self._conversion_done and not self._pending:
+            action()
+            return
+        self.statusBar().showMessage(self.tr("Waiting for the conversion to finish…"))
+
+        def once() -> None:
+            self.conversion_finished.disconnect(once)
+            action()
+
+        self.conversion_finished.connect(once)
 
     def write_export(self, path: str) -> bool:
         """Write the displayed text to `path` through QSaveFile; True on success."""
@@ -728,7 +741,7 @@ class MainWindow(QMainWindow):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec():
-            self.view.print_document(printer)
+            self._when_converted(lambda: self.view.print_document(printer))
 
     def export_pdf(self) -> None:
         if self.loaded is None:
@@ -736,7 +749,7 @@ class MainWindow(QMainWindow):
         name = str(Path(self.loaded.document.source).with_suffix(".pdf"))
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export as PDF"), name, "PDF (*.pdf)")
         if path:
-            self.write_pdf(path)
+            self._when_converted(lambda: self.write_pdf(path))
 
     def write_pdf(self, path: str) -> bool:
         from PySide6.QtPrintSupport import QPrinter
