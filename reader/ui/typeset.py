@@ -28,7 +28,6 @@ class Theme:
     quiet: str
     heading: str
     figure_background: str
-    figure_border: str
     match: str
     current_match: str
     selection: str
@@ -36,15 +35,15 @@ class Theme:
 
 THEMES = {
     "light": Theme(
-        "light", "#fbfbf8", "#1d1d1b", "#6b6b66", "#111111", "#f0efe9", "#d8d6cc",
+        "light", "#fbfbf8", "#1d1d1b", "#6b6b66", "#111111", "#f0efe9",
         "#fff1a8", "#ffb347", "#b3d4fc",
     ),
     "sepia": Theme(
-        "sepia", "#f4ecd8", "#3b2f20", "#6b5c45", "#2a2016", "#eadfc4", "#cdbb94",
+        "sepia", "#f4ecd8", "#3b2f20", "#6b5c45", "#2a2016", "#eadfc4",
         "#f7de7a", "#e8a33d", "#d9c79e",
     ),
     "dark": Theme(
-        "dark", "#1e1f22", "#d8d6d0", "#9c9a93", "#f0eee8", "#2a2c30", "#45484e",
+        "dark", "#1e1f22", "#d8d6d0", "#9c9a93", "#f0eee8", "#2a2c30",
         "#6b5b16", "#a8661a", "#35507a",
     ),
 }  # fmt: skip
