@@ -576,3 +576,17 @@ def test_export_during_a_conversion_waits_for_it(
         + ("\n\n" if i < len(window.loaded.texts) - 1 else "\n")
         for i, (k, t) in enumerate(zip(window.loaded.kinds, window.loaded.texts, strict=True))
     )
+
+
+def test_dark_theme_darkens_the_whole_window_and_light_restores_it(make_window):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    light_window = QApplication.palette().color(QPalette.ColorRole.Window).lightness()
+    window.set_theme("dark")
+    pal = QApplication.palette()
+    assert pal.color(QPalette.ColorRole.Window).lightness() < 60
+    assert pal.color(QPalette.ColorRole.WindowText).lightness() > 200
+    window.set_theme("light")
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() == light_window

@@ -15,13 +15,16 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSaveFile, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
+    QColor,
     QDragEnterEvent,
     QDropEvent,
     QFont,
     QFontInfo,
     QKeyEvent,
+    QPalette,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QFrame,
@@ -94,6 +97,38 @@ SCRIPT_NAMES = {
 }
 MODE_NAMES = {mode: label for mode, label, _ in SCRIPT_MODES}
 FILE_FILTER = "Text documents (*.txt *.text *.md *.markdown);;All files (*)"
+
+
+_SYSTEM_PALETTE: QPalette | None = None
+
+
+def dark_palette() -> QPalette:
+    """A dark palette for the window around a dark page (contrast ≥ 7:1 for text)."""
+    pal = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#26282c",
+        QPalette.ColorRole.WindowText: "#e2e0da",
+        QPalette.ColorRole.Base: "#1e1f22",
+        QPalette.ColorRole.AlternateBase: "#2a2c30",
+        QPalette.ColorRole.Text: "#e2e0da",
+        QPalette.ColorRole.Button: "#2e3035",
+        QPalette.ColorRole.ButtonText: "#e2e0da",
+        QPalette.ColorRole.Highlight: "#35507a",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#2e3035",
+        QPalette.ColorRole.ToolTipText: "#e2e0da",
+        QPalette.ColorRole.PlaceholderText: "#9c9a93",
+        QPalette.ColorRole.Link: "#8ab4f8",
+    }
+    for role, colour in colours.items():
+        pal.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, QColor("#8a8882"))
+    return pal
 
 
 def return_freed_memory() -> None:
@@ -625,7 +660,18 @@ class MainWindow(QMainWindow):
     def _retypeset(self) -> None:
         """Theme, size or spacing changed: the view lays out again where it is."""
         self.view.apply_theme(THEMES[self.prefs.theme])
+        self._apply_chrome()
         self.view.set_typesetting(self._font(), self._em(), self.prefs.line_height)
+
+    def _apply_chrome(self) -> None:
+        """Menus, toolbar, outline and status bar follow a dark reading theme too."""
+        app = QApplication.instance()
+        if app is None:
+            return
+        global _SYSTEM_PALETTE  # the palette is the application's, so is its default
+        if _SYSTEM_PALETTE is None:
+            _SYSTEM_PALETTE = QPalette(app.palette())
+        app.setPalette(dark_palette() if self.prefs.theme == "dark" else _SYSTEM_PALETTE)
 
     def zoom(self, step: int) -> None:
         """Ctrl+= bigger, Ctrl+- smaller, Ctrl+0 back to the default size."""
@@ -899,6 +945,7 @@ class MainWindow(QMainWindow):
         self.actions_.themes[self.prefs.theme].setChecked(True)
         self.actions_.toggle_outline.setChecked(not self.outline.isHidden())
         self.view.apply_theme(THEMES[self.prefs.theme])
+        self._apply_chrome()
         self._update_script_controls()
         self._rebuild_recent_menu()
         self._update_font()
