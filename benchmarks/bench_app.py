@@ -240,7 +240,7 @@ def in_process(corpora: dict[str, Path], runs: int) -> list[Figure]:
     visible, whole, stalls, p99s = [], [], [], []
     for _ in range(runs):
         open_and_paint(corpora["big"])
-        window.go_to_block(len(window.shown) // 2)
+        window.go_to_block(window.view.block_count() // 2)
         meter = StallMeter()
         meter.start()
         t0 = time.perf_counter()

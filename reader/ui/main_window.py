@@ -153,7 +153,6 @@ class MainWindow(QMainWindow):
         self.size_limit = size_limit
         self.prefs: Preferences = load_preferences(settings)
         self.loaded: LoadedDocument | None = None
-        self.shown: list[str] = []  # the text each block shows now (converted or not)
         self.pool = QThreadPool.globalInstance()
         self._generation = 0
         self._jobs: dict[str, object] = {}
@@ -371,7 +370,6 @@ class MainWindow(QMainWindow):
         self._cancel("search")
         self._pending.clear()
         self.loaded = loaded
-        self.shown = list(loaded.texts)
         self._matches, self._current_match = [], -1
         self._update_font()
         self.view.set_content(
@@ -382,9 +380,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("session/last_document", loaded.document.source)
         block, offset = self._stored_position()
         self.view.scroll_to_block(block, offset)
-        self._update_script_controls()
+        self._update_script_controls()  # also updates the status bar
         self._update_title()
-        self._update_status()
         self._conversion_done = True
         # The document's objects live as long as it is open: keep the cyclic collector from
         # walking them again and again (a full pass over a novel stalls the GUI for 50 ms).
@@ -505,7 +502,6 @@ class MainWindow(QMainWindow):
             self.view.replace_texts(indices, texts)
             kinds = self.loaded.kinds if self.loaded else ()
             for i, text in zip(indices, texts, strict=True):
-                self.shown[i] = text
                 if kinds[i][0] is BlockKind.HEADING:
                     self.outline.retitle(i, text)
                 elif kinds[i][0] is BlockKind.TITLE:
@@ -547,7 +543,7 @@ class MainWindow(QMainWindow):
         """Find `query` in the displayed text (any script unless `exact`), in a worker."""
         self._cancel("search")
         self._generation += 1
-        job = SearchJob(self._generation, self.shown, query, exact)
+        job = SearchJob(self._generation, self.view.texts(), query, exact)
         job.signals.found.connect(self._on_found)
         self._jobs["search"] = job.token
         self._search_gen = self._generation
@@ -756,7 +752,7 @@ class MainWindow(QMainWindow):
     def write_export(self, path: str) -> bool:
         """Write the displayed text to `path` through QSaveFile; True on success."""
         assert self.loaded is not None
-        data = plain_export(self.loaded.kinds, self.shown).encode("utf-8")
+        data = plain_export(self.loaded.kinds, self.view.texts()).encode("utf-8")
         out = QSaveFile(path)
         if out.open(QSaveFile.OpenModeFlag.WriteOnly) and out.write(QByteArray(data)) == len(data):
             if out.commit():
@@ -816,9 +812,9 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             return
         title = self.loaded.document.title
-        for (kind, _), text in zip(self.loaded.kinds, self.shown, strict=True):
+        for index, (kind, _) in enumerate(self.loaded.kinds):
             if kind is BlockKind.TITLE:
-                title = text
+                title = self.view.block_text(index)
                 break
         self.setWindowTitle(f"{title} — {APP_NAME}")
 

@@ -144,6 +144,10 @@ class ReadingView(QAbstractScrollArea):
     def block_text(self, index: int) -> str:
         return self._texts[index]
 
+    def texts(self) -> list[str]:
+        """A copy of the text every block shows now (plain data for workers and export)."""
+        return list(self._texts)
+
     def plain_text(self) -> str:
         return "\n".join(self._texts)
 
