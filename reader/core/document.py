@@ -53,12 +53,6 @@ class Metadata:
     editor: str = ""
     responsible_editor: str = ""
 
-    def is_empty(self) -> bool:
-        """True when nothing was found."""
-        return not any(
-            (self.published, self.source, self.author, self.editor, self.responsible_editor)
-        )
-
 
 @dataclass(frozen=True, slots=True)
 class Document:

@@ -44,9 +44,6 @@ class Outline:
             yield entry
             stack.extend(reversed(entry.children))
 
-    def __len__(self) -> int:
-        return sum(1 for _ in self.walk())
-
     def section_at(self, block: int) -> OutlineEntry | None:
         """The entry of the section that contains block index `block`."""
         found = None
