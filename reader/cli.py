@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import contextlib
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -26,6 +23,7 @@ from reader.core.convert import (
     convert,
 )
 from reader.core.document import Document
+from reader.core.files import write_atomically
 from reader.core.loading import DEFAULT_SIZE_LIMIT, LoadError, display_encoding
 from reader.core.opening import document_from_bytes, open_document
 from reader.core.outline import Outline, OutlineEntry, build_outline
@@ -237,22 +235,6 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.exists() and b.exists() and a.samefile(b)
     except OSError:
         return False
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename it over `path`."""
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def print_outline(outline: Outline, as_json: bool) -> None:

@@ -198,7 +198,7 @@ def test_convert_keeps_the_old_output_when_the_disk_refuses(capsys, write, tmp_p
     def refuse(*args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("reader.cli.os.replace", refuse)
+    monkeypatch.setattr("reader.core.files.os.replace", refuse)
     code, _, err = run(capsys, "convert", str(src), "-o", str(out))
     assert code == 1 and "No space left on device" in err and err[-1] == "\n"
     assert out.read_text() == "keep me"

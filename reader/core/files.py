@@ -1,0 +1,57 @@
+"""Atomic writes: a file is either the old one or the complete new one, never half of each.
+
+Every writer of the reader (text export, PDF, print to file, `zhreader convert -o`)
+goes through here: write into a temporary file beside the target, flush it to
+disk, then rename it over the target. A full disk or a crash leaves the old
+file as it was and no temporary file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+
+def _mode_for(path: Path) -> int:
+    """The existing file's permissions, or what the umask gives a new file."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path beside `path`; when the block succeeds it replaces `path`.
+
+    For writers that open the file themselves (a PDF writer). The caller must
+    have closed the temporary file before the block ends. On any error the
+    temporary file is removed and `path` is untouched.
+    """
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.chmod(tmp, _mode_for(target))
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write `data` to `path` atomically; raises OSError and leaves `path` as it was."""
+    with atomic_path(path) as tmp, open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
