@@ -1,8 +1,7 @@
-"""Turn a `Document` into what the view shows: one display text and one HTML paragraph per block.
+"""How each kind of block is set: one style table in ems of the body text (no Qt).
 
-Plain Python (no Qt), so workers can build a large document's HTML. Every
-block becomes exactly one paragraph element, which Qt turns into exactly one
-text block: block index i of the document is text block i of the view.
+The reading view lays blocks out with these styles; `document_html` gives the
+same styles as HTML for the print path.
 """
 
 from __future__ import annotations
@@ -11,75 +10,9 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.core.document import Block, BlockKind, Document, Metadata
-
-#: Qt shows U+2028 as a line break inside one text block.
-LINE_BREAK = "\u2028"
-FIGURE_NOTE = "圖片未收錄"
-
-
-@dataclass(frozen=True, slots=True)
-class Theme:
-    """Colours of one reading theme."""
-
-    name: str
-    background: str
-    text: str
-    quiet: str
-    heading: str
-    figure_background: str
-    match: str
-    current_match: str
-    selection: str
-
-
-THEMES = {
-    "light": Theme(
-        "light", "#fbfbf8", "#1d1d1b", "#6b6b66", "#111111", "#f0efe9",
-        "#fff1a8", "#ffb347", "#b3d4fc",
-    ),
-    "sepia": Theme(
-        "sepia", "#f4ecd8", "#3b2f20", "#6b5c45", "#2a2016", "#eadfc4",
-        "#f7de7a", "#e8a33d", "#d9c79e",
-    ),
-    "dark": Theme(
-        "dark", "#1e1f22", "#d8d6d0", "#9c9a93", "#f0eee8", "#2a2c30",
-        "#6b5b16", "#a8661a", "#35507a",
-    ),
-}  # fmt: skip
-
-
-def display_texts(document: Document) -> list[str]:
-    """The text each block shows, in the document's own script (figures get a label)."""
-    texts = []
-    figure = 0
-    for block in document.blocks:
-        if block.kind is BlockKind.FIGURE:
-            figure += 1
-            texts.append(figure_text(block, figure))
-        elif block.kind is BlockKind.METADATA:
-            texts.append(metadata_text(document.metadata) or block.text)
-        else:
-            texts.append(block.text)
-    return texts
-
-
-def figure_text(block: Block, number: int) -> str:
-    """`圖片未收錄` above `圖 N　caption`: the file names a picture it does not contain."""
-    caption = f"圖 {number} {block.caption}" if block.caption else f"圖 {number}"
-    return f"{FIGURE_NOTE}{LINE_BREAK}{caption}"
-
-
-def metadata_text(metadata: Metadata) -> str:
-    """One quiet line: date · source · editors."""
-    parts = [metadata.published, metadata.source]
-    if metadata.author:
-        parts.append(f"作者 {metadata.author}")
-    if metadata.editor:
-        parts.append(f"編輯 {metadata.editor}")
-    if metadata.responsible_editor:
-        parts.append(f"責編 {metadata.responsible_editor}")
-    return " · ".join(p for p in parts if p)
+from reader.core.document import BlockKind
+from reader.core.rendition import LINE_BREAK
+from reader.ui.themes import Theme
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,12 +93,3 @@ def document_html(
     )
     parts.append("</body>")
     return "".join(parts)
-
-
-def plain_export(kinds: Sequence[tuple[BlockKind, int]], texts: Sequence[str]) -> str:
-    """The displayed text as a plain-text file: paragraphs indented, blocks apart."""
-    lines = []
-    for (kind, _), text in zip(kinds, texts, strict=True):
-        text = text.replace(LINE_BREAK, "\n")
-        lines.append("\u3000\u3000" + text if kind is BlockKind.PARAGRAPH else text)
-    return "\n\n".join(lines) + "\n"

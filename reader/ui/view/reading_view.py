@@ -37,7 +37,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
 from reader.core.document import BlockKind
-from reader.ui.typeset import LINE_BREAK, THEMES, BlockStyle, Theme, block_style, document_html
+from reader.core.rendition import LINE_BREAK, Rendition
+from reader.core.search import Match
+from reader.ui.themes import THEMES, Theme
+from reader.ui.view.typeset import BlockStyle, block_style, document_html
 
 #: Width of the text column in ems: a comfortable measure for Chinese.
 MEASURE_EM = 38
@@ -91,7 +94,8 @@ class ReadingView(QAbstractScrollArea):
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.setAcceptDrops(False)  # the window takes dropped files
         self._kinds: list[tuple[BlockKind, int]] = []
-        self._texts: list[str] = []
+        # The displayed texts belong to the rendition; the view only reads them.
+        self._texts: Sequence[str] = ()
         self._font = QFont()
         self._em = 20.0
         self._line_height = 170
@@ -102,7 +106,7 @@ class ReadingView(QAbstractScrollArea):
         self._offset = 0.0
         self._anchor: Position | None = None
         self._cursor: Position | None = None
-        self._matches: list[tuple[int, int, int]] = []
+        self._matches: list[Match] = []
         self._match_blocks: list[int] = []
         self._current = -1
         self._syncing = False
@@ -110,20 +114,21 @@ class ReadingView(QAbstractScrollArea):
 
     # Content
 
-    def set_content(
-        self,
-        kinds: Sequence[tuple[BlockKind, int]],
-        texts: Sequence[str],
-        font: QFont,
-        em: float,
-        line_height: int,
-    ) -> None:
+    def set_rendition(self, rendition: Rendition, font: QFont, em: float, line_height: int) -> None:
         """Show a new document from its top."""
-        self._kinds, self._texts = list(kinds), list(texts)
         self._matches, self._match_blocks, self._current = [], [], -1
         self._anchor = self._cursor = None
         self._top, self._offset = 0, 0.0
+        self._kinds, self._texts = list(rendition.prepared.kinds), rendition.texts
         self.set_typesetting(font, em, line_height)
+
+    def show_rendition(self, rendition: Rendition) -> None:
+        """The same document in another script: the block at the top stays at the top."""
+        self._texts = rendition.texts
+        self._cache.clear()
+        self._clamp()
+        self._sync_bar()
+        self.viewport().update()
 
     def set_typesetting(self, font: QFont, em: float, line_height: int) -> None:
         """New font, size or line spacing: lay out again, keeping the position."""
@@ -144,22 +149,17 @@ class ReadingView(QAbstractScrollArea):
     def block_text(self, index: int) -> str:
         return self._texts[index]
 
-    def texts(self) -> list[str]:
-        """A copy of the text every block shows now (plain data for workers and export)."""
-        return list(self._texts)
-
     def plain_text(self) -> str:
+        """Every block's text as shown, one block a line."""
         return "\n".join(self._texts)
 
-    def replace_texts(self, indices: Sequence[int], texts: Sequence[str]) -> None:
-        """New text for some blocks (a script switch); only those are laid out again."""
+    def blocks_changed(self, indices: Sequence[int]) -> None:
+        """These blocks show new text (a script switch): lay out only those again."""
         first, last = self.visible_blocks()
         visible = False
-        for index, text in zip(indices, texts, strict=True):
-            if self._texts[index] != text:
-                self._texts[index] = text
-                self._cache.pop(index, None)
-                visible = visible or first <= index < last
+        for index in indices:
+            self._cache.pop(index, None)
+            visible = visible or first <= index < last
         if visible:
             self._clamp()
             self.viewport().update()
@@ -543,7 +543,7 @@ class ReadingView(QAbstractScrollArea):
 
     # Find highlights
 
-    def set_matches(self, matches: list[tuple[int, int, int]], current: int) -> None:
+    def set_matches(self, matches: list[Match], current: int) -> None:
         """Highlight matches (block, start, end in code points); `current` is selected and shown."""
         self._matches, self._current = matches, current
         self._match_blocks = [m[0] for m in matches]
@@ -557,7 +557,7 @@ class ReadingView(QAbstractScrollArea):
                 self.scroll_by(-self.viewport().height() / 3)
         self.viewport().update()
 
-    def highlighted_matches(self) -> list[tuple[int, int, int]]:
+    def highlighted_matches(self) -> list[Match]:
         """The highlighted matches that are on screen."""
         first, last = self.visible_blocks()
         lo = bisect.bisect_left(self._match_blocks, first)

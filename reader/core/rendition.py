@@ -1,0 +1,170 @@
+"""What one open document shows in one script.
+
+A `PreparedDocument` is a recognised document made ready to show: its
+outline, detected script and the display text of every block in the
+document's own script. A `Rendition` is that document in one script: the
+text of every block as displayed now, filled in chunk by chunk while the
+conversion runs. The reading view, export, find and the outline all read
+the displayed text from the rendition; nothing else keeps a copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.convert import Chain, ConvertedChunk, Script, ScriptMode
+from reader.core.document import Block, BlockKind, Document, Metadata
+from reader.core.outline import Outline, build_outline
+from reader.core.script import detect_script
+
+#: The view shows U+2028 as a line break inside one block.
+LINE_BREAK = "\u2028"
+FIGURE_NOTE = "圖片未收錄"
+#: How much of the text identifies a document for its remembered reading position.
+IDENTITY_CHARS = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedDocument:
+    """A document ready to show: model, outline, script and the text of each block."""
+
+    document: Document
+    outline: Outline
+    script: Script
+    kinds: tuple[tuple[BlockKind, int], ...]
+    texts: tuple[str, ...]
+    char_count: int
+    identity: str
+
+    @property
+    def source(self) -> str:
+        """The file the document came from ('' when it did not come from a file)."""
+        return self.document.source
+
+
+def prepare(document: Document) -> PreparedDocument:
+    """Outline, script detection and display texts of a recognised document."""
+    return PreparedDocument(
+        document=document,
+        outline=build_outline(document),
+        script=detect_script(document.text),
+        kinds=tuple((b.kind, b.level) for b in document.blocks),
+        texts=tuple(display_texts(document)),
+        char_count=document.char_count,
+        identity=content_identity(document),
+    )
+
+
+def content_identity(document: Document) -> str:
+    """Who the document is for remembering a reading position: its path and its beginning.
+
+    A serialised novel that gains chapters at the end keeps its identity (and so
+    its place); size and modification time are deliberately left out.
+    """
+    path = os.path.abspath(document.source) if document.source else ""
+    digest = hashlib.sha1(path.encode("utf-8", "surrogatepass"))
+    digest.update(b"\0")
+    digest.update(document.text[:IDENTITY_CHARS].encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class Rendition:
+    """The document in one script: what each block displays now.
+
+    A new rendition starts from `initial` texts (what was on screen, so nothing
+    flashes back to the original script) and is filled by `apply` as converted
+    chunks arrive. `complete` is true once every block shows the target script.
+    """
+
+    _ids = itertools.count(1)
+
+    def __init__(
+        self,
+        prepared: PreparedDocument,
+        mode: ScriptMode,
+        chain: Chain,
+        initial: Sequence[str] | None = None,
+    ):
+        self.id = next(self._ids)
+        self.prepared = prepared
+        self.mode = mode
+        self.chain = chain
+        if initial is not None and len(initial) != len(prepared.texts):
+            raise ValueError("initial texts do not match the document's blocks")
+        if not chain:  # nothing to convert: the rendition is the document's own text
+            initial = prepared.texts
+        self.texts: list[str] = list(prepared.texts if initial is None else initial)
+        self.complete = not chain
+        self._title_block = next(
+            (i for i, (kind, _) in enumerate(prepared.kinds) if kind is BlockKind.TITLE), -1
+        )
+
+    def apply(self, chunk: ConvertedChunk) -> list[int]:
+        """Put converted block texts in; the indices whose displayed text changed."""
+        changed = []
+        texts = self.texts
+        for index, text in zip(chunk.indices, chunk.texts, strict=True):
+            if texts[index] != text:
+                texts[index] = text
+                changed.append(index)
+        return changed
+
+    def title(self) -> str:
+        """The document's title as displayed."""
+        if self._title_block >= 0:
+            return self.texts[self._title_block]
+        return self.prepared.document.title
+
+    def shows_title(self, indices: Sequence[int]) -> bool:
+        """True when the title block is among `indices`."""
+        return self._title_block in indices
+
+    def export_plain(self) -> str:
+        """The displayed text as a plain-text file."""
+        return plain_export(self.prepared.kinds, self.texts)
+
+
+def display_texts(document: Document) -> list[str]:
+    """The text each block shows, in the document's own script (figures get a label)."""
+    texts = []
+    figure = 0
+    for block in document.blocks:
+        if block.kind is BlockKind.FIGURE:
+            figure += 1
+            texts.append(figure_text(block, figure))
+        elif block.kind is BlockKind.METADATA:
+            texts.append(metadata_text(document.metadata) or block.text)
+        else:
+            texts.append(block.text)
+    return texts
+
+
+def figure_text(block: Block, number: int) -> str:
+    """`圖片未收錄` above `圖 N　caption`: the file names a picture it does not contain."""
+    caption = f"圖 {number} {block.caption}" if block.caption else f"圖 {number}"
+    return f"{FIGURE_NOTE}{LINE_BREAK}{caption}"
+
+
+def metadata_text(metadata: Metadata) -> str:
+    """One quiet line: date · source · editors."""
+    parts = [metadata.published, metadata.source]
+    if metadata.author:
+        parts.append(f"作者 {metadata.author}")
+    if metadata.editor:
+        parts.append(f"編輯 {metadata.editor}")
+    if metadata.responsible_editor:
+        parts.append(f"責編 {metadata.responsible_editor}")
+    return " · ".join(p for p in parts if p)
+
+
+def plain_export(kinds: Sequence[tuple[BlockKind, int]], texts: Sequence[str]) -> str:
+    """The displayed text as a plain-text file: paragraphs indented, blocks apart."""
+    lines = []
+    for (kind, _), text in zip(kinds, texts, strict=True):
+        text = text.replace(LINE_BREAK, "\n")
+        lines.append("\u3000\u3000" + text if kind is BlockKind.PARAGRAPH else text)
+    return "\n\n".join(lines) + "\n"
