@@ -517,11 +517,17 @@ def test_about_names_the_version_and_licences(make_window, message_boxes):
     assert "opencc-py 1.4" in text
 
 
-def test_the_page_has_the_keyboard_after_opening(make_window, qtbot):
+def test_the_page_has_the_keyboard_after_opening(make_window, qtbot, tmp_path):
     window = make_window()
-    qtbot.waitUntil(lambda: window.view.hasFocus() or not window.isActiveWindow())
+    window.outline.tree.setFocus()
+    assert window.focusWidget() is window.outline.tree
+    doc = tmp_path / "next.txt"
+    doc.write_text("標題\n\n" + "發展是硬道理。\n\n" * 200, encoding="utf-8")
+    with qtbot.waitSignal(window.document_shown, timeout=10_000):
+        window.open_path(str(doc))
+    assert window.focusWidget() is window.view
     before = window.view.position()
-    qtbot.keyClick(window.view, Qt.Key.Key_Space)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Space)
     assert window.view.position() > before
 
 
@@ -539,13 +545,6 @@ def test_outline_selects_the_heading_near_the_top_not_the_sliver_above(make_wind
     view.scroll_to_block(HEADING_BLOCKS[1] - 1)
     view.scroll_by(view.block_geometry(HEADING_BLOCKS[1] - 1)["pitch"] * 0.5)
     qtbot.waitUntil(lambda: window.outline.current_title() == HEADINGS[1])
-
-
-@pytest.fixture
-def big_novel(tmp_path) -> Path:
-    path = tmp_path / "novel.txt"
-    path.write_text(novel(400_000, seed=5), encoding="utf-8")
-    return path
 
 
 def test_switching_twice_quickly_leaves_no_stale_text(make_window, qtbot, big_novel):

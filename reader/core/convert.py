@@ -13,6 +13,7 @@ import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -258,13 +259,18 @@ class ParallelConverter:
     def submit_chunks(
         self, texts: Sequence[str], chunks: Sequence[Sequence[int]], chain: Chain
     ) -> list[Future[ConvertedChunk]]:
-        """Start converting each chunk of blocks in the workers; futures in chunk order."""
-        pool = self._ensure_pool()
-        futures = []
-        for indices in chunks:
-            sources = [texts[i] for i in indices]
-            futures.append(pool.submit(_convert_indexed, tuple(indices), sources, chain))
-        return futures
+        """Start converting each chunk of blocks in the workers; futures in chunk order.
+
+        A pool found broken here is replaced and the chunks submitted again once;
+        a pool that breaks later fails the futures, and the next call heals it.
+        """
+        work = [(tuple(indices), [texts[i] for i in indices]) for indices in chunks]
+        try:
+            pool = self._ensure_pool()
+            return [pool.submit(_convert_indexed, i, sources, chain) for i, sources in work]
+        except BrokenProcessPool:
+            pool = self._ensure_pool()
+            return [pool.submit(_convert_indexed, i, sources, chain) for i, sources in work]
 
     def start(self, chains: Iterable[Chain] = ()) -> None:
         """Start the workers now and have them build the dictionaries of `chains`."""

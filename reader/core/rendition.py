@@ -24,8 +24,9 @@ from reader.core.script import detect_script
 #: The view shows U+2028 as a line break inside one block.
 LINE_BREAK = "\u2028"
 FIGURE_NOTE = "圖片未收錄"
-#: How much of the text identifies a document for its remembered reading position.
-IDENTITY_CHARS = 64 * 1024
+#: How much of the beginning identifies a document for its remembered reading position:
+#: the title and first chapter of a novel, unchanged when chapters are added at the end.
+IDENTITY_CHARS = 4096
 
 
 @dataclass(frozen=True, slots=True)

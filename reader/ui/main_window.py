@@ -27,13 +27,13 @@ from reader.core.resources import bundled_article_path
 from reader.core.search import Match
 from reader.ui import fonts
 from reader.ui.actions import build_menus, build_toolbar, create_actions
-from reader.ui.app import freeze_open_document, return_freed_memory
 from reader.ui.dialogs.about import AboutBox
 from reader.ui.dialogs.preferences import PreferencesDialog
 from reader.ui.export import Exporter
 from reader.ui.panels.find_bar import FindBar
 from reader.ui.panels.font_banner import FontBanner
 from reader.ui.panels.outline_dock import OutlineDock
+from reader.ui.runtime import freeze_open_document, return_freed_memory
 from reader.ui.session import DocumentSession
 from reader.ui.settings_store import MAX_FONT_PT, MIN_FONT_PT, Preferences, SettingsStore
 from reader.ui.status_bar import StatusBar

@@ -63,6 +63,7 @@ class SettingsStore(QObject):
         super().__init__(parent)
         self.settings = settings
         self.preferences = self._load_preferences()
+        self._clock = 0
 
     # Preferences
 
@@ -135,7 +136,9 @@ class SettingsStore(QObject):
         """Remember a reading position; the oldest are forgotten beyond MAX_POSITIONS."""
         if not identity:
             return
-        self.settings.setValue(f"positions/{identity}", f"{block},{offset},{time.time():.0f}")
+        # A stamp that always grows, even within one tick of a coarse clock.
+        self._clock = max(time.time_ns(), self._clock + 1)
+        self.settings.setValue(f"positions/{identity}", f"{block},{offset},{self._clock}")
         self.settings.beginGroup("positions")
         try:
             keys = self.settings.childKeys()
