@@ -288,11 +288,11 @@ def test_reload_keeps_the_reading_position(make_window, qtbot):
 
 def test_zoom_changes_and_resets_the_text_size(make_window):
     window = make_window()
-    before = window._em()
+    before = window.style_.em()
     window.actions_.zoom_in.trigger()
-    assert window._em() > before
+    assert window.style_.em() > before
     window.actions_.zoom_reset.trigger()
-    assert window._em() == before
+    assert window.style_.em() == before
 
 
 def test_status_bar_tells_encoding_scripts_size_and_progress(make_window):
@@ -331,11 +331,11 @@ def test_a_chinese_font_is_chosen_for_the_script(make_window, qtbot):
         pytest.skip("no Chinese font installed")
     window = make_window()
     assert not window.banner.isVisible()
-    assert fonts.can_draw_chinese(window._family)
+    assert fonts.can_draw_chinese(window.style_.family)
     if "Noto Serif CJK TC" in fonts.chinese_families():
-        assert window._family == "Noto Serif CJK TC"
+        assert window.style_.family == "Noto Serif CJK TC"
         switch(qtbot, window, ScriptMode.SIMPLIFIED)
-        assert window._family == "Noto Serif CJK SC"
+        assert window.style_.family == "Noto Serif CJK SC"
 
 
 def test_opening_the_same_large_document_twice_quickly(make_window, qtbot, tmp_path):
@@ -396,7 +396,7 @@ def test_closing_saves_state(make_window, settings_path):
 def test_typesetting_as_a_reader_expects(make_window):
     """Paragraphs justified with a 2 em first-line indent and 1.7 line height; title large."""
     window = make_window()
-    em = window._em()
+    em = window.style_.em()
     view = window.view
     paragraph = view.block_geometry(29)  # a long paragraph: several lines
     assert view.block_text(29).startswith("從服務外包領域")
@@ -480,8 +480,8 @@ def test_dragging_selects_and_copy_gives_the_displayed_script(make_window, qtbot
     view.scroll_to_block(8)  # 察势者智,驭势者赢。
     x0, _ = view.column()
     y = view.block_geometry(8)["pitch"] / 2 + 4
-    start = QPoint(int(x0 + 2 * window._em() + 2), int(y))
-    end = QPoint(int(x0 + 6 * window._em() - 2), int(y))
+    start = QPoint(int(x0 + 2 * window.style_.em() + 2), int(y))
+    end = QPoint(int(x0 + 6 * window.style_.em() - 2), int(y))
     qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(view.viewport(), end)
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
@@ -500,8 +500,10 @@ def test_preferences_dialog_changes_and_persists_reading_settings(make_window, s
     dialog.line_height.setCurrentIndex(dialog.line_height.findData(200))
     dialog.theme.setCurrentIndex(dialog.theme.findData("sepia"))
     window.apply_preferences(dialog.chosen())
-    assert window.view.block_geometry(29)["pitch"] == pytest.approx(2.0 * window._em(), abs=1.5)
-    assert window._em() > 20
+    assert window.view.block_geometry(29)["pitch"] == pytest.approx(
+        2.0 * window.style_.em(), abs=1.5
+    )
+    assert window.style_.em() > 20
     from PySide6.QtCore import QSettings
 
     stored = SettingsStore(QSettings(str(settings_path), QSettings.Format.IniFormat)).preferences

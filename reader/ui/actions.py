@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -214,3 +215,24 @@ def build_toolbar(window: QMainWindow, a: Actions) -> QComboBox:
     bar.addAction(a.zoom_in)
     window.addToolBar(bar)
     return box
+
+
+def fill_recent_menu(menu: QMenu, paths: list[str], open_path: Callable[[str], object]) -> None:
+    """Open Recent: one entry per path (the file name; the whole path as its tip)."""
+    menu.clear()
+    for path in paths:
+        action = menu.addAction(Path(path).name)
+        action.setToolTip(path)
+        action.triggered.connect(lambda _=False, p=path: open_path(p))
+    menu.setEnabled(bool(paths))
+
+
+def show_script_choice(
+    a: Actions, box: QComboBox, mode: ScriptMode, source: str, phrases: bool, can_phrase: bool
+) -> None:
+    """Menus and toolbar show the chosen script, source script and phrases switch."""
+    a.script_modes[mode].setChecked(True)
+    box.setCurrentIndex(box.findData(mode.value))
+    a.source_scripts[source].setChecked(True)
+    a.phrases.setEnabled(can_phrase)
+    a.phrases.setChecked(phrases)

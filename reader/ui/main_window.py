@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QFontInfo, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -26,7 +26,13 @@ from reader.core.loading import DEFAULT_SIZE_LIMIT, display_encoding
 from reader.core.resources import bundled_article_path
 from reader.core.search import Match
 from reader.ui import fonts
-from reader.ui.actions import build_menus, build_toolbar, create_actions
+from reader.ui.actions import (
+    build_menus,
+    build_toolbar,
+    create_actions,
+    fill_recent_menu,
+    show_script_choice,
+)
 from reader.ui.dialogs.about import AboutBox
 from reader.ui.dialogs.preferences import PreferencesDialog
 from reader.ui.export import Exporter
@@ -35,10 +41,11 @@ from reader.ui.panels.font_banner import FontBanner
 from reader.ui.panels.outline_dock import OutlineDock
 from reader.ui.runtime import freeze_open_document, return_freed_memory
 from reader.ui.session import DocumentSession
-from reader.ui.settings_store import MAX_FONT_PT, MIN_FONT_PT, Preferences, SettingsStore
+from reader.ui.settings_store import Preferences, SettingsStore
 from reader.ui.status_bar import StatusBar
-from reader.ui.themes import THEMES, WindowChrome
-from reader.ui.view.reading_view import ReadingView
+from reader.ui.themes import WindowChrome
+from reader.ui.view.reading_style import ReadingStyle
+from reader.ui.view.reading_view import NAVIGATION_KEYS, ReadingView
 
 #: Bump when the dock/toolbar layout changes so old saved states are ignored.
 STATE_VERSION = 1
@@ -46,17 +53,6 @@ STATE_VERSION = 1
 VISIBLE_MARGIN = 10
 #: Where the reader's eyes are, as a fraction of the view's height, for following the outline.
 READING_LINE = 0.2
-NAVIGATION_KEYS = frozenset(
-    {
-        Qt.Key.Key_PageDown,
-        Qt.Key.Key_PageUp,
-        Qt.Key.Key_Space,
-        Qt.Key.Key_Home,
-        Qt.Key.Key_End,
-        Qt.Key.Key_Up,
-        Qt.Key.Key_Down,
-    }
-)
 FILE_FILTER = "Text documents (*.txt *.text *.md *.markdown);;All files (*)"
 
 
@@ -83,8 +79,6 @@ class MainWindow(QMainWindow):
         self.parallel = parallel or ParallelConverter()
         self.session: DocumentSession | None = None
         self._incoming: DocumentSession | None = None
-        self._current_match = -1
-        self._family: str | None = None
 
         self.view = ReadingView(self)
         self.find_bar = FindBar(self)
@@ -101,8 +95,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
-        self.exporter = Exporter(self, lambda: self.session, self._typesetting)
-        self.chrome = WindowChrome(QApplication.instance())
+        chrome = WindowChrome(QApplication.instance())
+        self.style_ = ReadingStyle(self.store, self.view, self.banner, chrome, self)
+        self.exporter = Exporter(self, lambda: self.session, self.style_.typesetting)
 
         self.actions_ = create_actions(self, self._slots())
         build_menus(self, self.actions_)
@@ -125,8 +120,8 @@ class MainWindow(QMainWindow):
             "copy": self.view.copy,
             "select_all": self.view.selectAll,
             "find": self.find_bar.open_bar,
-            "find_next": self.find_next,
-            "find_previous": self.find_previous,
+            "find_next": lambda: self.find_bar.step(+1),
+            "find_previous": lambda: self.find_bar.step(-1),
             "preferences": self.edit_preferences,
             "toggle_outline": self.outline.setVisible,
             "phrases": lambda on: self._set_preference(phrases=on),
@@ -143,8 +138,7 @@ class MainWindow(QMainWindow):
     def _connect_widgets(self) -> None:
         self.view.scrolled.connect(self._on_scrolled)
         self.find_bar.search_changed.connect(self.search)
-        self.find_bar.next_requested.connect(self.find_next)
-        self.find_bar.previous_requested.connect(self.find_previous)
+        self.find_bar.current_changed.connect(self.view.set_matches)
         self.find_bar.closed.connect(self._clear_search)
         self.outline.section_chosen.connect(self.go_to_block)
         self.outline.visibilityChanged.connect(self._sync_outline_action)
@@ -201,9 +195,9 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         prepared, rendition = session.prepared, session.rendition
         assert prepared is not None and rendition is not None
-        self._current_match = -1
-        self._update_font()
-        self.view.set_rendition(rendition, *self._typesetting())
+        self.find_bar.forget_matches()
+        self._follow_script()
+        self.view.set_rendition(rendition, *self.style_.typesetting())
         self.outline.set_outline(prepared.outline)
         self.store.document_opened(session.path)
         self.view.scroll_to_block(*self.store.position(prepared.identity, len(prepared.texts)))
@@ -213,7 +207,9 @@ class MainWindow(QMainWindow):
         session.progress.connect(self.status.set_conversion)
         session.converted.connect(self._on_converted)
         session.conversion_failed.connect(self._on_conversion_failed)
-        session.matches_found.connect(self._on_matches)
+        session.matches_found.connect(
+            lambda matches: self._on_matches(matches, self.view.top_block())
+        )
         session.show_script(*self._script_choice())
         self._update_script_controls()
         self._update_title()
@@ -261,7 +257,7 @@ class MainWindow(QMainWindow):
         self.store.update_preferences(**changes)
         self._update_script_controls()
         if self.session is not None:
-            self._update_font()
+            self._follow_script()
             self.session.show_script(*self._script_choice())
 
     def _script_choice(self) -> tuple[Script, ScriptMode, bool, tuple[int, int]]:
@@ -306,37 +302,13 @@ class MainWindow(QMainWindow):
         if self.find_bar.isVisible() and self.find_bar.query():
             self.search(self.find_bar.query(), self.find_bar.exact.isChecked())
 
-    def _on_matches(self, matches: list[Match]) -> None:
-        top = self.view.top_block()
-        self._current_match = next((i for i, m in enumerate(matches) if m.block >= top), 0)
-        if not matches:
-            self._current_match = -1
-        self.view.set_matches(matches, self._current_match)
-        self.find_bar.show_count(self._current_match, len(matches))
+    def _on_matches(self, matches: list[Match], top_block: int) -> None:
+        self.find_bar.show_matches(matches, top_block)
         self.search_finished.emit(len(matches))
-
-    def find_next(self) -> None:
-        self._step_match(+1)
-
-    def find_previous(self) -> None:
-        self._step_match(-1)
-
-    def _step_match(self, step: int) -> None:
-        if not self.find_bar.isVisible():
-            self.find_bar.open_bar()
-            return
-        matches = self.session.matches if self.session else []
-        if not matches:
-            return
-        self._current_match = (self._current_match + step) % len(matches)
-        self.view.set_matches(matches, self._current_match)
-        self.find_bar.show_count(self._current_match, len(matches))
 
     def _clear_search(self) -> None:
         if self.session is not None:
             self.session.clear_search()
-        self._current_match = -1
-        self.view.set_matches([], -1)
         self.view.setFocus()
 
     # Navigation and reading position
@@ -362,48 +334,15 @@ class MainWindow(QMainWindow):
 
     # Reading preferences
 
-    def _em(self) -> float:
-        return float(QFontInfo(self._font()).pixelSize())
-
-    def _font(self) -> QFont:
-        font = QFont(self._family) if self._family else QFont()
-        font.setPointSize(self.store.preferences.font_size)
-        return font
-
-    def _line_height(self) -> int:
-        return self.store.preferences.line_height
-
-    def _typesetting(self) -> tuple[QFont, float, int]:
-        return self._font(), self._em(), self._line_height()
-
-    def _update_font(self) -> None:
-        """Pick the CJK family for the displayed script; warn when none can draw Chinese."""
-        source_simplified = self.source_script() is Script.SIMPLIFIED
-        region = fonts.region_for(self.script_mode(), source_simplified)
-        family = fonts.choose_family(region, self.store.preferences.font_family)
-        self.banner.setVisible(family is None)
-        if family != self._family:
-            self._family = family
-            if self.session is not None:
-                self.view.set_typesetting(*self._typesetting())
-
-    def _retypeset(self) -> None:
-        """Theme, size or spacing changed: the view lays out again where it is."""
-        theme = self.store.preferences.theme
-        self.view.apply_theme(THEMES[theme])
-        self.chrome.apply(theme)
-        self.actions_.themes[theme].setChecked(True)
-        self.view.set_typesetting(*self._typesetting())
+    def _follow_script(self) -> None:
+        self.style_.follow_script(self.source_script(), self.script_mode())
 
     def zoom(self, step: int) -> None:
         """Ctrl+= bigger, Ctrl+- smaller, Ctrl+0 back to the default size."""
-        size = Preferences().font_size if step == 0 else self.store.preferences.font_size + step
-        if self.store.update_preferences(font_size=max(MIN_FONT_PT, min(MAX_FONT_PT, size))):
-            self._retypeset()
+        self.style_.zoom(step)
 
     def set_theme(self, name: str) -> None:
-        if name in THEMES and self.store.update_preferences(theme=name):
-            self._retypeset()
+        self.style_.set_theme(name)
         self.actions_.themes[self.store.preferences.theme].setChecked(True)
 
     def edit_preferences(self) -> None:
@@ -412,9 +351,8 @@ class MainWindow(QMainWindow):
             self.apply_preferences(dialog.chosen())
 
     def apply_preferences(self, prefs: Preferences) -> None:
-        if self.store.set_preferences(prefs):
-            self._update_font()
-            self._retypeset()
+        self.style_.set_preferences(prefs, self.source_script(), self.script_mode())
+        self.actions_.themes[self.store.preferences.theme].setChecked(True)
 
     def set_full_screen(self, on: bool) -> None:
         if on:
@@ -445,11 +383,10 @@ class MainWindow(QMainWindow):
 
     def _update_script_controls(self) -> None:
         prefs, mode = self.store.preferences, self.script_mode()
-        self.actions_.script_modes[mode].setChecked(True)
-        self.script_box.setCurrentIndex(self.script_box.findData(mode.value))
-        self.actions_.source_scripts[prefs.source_script].setChecked(True)
-        self.actions_.phrases.setEnabled(phrases_available(self.source_script(), mode))
-        self.actions_.phrases.setChecked(prefs.phrases)
+        can_phrase = phrases_available(self.source_script(), mode)
+        show_script_choice(
+            self.actions_, self.script_box, mode, prefs.source_script, prefs.phrases, can_phrase
+        )
         self._update_status()
 
     def _sync_outline_action(self, visible: bool) -> None:
@@ -457,16 +394,8 @@ class MainWindow(QMainWindow):
             self.actions_.toggle_outline.setChecked(self.outline.isVisible() or visible)
 
     def _rebuild_recent_menu(self) -> None:
-        menu = self.actions_.recent_menu
-        if menu is None:
-            return
-        menu.clear()
-        recent = self.store.recent_files()
-        for path in recent:
-            action = menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
-        menu.setEnabled(bool(recent))
+        if self.actions_.recent_menu is not None:
+            fill_recent_menu(self.actions_.recent_menu, self.store.recent_files(), self.open_path)
 
     # Keyboard and drops
 
@@ -508,10 +437,11 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state, STATE_VERSION)
         self.actions_.toggle_outline.setChecked(not self.outline.isHidden())
-        self._retypeset()
+        self.actions_.themes[self.store.preferences.theme].setChecked(True)
+        self.style_.apply()
         self._update_script_controls()
         self._rebuild_recent_menu()
-        self._update_font()
+        self._follow_script()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for session in (self._incoming, self.session):

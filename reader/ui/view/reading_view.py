@@ -54,6 +54,19 @@ _ALIGN = {
     "justify": Qt.AlignmentFlag.AlignJustify,
 }
 
+#: Keys that move through the page, wherever the keyboard focus is.
+NAVIGATION_KEYS = frozenset(
+    {
+        Qt.Key.Key_PageDown,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_Space,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+    }
+)
+
 Position = tuple[int, int]  # (block, UTF-16 offset in the block's text)
 
 
