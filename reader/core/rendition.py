@@ -17,12 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.convert import Chain, ConvertedChunk, Script, ScriptMode
-from reader.core.document import Block, BlockKind, Document, Metadata
+from reader.core.document import LINE_BREAK, Block, BlockKind, Document, Metadata
 from reader.core.outline import Outline, build_outline
 from reader.core.script import detect_script
 
-#: The view shows U+2028 as a line break inside one block.
-LINE_BREAK = "\u2028"
 FIGURE_NOTE = "圖片未收錄"
 #: How much of the beginning identifies a document for its remembered reading position:
 #: the title and first chapter of a novel, unchanged when chapters are added at the end.
