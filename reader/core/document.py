@@ -54,9 +54,10 @@ class Run:
     @property
     def plain(self) -> bool:
         """True when the run carries no style at all."""
-        return not (
-            self.bold or self.italic or self.code or self.strike or self.link or self.ruby
-        ) and not self.note
+        return (
+            not (self.bold or self.italic or self.code or self.strike or self.link or self.ruby)
+            and not self.note
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,7 +22,8 @@ from reader.core.document import LINE_BREAK, Block, BlockKind, Document, Metadat
 from reader.core.outline import Outline, build_outline
 from reader.core.script import detect_script
 
-FIGURE_NOTE = "圖片未收錄"
+#: The number a figure's line starts with (`圖 3 `), which export leaves out.
+_FIGURE_NUMBER = re.compile(r"^\S+ \d+ ?")
 #: How much of the beginning identifies a document for its remembered reading position:
 #: the title and first chapter of a novel, unchanged when chapters are added at the end.
 IDENTITY_CHARS = 4096
@@ -143,9 +145,8 @@ def display_texts(document: Document) -> list[str]:
 
 
 def figure_text(block: Block, number: int) -> str:
-    """`圖片未收錄` above `圖 N　caption`: the file names a picture it does not contain."""
-    caption = f"圖 {number} {block.caption}" if block.caption else f"圖 {number}"
-    return f"{FIGURE_NOTE}{LINE_BREAK}{caption}"
+    """`圖 N caption`: one quiet line for a picture the file names but does not contain."""
+    return f"圖 {number} {block.caption}" if block.caption else f"圖 {number}"
 
 
 def metadata_text(metadata: Metadata) -> str:
@@ -165,5 +166,9 @@ def plain_export(kinds: Sequence[tuple[BlockKind, int]], texts: Sequence[str]) -
     lines = []
     for (kind, _), text in zip(kinds, texts, strict=True):
         text = text.replace(LINE_BREAK, "\n")
-        lines.append("\u3000\u3000" + text if kind is BlockKind.PARAGRAPH else text)
+        if kind is BlockKind.PARAGRAPH:
+            text = "\u3000\u3000" + text
+        elif kind is BlockKind.FIGURE:
+            text = _FIGURE_NUMBER.sub("", text) or text  # a figure exports as its caption
+        lines.append(text)
     return "\n\n".join(lines) + "\n"

@@ -9,22 +9,19 @@ atomically: a failure leaves the old file as it was.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core.convert import ScriptMode
-from reader.core.files import atomic_path, write_atomically
+from reader.core.files import write_atomically
 from reader.core.rendition import Rendition
 from reader.ui.session import DocumentSession
-from reader.ui.themes import THEMES
-from reader.ui.view.typeset import document_html
-
-#: A PDF file that is complete ends with this marker (a truncated one does not).
-_PDF_END = b"%%EOF"
+from reader.ui.view.printing import print_blocks, write_pdf
 
 
 class Exporter(QObject):
@@ -43,6 +40,7 @@ class Exporter(QObject):
         self._parent = parent
         self._session = session
         self._typesetting = typesetting
+        self._jobs: list[PdfSignals] = []
 
     # Actions
 
@@ -87,7 +85,7 @@ class Exporter(QObject):
             self._parent, self.tr("Export as PDF"), name, self.tr("PDF documents (*.pdf)")
         )
         if path:
-            self._when_converted(session, lambda: self.write_pdf(path, rendition))
+            self._when_converted(session, lambda: self.write_pdf_in_background(path, rendition))
 
     def print_document(self) -> None:
         """The print dialog, then the displayed text on paper."""
@@ -133,35 +131,45 @@ class Exporter(QObject):
         return True
 
     def write_pdf(self, path: str, rendition: Rendition) -> bool:
-        """Write the rendition as a PDF to `path` atomically; True on success."""
-        from PySide6.QtPrintSupport import QPrinter
-
+        """Write the rendition as a PDF to `path` atomically, here and now; True on success."""
+        font, _, _ = self._typesetting()
+        blocks = rendition.prepared.document.blocks
         try:
-            with atomic_path(path) as tmp:
-                printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-                printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-                printer.setOutputFileName(str(tmp))
-                printer.setDocName(rendition.title())
-                self._print(printer, rendition)
-                if not _complete_pdf(tmp):
-                    raise OSError(self.tr("the PDF could not be completed (is the disk full?)"))
+            write_pdf(path, blocks, rendition.texts, rendition.title(), font)
         except OSError as exc:
             self._write_failed(path, exc)
             return False
-        self.message.emit(self.tr("Exported to %1").replace("%1", path), 5000)
-        self.exported.emit(path)
+        self._pdf_written(path)
         return True
 
-    def _print(self, printer, rendition: Rendition) -> None:  # QPrinter, imported lazily
-        font, em, line_height = self._typesetting()
-        doc = QTextDocument()
-        doc.setDefaultFont(font)
-        doc.setHtml(
-            document_html(
-                rendition.prepared.kinds, rendition.texts, THEMES["light"], em, line_height
+    def write_pdf_in_background(self, path: str, rendition: Rendition) -> None:
+        """The same in a worker thread, with progress in the status bar (a novel takes a while)."""
+        font, _, _ = self._typesetting()
+        blocks = rendition.prepared.document.blocks
+        job = PdfJob(path, blocks, tuple(rendition.texts), rendition.title(), font)
+        signals = job.signals
+        signals.progress.connect(
+            lambda percent: self.message.emit(
+                self.tr("Writing the PDF… %1%").replace("%1", str(percent)), 0
             )
         )
-        doc.print_(printer)
+        signals.done.connect(self._pdf_written)
+        signals.failed.connect(lambda message: self._write_failed(path, OSError(message)))
+        self._jobs.append(signals)  # alive until the job answers
+        signals.finished.connect(lambda: self._jobs.remove(signals))
+        QThreadPool.globalInstance().start(job)
+
+    def _pdf_written(self, path: str) -> None:
+        self.message.emit(self.tr("Exported to %1").replace("%1", path), 5000)
+        self.exported.emit(path)
+
+    def _print(self, printer, rendition: Rendition) -> None:  # QPrinter, imported lazily
+        font, _, _ = self._typesetting()
+        printer.setDocName(rendition.title())
+        try:
+            print_blocks(printer, rendition.prepared.document.blocks, rendition.texts, font)
+        except OSError as exc:
+            self._write_failed(printer.outputFileName() or printer.printerName(), exc)
 
     def _write_failed(self, path: str, exc: OSError) -> None:
         reason = exc.strerror or str(exc) or type(exc).__name__
@@ -172,19 +180,42 @@ class Exporter(QObject):
         )
 
 
+class PdfSignals(QObject):
+    """What a PDF job answers with."""
+
+    progress = Signal(int)
+    done = Signal(str)  # the path written
+    failed = Signal(str)  # why not, in one line
+    finished = Signal()  # after done or failed
+
+
+class PdfJob(QRunnable):
+    """Set a rendition on PDF pages in a worker thread (plain data in, signals out)."""
+
+    def __init__(self, path: str, blocks, texts: tuple[str, ...], title: str, font: QFont):
+        super().__init__()
+        self.path, self.blocks, self.texts, self.title, self.font = path, blocks, texts, title, font
+        self.signals = PdfSignals()
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        signals = self.signals
+        try:
+            write_pdf(
+                self.path, self.blocks, self.texts, self.title, self.font, signals.progress.emit
+            )
+        except OSError as exc:
+            signals.failed.emit(exc.strerror or str(exc))
+        except Exception as exc:  # never let a traceback reach the user
+            traceback.print_exc()
+            signals.failed.emit(str(exc) or type(exc).__name__)
+        else:
+            signals.done.emit(self.path)
+        signals.finished.emit()
+
+
 def _same_file(a: str, b: str) -> bool:
     try:
         return Path(a).exists() and Path(b).exists() and Path(a).samefile(b)
-    except OSError:
-        return False
-
-
-def _complete_pdf(path: Path) -> bool:
-    try:
-        with open(path, "rb") as f:
-            f.seek(0, 2)
-            size = f.tell()
-            f.seek(max(0, size - 64))
-            return size > 0 and _PDF_END in f.read()
     except OSError:
         return False

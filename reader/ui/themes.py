@@ -21,20 +21,21 @@ class Theme:
     match: str
     current_match: str
     selection: str
+    link: str
 
 
 THEMES = {
     "light": Theme(
         "light", "#fbfbf8", "#1d1d1b", "#6b6b66", "#111111", "#f0efe9",
-        "#fff1a8", "#ffb347", "#b3d4fc",
+        "#fff1a8", "#ffb347", "#b3d4fc", "#1a5496",
     ),
     "sepia": Theme(
         "sepia", "#f4ecd8", "#3b2f20", "#6b5c45", "#2a2016", "#eadfc4",
-        "#f7de7a", "#e8a33d", "#d9c79e",
+        "#f7de7a", "#e8a33d", "#d9c79e", "#6a3d10",
     ),
     "dark": Theme(
         "dark", "#1e1f22", "#d8d6d0", "#9c9a93", "#f0eee8", "#2a2c30",
-        "#6b5b16", "#a8661a", "#35507a",
+        "#6b5b16", "#a8661a", "#35507a", "#8ab4f8",
     ),
 }  # fmt: skip
 

@@ -13,14 +13,12 @@ from __future__ import annotations
 import bisect
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
-    QFontMetricsF,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
@@ -29,30 +27,22 @@ from PySide6.QtGui import (
     QPaintEvent,
     QResizeEvent,
     QTextCharFormat,
-    QTextDocument,
     QTextLayout,
-    QTextOption,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
-from reader.core.document import BlockKind
+from reader.core.document import Block
 from reader.core.rendition import LINE_BREAK, Rendition
 from reader.core.search import Match
 from reader.ui.themes import THEMES, Theme
-from reader.ui.view.typeset import BlockStyle, block_style, document_html
+from reader.ui.view.layout import BlockLayouter, LaidBlock, utf16_len, utf16_to_index
 
 #: Width of the text column in ems: a comfortable measure for Chinese.
 MEASURE_EM = 38
 #: Scroll bar units per block: the bar moves by blocks, not by (unknown) pixels.
 UNITS_PER_BLOCK = 1000
 _CACHE_BLOCKS = 600
-_ALIGN = {
-    "left": Qt.AlignmentFlag.AlignLeft,
-    "center": Qt.AlignmentFlag.AlignHCenter,
-    "right": Qt.AlignmentFlag.AlignRight,
-    "justify": Qt.AlignmentFlag.AlignJustify,
-}
 
 #: Keys that move through the page, wherever the keyboard focus is.
 NAVIGATION_KEYS = frozenset(
@@ -70,30 +60,6 @@ NAVIGATION_KEYS = frozenset(
 Position = tuple[int, int]  # (block, UTF-16 offset in the block's text)
 
 
-def utf16_len(text: str) -> int:
-    """Length of `text` in UTF-16 code units, the unit of Qt text positions."""
-    if not text or max(text) <= "\uffff":
-        return len(text)
-    return len(text.encode("utf-16-le")) // 2
-
-
-def utf16_to_index(text: str, units: int) -> int:
-    """The Python index of UTF-16 offset `units` in `text`."""
-    if not text or max(text) <= "\uffff":
-        return units
-    return len(text.encode("utf-16-le")[: 2 * units].decode("utf-16-le", errors="ignore"))
-
-
-@dataclass(slots=True)
-class _Laid:
-    """A block laid out for the current column width."""
-
-    layout: QTextLayout
-    style: BlockStyle
-    height: float  # including the space before and after
-    content_height: float
-
-
 class ReadingView(QAbstractScrollArea):
     """Shows one document; block i of the document is block i here."""
 
@@ -106,15 +72,15 @@ class ReadingView(QAbstractScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self.setAcceptDrops(False)  # the window takes dropped files
-        self._kinds: list[tuple[BlockKind, int]] = []
+        self._blocks: Sequence[Block] = ()
         # The displayed texts belong to the rendition; the view only reads them.
         self._texts: Sequence[str] = ()
         self._font = QFont()
         self._em = 20.0
         self._line_height = 170
         self._theme: Theme = THEMES["light"]
-        self._cache: OrderedDict[int, _Laid] = OrderedDict()
-        self._fonts: dict[tuple[float, bool], QFont] = {}
+        self._cache: OrderedDict[int, LaidBlock] = OrderedDict()
+        self._layouter = BlockLayouter(self._font, self._em, self._line_height)
         self._top = 0
         self._offset = 0.0
         self._anchor: Position | None = None
@@ -132,7 +98,7 @@ class ReadingView(QAbstractScrollArea):
         self._matches, self._match_blocks, self._current = [], [], -1
         self._anchor = self._cursor = None
         self._top, self._offset = 0, 0.0
-        self._kinds, self._texts = list(rendition.prepared.kinds), rendition.texts
+        self._blocks, self._texts = rendition.prepared.document.blocks, rendition.texts
         self.set_typesetting(font, em, line_height)
 
     def show_rendition(self, rendition: Rendition) -> None:
@@ -146,7 +112,7 @@ class ReadingView(QAbstractScrollArea):
     def set_typesetting(self, font: QFont, em: float, line_height: int) -> None:
         """New font, size or line spacing: lay out again, keeping the position."""
         self._font, self._em, self._line_height = QFont(font), em, line_height
-        self._fonts.clear()
+        self._layouter = BlockLayouter(font, em, line_height, images=self._layouter.images)
         self._cache.clear()
         self._clamp()
         self._sync_bar()
@@ -154,6 +120,7 @@ class ReadingView(QAbstractScrollArea):
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
+        self._cache.clear()  # link and code colours are part of the layout
         self.viewport().update()
 
     def block_count(self) -> int:
@@ -311,17 +278,7 @@ class ReadingView(QAbstractScrollArea):
         column = min(measure, max(self._em * 8, width - 2 * pad))
         return (width - column) / 2, column
 
-    def _font_for(self, style: BlockStyle) -> QFont:
-        key = (style.scale, style.bold)
-        font = self._fonts.get(key)
-        if font is None:
-            font = QFont(self._font)
-            font.setPixelSize(max(6, round(self._em * style.scale)))
-            font.setBold(style.bold)
-            self._fonts[key] = font
-        return font
-
-    def _laid(self, index: int) -> _Laid:
+    def _laid(self, index: int) -> LaidBlock:
         laid = self._cache.get(index)
         if laid is not None:
             self._cache.move_to_end(index)
@@ -332,37 +289,9 @@ class ReadingView(QAbstractScrollArea):
             self._cache.popitem(last=False)
         return laid
 
-    def _lay_out(self, index: int) -> _Laid:
-        kind, level = self._kinds[index]
-        style = block_style(kind, level)
-        font = self._font_for(style)
-        em = self._em
+    def _lay_out(self, index: int) -> LaidBlock:
         _, column = self.column()
-        layout = QTextLayout(self._texts[index], font)
-        option = QTextOption(_ALIGN[style.align])
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        left = style.margin_left * em
-        width = max(em, column - left - style.margin_right * em)
-        pitch = max(QFontMetricsF(font).height(), em * self._line_height / 100)
-        pad = em * 0.5 if style.boxed else 0.0
-        y = pad
-        layout.beginLayout()
-        first = True
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            indent = style.indent * em if first else 0.0
-            line.setLineWidth(max(em, width - indent - 2 * pad))
-            line_pitch = max(pitch, line.height())
-            line.setPosition(QPointF(left + indent + pad, y + (line_pitch - line.height()) / 2))
-            y += line_pitch
-            first = False
-        layout.endLayout()
-        content = y + pad
-        height = style.space_before * em + content + style.space_after * em
-        return _Laid(layout, style, height, content)
+        return self._layouter.lay_out(self._blocks[index], self._texts[index], column, self._theme)
 
     # Painting
 
@@ -378,15 +307,7 @@ class ReadingView(QAbstractScrollArea):
         bottom = self.viewport().height()
         while i < len(self._texts) and y < bottom:
             laid = self._laid(i)
-            top = y + laid.style.space_before * self._em
-            if laid.style.boxed:
-                left = x0 + laid.style.margin_left * self._em
-                width = column - (laid.style.margin_left + laid.style.margin_right) * self._em
-                painter.fillRect(
-                    QRectF(left, top, width, laid.content_height), QColor(theme.figure_background)
-                )
-            painter.setPen(QColor(getattr(theme, laid.style.colour)))
-            laid.layout.draw(painter, QPointF(x0, top), self._formats(i))
+            self._layouter.paint(painter, laid, x0, y, column, theme, self._formats(i))
             y += laid.height
             i += 1
 
@@ -474,9 +395,9 @@ class ReadingView(QAbstractScrollArea):
             top += laid.height
             i += 1
         laid = self._laid(i)
-        local_y = y - top - laid.style.space_before * self._em
+        local_y = y - top - laid.content_top - laid.text_top
         layout = laid.layout
-        if layout.lineCount() == 0:
+        if layout is None or layout.lineCount() == 0:
             return i, 0
         line = layout.lineAt(layout.lineCount() - 1)
         for n in range(layout.lineCount()):
@@ -595,12 +516,3 @@ class ReadingView(QAbstractScrollArea):
             "right_edge": max((ln.x() + ln.naturalTextWidth() for ln in lines), default=0.0),
             "column": self.column()[1],
         }
-
-    def print_document(self, printer) -> None:  # QPrinter; imported lazily by the caller
-        """Print (or write a PDF of) the document as displayed."""
-        doc = QTextDocument()
-        doc.setDefaultFont(self._font)
-        doc.setHtml(
-            document_html(self._kinds, self._texts, THEMES["light"], self._em, self._line_height)
-        )
-        doc.print_(printer)
