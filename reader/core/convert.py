@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -223,12 +223,45 @@ def plan_chunks(
     return chunks
 
 
-def convert_chunk(texts: Sequence[str], indices: Sequence[int], chain: Chain) -> ConvertedChunk:
-    """Convert the blocks `indices` of `texts` (in this process)."""
+Spans = tuple[tuple[int, int], ...]
+"""[start, end) ranges of a block's text, in order."""
+
+
+def convert_keeping(text: str, chain: Chain, keep: Spans) -> str:
+    """Convert `text` except the spans `keep` (code, which is never converted)."""
+    if not chain:
+        return text
+    out = []
+    pos = 0
+    for start, end in keep:
+        if start > pos:
+            out.append(convert(text[pos:start], chain))
+        out.append(text[start:end])
+        pos = max(pos, end)
+    if pos < len(text):
+        out.append(convert(text[pos:], chain))
+    return "".join(out)
+
+
+def convert_chunk(
+    texts: Sequence[str],
+    indices: Sequence[int],
+    chain: Chain,
+    keep: Mapping[int, Spans] | None = None,
+) -> ConvertedChunk:
+    """Convert the blocks `indices` of `texts` (in this process); `keep` leaves spans of some
+    blocks as written."""
     sources = [texts[i] for i in indices]
+    keeps = [keep.get(i, ()) for i in indices] if keep else None
     return ConvertedChunk(
-        tuple(indices), tuple(convert_blocks(sources, chain)), sum(len(t) for t in sources)
+        tuple(indices), tuple(_convert_all(sources, chain, keeps)), sum(map(len, sources))
     )
+
+
+def _convert_all(sources: Sequence[str], chain: Chain, keeps: Sequence[Spans] | None) -> list[str]:
+    if keeps is None or not any(keeps):
+        return convert_blocks(sources, chain)
+    return [convert_keeping(t, chain, k) for t, k in zip(sources, keeps, strict=True)]
 
 
 class ParallelConverter:
@@ -257,20 +290,31 @@ class ParallelConverter:
         return "".join(pool.map(_convert_chunk, chunks, [chain] * len(chunks)))
 
     def submit_chunks(
-        self, texts: Sequence[str], chunks: Sequence[Sequence[int]], chain: Chain
+        self,
+        texts: Sequence[str],
+        chunks: Sequence[Sequence[int]],
+        chain: Chain,
+        keep: Mapping[int, Spans] | None = None,
     ) -> list[Future[ConvertedChunk]]:
         """Start converting each chunk of blocks in the workers; futures in chunk order.
 
         A pool found broken here is replaced and the chunks submitted again once;
         a pool that breaks later fails the futures, and the next call heals it.
         """
-        work = [(tuple(indices), [texts[i] for i in indices]) for indices in chunks]
+        work = [
+            (
+                tuple(indices),
+                [texts[i] for i in indices],
+                [keep.get(i, ()) for i in indices] if keep else None,
+            )
+            for indices in chunks
+        ]
         try:
             pool = self._ensure_pool()
-            return [pool.submit(_convert_indexed, i, sources, chain) for i, sources in work]
+            return [pool.submit(_convert_indexed, i, s, chain, k) for i, s, k in work]
         except BrokenProcessPool:
             pool = self._ensure_pool()
-            return [pool.submit(_convert_indexed, i, sources, chain) for i, sources in work]
+            return [pool.submit(_convert_indexed, i, s, chain, k) for i, s, k in work]
 
     def start(self, chains: Iterable[Chain] = ()) -> None:
         """Start the workers now and have them build the dictionaries of `chains`."""
@@ -313,5 +357,9 @@ def _convert_chunk(chunk: str, chain: Chain) -> str:
     return convert(chunk, chain)
 
 
-def _convert_indexed(indices: tuple[int, ...], sources: list[str], chain: Chain) -> ConvertedChunk:
-    return ConvertedChunk(indices, tuple(convert_blocks(sources, chain)), sum(map(len, sources)))
+def _convert_indexed(
+    indices: tuple[int, ...], sources: list[str], chain: Chain, keeps: list[Spans] | None
+) -> ConvertedChunk:
+    return ConvertedChunk(
+        indices, tuple(_convert_all(sources, chain, keeps)), sum(map(len, sources))
+    )

@@ -15,10 +15,18 @@ import itertools
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from reader.core.convert import Chain, ConvertedChunk, Script, ScriptMode
-from reader.core.document import LINE_BREAK, Block, BlockKind, Document, Metadata
+from reader.core.convert import Chain, ConvertedChunk, Script, ScriptMode, Spans
+from reader.core.document import (
+    CELL_BREAK,
+    LINE_BREAK,
+    Block,
+    BlockKind,
+    Document,
+    Metadata,
+    Run,
+)
 from reader.core.outline import Outline, build_outline
 from reader.core.script import detect_script
 
@@ -40,6 +48,8 @@ class PreparedDocument:
     texts: tuple[str, ...]
     char_count: int
     identity: str
+    #: Spans of some blocks' text that conversion leaves as written (code).
+    kept: dict[int, Spans] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -57,7 +67,38 @@ def prepare(document: Document) -> PreparedDocument:
         texts=tuple(display_texts(document)),
         char_count=document.char_count,
         identity=content_identity(document),
+        kept=kept_spans(document.blocks),
     )
+
+
+def kept_spans(blocks: Sequence[Block]) -> dict[int, Spans]:
+    """Where each block's text is code, never converted between scripts: whole code blocks,
+    and inline code runs (in paragraphs, list items, quotes and table cells)."""
+    kept: dict[int, Spans] = {}
+    for index, block in enumerate(blocks):
+        if block.kind is BlockKind.CODE:
+            kept[index] = ((0, len(block.text)),)
+            continue
+        if block.kind is BlockKind.TABLE:
+            runs: list[Run] = []
+            for r, row in enumerate(block.rows):
+                for c, cell in enumerate(row):
+                    if c:
+                        runs.append(Run(CELL_BREAK))
+                    runs.extend(cell)
+                if r + 1 < len(block.rows):
+                    runs.append(Run(LINE_BREAK))
+        else:
+            runs = list(block.runs)
+        spans = []
+        pos = 0
+        for run in runs:
+            if run.code:
+                spans.append((pos, pos + len(run.text)))
+            pos += len(run.text)
+        if spans and pos == len(block.text):
+            kept[index] = tuple(spans)
+    return kept
 
 
 def content_identity(document: Document) -> str:

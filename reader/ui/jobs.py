@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import CancelledError, Future
 
 from PySide6.QtCore import QObject, QRunnable, Signal
@@ -21,6 +21,7 @@ from reader.core.convert import (
     Chain,
     ConvertedChunk,
     ParallelConverter,
+    Spans,
     convert_chunk,
     plan_chunks,
     warm_up,
@@ -127,12 +128,14 @@ class ConvertJob(Job):
         chain: Chain,
         first: tuple[int, int],
         parallel: ParallelConverter | None = None,
+        keep: Mapping[int, Spans] | None = None,
     ):
         super().__init__(signals, job_id)
         self.texts = texts
         self.chain = chain
         self.first = first
         self.parallel = parallel
+        self.keep = keep
         self._lock = threading.Lock()
         self._waiting = 0
         self._failed = False
@@ -141,14 +144,14 @@ class ConvertJob(Job):
         try:
             visible, *rest = plan_chunks(self.texts, self.first)
             warm_up(self.chain)
-            if not self._answer(convert_chunk(self.texts, visible, self.chain)):
+            if not self._answer(convert_chunk(self.texts, visible, self.chain, self.keep)):
                 return
             rest_chars = sum(len(self.texts[i]) for chunk in rest for i in chunk)
             if self.parallel is not None and rest_chars >= PARALLEL_THRESHOLD:
                 self._hand_to_workers(rest)
                 return
             for indices in rest:
-                if not self._answer(convert_chunk(self.texts, indices, self.chain)):
+                if not self._answer(convert_chunk(self.texts, indices, self.chain, self.keep)):
                     return
         except Exception as exc:
             self._fail(exc)
@@ -158,7 +161,7 @@ class ConvertJob(Job):
     def _hand_to_workers(self, chunks: list[list[int]]) -> None:
         assert self.parallel is not None
         # Pickling the rest for the workers happens only now, after the visible part.
-        futures = self.parallel.submit_chunks(self.texts, chunks, self.chain)
+        futures = self.parallel.submit_chunks(self.texts, chunks, self.chain, self.keep)
         self._waiting = len(futures)
         self.token.on_cancel(lambda: [f.cancel() for f in futures])
         for future in futures:

@@ -224,8 +224,11 @@ class DocumentSession(QObject):
         self._visible_done = False
         self._job_finished = False
         texts, chain, first = self.prepared.texts, rendition.chain, self._conversion_first
+        keep = self.prepared.kept
         self._convert.start(
-            lambda job_id: ConvertJob(self._signals, job_id, texts, chain, first, self.parallel)
+            lambda job_id: ConvertJob(
+                self._signals, job_id, texts, chain, first, self.parallel, keep
+            )
         )
         self.progress.emit(0)
 
