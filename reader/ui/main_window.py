@@ -9,19 +9,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtCore import QPoint, QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QMainWindow,
     QMessageBox,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from reader import APP_NAME
 from reader.core.convert import ParallelConverter, Script, ScriptMode, phrases_available
+from reader.core.document import BlockKind
 from reader.core.loading import DEFAULT_SIZE_LIMIT, display_encoding
 from reader.core.resources import bundled_article_path
 from reader.core.search import Match
@@ -137,6 +145,8 @@ class MainWindow(QMainWindow):
 
     def _connect_widgets(self) -> None:
         self.view.scrolled.connect(self._on_scrolled)
+        self.view.link_clicked.connect(self.follow_link)
+        self.view.note_clicked.connect(self.show_note)
         self.find_bar.search_changed.connect(self.search)
         self.find_bar.current_changed.connect(self.view.set_matches)
         self.find_bar.closed.connect(self._clear_search)
@@ -310,6 +320,31 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.clear_search()
         self.view.setFocus()
+
+    # Links and notes
+
+    def follow_link(self, target: str) -> None:
+        """A link inside the document jumps there; one outside asks before the browser opens."""
+        if target.startswith("#"):
+            return  # anchors inside Markdown documents have no block to go to yet
+        answer = QMessageBox.question(
+            self,
+            self.tr("Open Link"),
+            self.tr("Open %1 in your web browser?").replace("%1", target),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl(target))
+
+    def show_note(self, label: str, where: QPoint) -> None:
+        """A footnote reference shows its note beside the pointer."""
+        prepared = self.session.prepared if self.session else None
+        rendition = self.session.rendition if self.session else None
+        if prepared is None or rendition is None:
+            return
+        for index, block in enumerate(prepared.document.blocks):
+            if block.kind is BlockKind.FOOTNOTE and block.label == label:
+                QToolTip.showText(where, rendition.texts[index], self.view)
+                return
 
     # Navigation and reading position
 

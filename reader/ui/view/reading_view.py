@@ -14,7 +14,7 @@ import bisect
 from collections import OrderedDict
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -28,11 +28,12 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCharFormat,
     QTextLayout,
+    QTextLine,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
-from reader.core.document import Block
+from reader.core.document import Block, Run
 from reader.core.rendition import LINE_BREAK, Rendition
 from reader.core.search import Match
 from reader.ui.themes import THEMES, Theme
@@ -64,6 +65,8 @@ class ReadingView(QAbstractScrollArea):
     """Shows one document; block i of the document is block i here."""
 
     scrolled = Signal()
+    link_clicked = Signal(str)  # a link's target; never followed without asking
+    note_clicked = Signal(str, QPoint)  # a footnote's label, where to show it (global)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -71,6 +74,7 @@ class ReadingView(QAbstractScrollArea):
         self.setFrameShape(QAbstractScrollArea.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.viewport().setMouseTracking(True)  # links show a pointing hand
         self.setAcceptDrops(False)  # the window takes dropped files
         self._blocks: Sequence[Block] = ()
         # The displayed texts belong to the rendition; the view only reads them.
@@ -381,7 +385,7 @@ class ReadingView(QAbstractScrollArea):
         if text:
             QGuiApplication.clipboard().setText(text)
 
-    def _hit(self, x: float, y: float) -> Position | None:
+    def _hit(self, x: float, y: float, on_character: bool = False) -> Position | None:
         """The text position under a viewport point."""
         if not self._texts:
             return None
@@ -407,7 +411,12 @@ class ReadingView(QAbstractScrollArea):
                 break
         if local_y < 0:
             return i, 0
-        return i, line.xToCursor(x - x0)
+        edge = (
+            QTextLine.CursorPosition.CursorOnCharacter
+            if on_character
+            else QTextLine.CursorPosition.CursorBetweenCharacters
+        )
+        return i, line.xToCursor(x - x0, edge)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -416,7 +425,42 @@ class ReadingView(QAbstractScrollArea):
             self.viewport().update()
         super().mousePressEvent(event)
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        # A click (not a drag) on a link or a footnote reference.
+        if event.button() == Qt.MouseButton.LeftButton and self._anchor == self._cursor:
+            run = self.run_at(event.position().x(), event.position().y())
+            if run is not None and run.note:
+                self.note_clicked.emit(run.note, event.globalPosition().toPoint())
+            elif run is not None and run.link:
+                self.link_clicked.emit(run.link)
+        super().mouseReleaseEvent(event)
+
+    def run_at(self, x: float, y: float) -> Run | None:
+        """The link or footnote reference under a viewport point, if any."""
+        hit = self._hit(x, y, on_character=True)
+        if hit is None:
+            return None
+        block, units = hit
+        text = self._texts[block]
+        runs = self._blocks[block].runs
+        if not runs or sum(len(r.text) for r in runs) != len(text):
+            return None
+        index = utf16_to_index(text, units)
+        start = 0
+        for run in runs:
+            end = start + len(run.text)
+            if start <= index < end:
+                return run if (run.link or run.note) else None
+            start = end
+        return None
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if not event.buttons():
+            over = self.run_at(event.position().x(), event.position().y())
+            shape = Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
+            if self.viewport().cursor().shape() != shape:
+                self.viewport().setCursor(shape)
+            return
         if event.buttons() & Qt.MouseButton.LeftButton and self._anchor is not None:
             y = event.position().y()
             if y < 0:
