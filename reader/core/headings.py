@@ -266,9 +266,18 @@ def _contents_runs(body: Sequence[BodyLine], cands: dict[int, _Candidate]) -> se
 
 
 def _front_matter(body: Sequence[BodyLine], i: int) -> bool:
-    """A short preface or afterword line (`刻世說新語序`) followed by body text, maybe after a byline."""
+    """A short preface or afterword line (`刻世說新語序`) followed by body text, maybe after a byline.
+
+    Not when it follows a short line other than the first: `並序` under a poem's title
+    belongs to that title.
+    """
     text = body[i].text
     if len(text) > 16 or ends_like_sentence(text) or not _FRONT_MATTER.search(text):
+        return False
+    if i == 0:
+        return False  # the first line is the title's place
+    before = body[i - 1].text
+    if i > 1 and len(before) <= SHORT_LINE and not ends_like_sentence(before):
         return False
     for k in (i + 1, i + 2):
         if k >= len(body):
@@ -330,7 +339,10 @@ def plan_headings(body: Sequence[BodyLine], numbered_rank: Callable[[str], int])
             accepted.extend(members)
             continue
         ok = _is_series([c.number for c in members], strict=key == "bare")
-        accepted.extend(c for c in members if ok or c.alone)
+        lonely = len(members) == 1 and any(
+            len(other) >= 3 for k, other in series.items() if k not in (key, "part")
+        )
+        accepted.extend(c for c in members if ok or (c.alone and not (lonely and _prose(c.title))))
     for i, ln in enumerate(body):
         if i + 1 < len(body) and i not in cands and i not in plan.contents:
             nxt = body[i + 1]
@@ -354,6 +366,11 @@ def plan_headings(body: Sequence[BodyLine], numbered_rank: Callable[[str], int])
         plan.headings[cand.index] = HeadingLine(rank, cand.title, cand.prefix, cand.index)
     plan.list_styles = _numbered_lists(body, numbered_rank)
     return plan
+
+
+def _prose(text: str) -> bool:
+    """A wrapped line of prose rather than a title: long, or broken by commas or full stops."""
+    return len(text) > 20 or any(ch in text for ch in "，,。")
 
 
 def _underlinable(text: str) -> bool:

@@ -83,7 +83,8 @@ def recognize(text: str, *, markdown: bool = False, fallback_title: str = "") ->
     start = 0
     title = ""
 
-    if body and (used := _title_lines(body, markdown)):
+    plan = HeadingPlan() if markdown else plan_headings(body, numbered_rank)
+    if body and 0 not in plan.headings and (used := _title_lines(body, markdown)):
         first = body[0]
         title = _strip_markdown_heading(first.text) if markdown else first.text
         last = body[used - 1].number
@@ -96,7 +97,7 @@ def recognize(text: str, *, markdown: bool = False, fallback_title: str = "") ->
                 ln = body[used]
                 blocks.append(Block(BlockKind.METADATA, ln.text, ln.number, ln.number))
                 start = used + 1
-    blocks.extend(_Recognizer(lines, body[start:], markdown).blocks())
+    blocks.extend(_Recognizer(lines, body, start, plan, markdown).blocks())
     return Document(
         title=title or fallback_title,
         blocks=tuple(_normalise_levels(blocks)),
@@ -160,17 +161,25 @@ _RANK_NUMBERED = 40  # 一、 sits with stand-alone headings; （一） and 1. b
 class _Recognizer:
     """Walks the lines after the title block and classifies each."""
 
-    def __init__(self, all_lines: Sequence[str], body: Sequence[_Line], markdown: bool):
+    def __init__(
+        self,
+        all_lines: Sequence[str],
+        body: Sequence[_Line],
+        start: int,
+        plan: HeadingPlan,
+        markdown: bool,
+    ):
         self.all = all_lines
         self.body = body
+        self.start = start  # the lines before it are the title block
         self.markdown = markdown
         self.fence = ""
-        self.plan = HeadingPlan() if markdown else plan_headings(body, numbered_rank)
+        self.plan = plan
 
     def blocks(self) -> list[Block]:
         out: list[Block] = []
         in_notice = False
-        i = 0
+        i = self.start
         body = self.body
         plan = self.plan
         while i < len(body):
@@ -253,7 +262,7 @@ class _Recognizer:
         nxt = self.body[i + 1] if i + 1 < len(self.body) else None
         if nxt is None or not self._is_body_text(nxt.text):
             return False
-        prev = self.body[i - 1] if i > 0 else None
+        prev = self.body[i - 1] if i > self.start else None
         return prev is None or not self._heading_shaped(prev) or self._classified(i - 1)
 
     def _heading_shaped(self, ln: _Line) -> bool:
@@ -328,8 +337,13 @@ class _Recognizer:
 
 
 def _plausible_heading(text: str) -> bool:
-    """Chinese words, no code, command syntax or table columns (`C-x C-f   寻找一个文件`)."""
-    return bool(_CJK.search(text)) and not _CODE_LIKE.search(text) and not _COLUMN_GAP.search(text)
+    """Chinese words; no full stop inside, code, commands or table columns (`C-x C-f   寻找`)."""
+    return (
+        bool(_CJK.search(text))
+        and not any(ch in text[:-1] for ch in "。！？")
+        and not _CODE_LIKE.search(text)
+        and not _COLUMN_GAP.search(text)
+    )
 
 
 def _starts_markdown_block(text: str) -> bool:
