@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import NamedTuple
 
+from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
+
 HAN_DIGITS = {
     "〇": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "貳": 2, "贰": 2, "兩": 2, "两": 2,
     "三": 3, "參": 3, "叁": 3, "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陸": 6,
@@ -175,7 +177,7 @@ def chapter_line(text: str) -> tuple[str, int, bool] | None:
     return unit, number, alone
 
 
-def _candidate(index: int, text: str) -> _Candidate | None:
+def _candidate(index: int, text: str, rules: ChapterRules = DEFAULT_RULES) -> _Candidate | None:
     """The heading form of one line, before any evidence from the rest of the document."""
     if len(text) > 50 or ends_like_sentence(text):
         return None
@@ -188,25 +190,43 @@ def _candidate(index: int, text: str) -> _Candidate | None:
         unit, number, alone = chapter
         if not alone and len(text) > SHORT_LINE:
             return None
+        if not rules.enabled(_unit_rule(unit)):
+            return None
+        if prefix and not rules.enabled("scrape-prefix"):
+            prefix, text = "", f"{prefix} {text}"
         key = "第" + unit.replace("編", "编").replace("節", "节").replace("講", "讲")
         return _Candidate(index, key, number, UNIT_RANKS[unit], alone, text, prefix)
-    if len(text) > _CANDIDATE_LENGTH:
+    if len(text) > _CANDIDATE_LENGTH or prefix:
         return None
-    if m := _JUAN.match(text):
+    if (m := _JUAN.match(text)) and rules.enabled("juan"):
         num = m.group("num")
         number = _JUAN_ORDER.get(num) or parse_number(num)
         return _Candidate(index, "卷", number, UNIT_RANKS["卷"], False, text, prefix)
-    if _PARTS.match(text) and len(text) <= SHORT_LINE:
+    if _PARTS.match(text) and len(text) <= SHORT_LINE and rules.enabled("part"):
         return _Candidate(index, "part", None, RANK_PART, True, text, prefix)
-    if m := _ORDINAL_TAIL.match(text):
+    if (m := _ORDINAL_TAIL.match(text)) and rules.enabled("ordinal-title"):
         number = parse_number(m.group("num"))
         if number is not None and not any(ch in SENTENCE_END for ch in m.group("name")):
             return _Candidate(index, "ordinal", number, UNIT_RANKS["章"], False, text, prefix)
-    if _BARE.match(text):
+    if _BARE.match(text) and rules.enabled("bare-numeral"):
         number = parse_number(text)
         if number is not None:
             return _Candidate(index, "bare", number, RANK_BARE, False, text, prefix)
     return None
+
+
+def _unit_rule(unit: str) -> str:
+    """The built-in rule that covers `第N<unit>` lines."""
+    if unit in _SERIES_ONLY_UNITS or unit == "齣":
+        return "scene"
+    rank = UNIT_RANKS[unit]
+    return (
+        "volume"
+        if rank < UNIT_RANKS["章"]
+        else "chapter"
+        if rank == UNIT_RANKS["章"]
+        else "section"
+    )
 
 
 def _is_series(numbers: Sequence[int | None], strict: bool) -> bool:
@@ -248,6 +268,7 @@ def _contents_runs(body: Sequence[BodyLine], cands: dict[int, _Candidate]) -> se
         if j - i > 2:
             found.update(range(i, j))
     # Without a marker: four or more heading lines in a row, most of which come again later.
+    last_seen = {normalise(c.title): k for k, c in sorted(cands.items())}
     i = 0
     while i < n:
         if i not in cands or i in found:
@@ -257,8 +278,7 @@ def _contents_runs(body: Sequence[BodyLine], cands: dict[int, _Candidate]) -> se
         while j < n and j in cands:
             j += 1
         if j - i >= 4:
-            later = {normalise(c.title) for k, c in cands.items() if k >= j}
-            repeated = sum(normalise(cands[k].title) in later for k in range(i, j))
+            repeated = sum(last_seen[normalise(cands[k].title)] >= j for k in range(i, j))
             if repeated * 5 >= (j - i) * 4:
                 found.update(range(i, j))
         i = j
@@ -317,17 +337,28 @@ def numbered_style(text: str) -> int:
     return 0
 
 
-def plan_headings(body: Sequence[BodyLine], numbered_rank: Callable[[str], int]) -> HeadingPlan:
-    """Decide which plain-text lines are headings, using the whole document."""
+def plan_headings(
+    body: Sequence[BodyLine],
+    numbered_rank: Callable[[str], int],
+    rules: ChapterRules = DEFAULT_RULES,
+) -> HeadingPlan:
+    """Decide which plain-text lines are headings, using the whole document.
+
+    The user's own rules come first; built-in rules switched off in `rules` are skipped.
+    """
     plan = HeadingPlan()
     cands: dict[int, _Candidate] = {}
+    user: dict[int, HeadingLine] = {}
     for i, ln in enumerate(body):
         text = ln.text
-        if text[:1] in _STARTS or len(text) <= _CANDIDATE_LENGTH:
-            cand = _candidate(i, text)
+        if rules.user and (rank := rules.user_rank(text)):
+            user[i] = HeadingLine(rank, text, end=i)
+        elif text[:1] in _STARTS or len(text) <= _CANDIDATE_LENGTH:
+            cand = _candidate(i, text, rules)
             if cand is not None:
                 cands[i] = cand
-    plan.contents = _contents_runs(body, cands)
+    if rules.enabled("contents"):
+        plan.contents = _contents_runs(body, cands)
     for i in plan.contents:
         cands.pop(i, None)
     series: dict[str, list[_Candidate]] = {}
@@ -344,6 +375,8 @@ def plan_headings(body: Sequence[BodyLine], numbered_rank: Callable[[str], int])
         )
         accepted.extend(c for c in members if ok or (c.alone and not (lonely and _prose(c.title))))
     for i, ln in enumerate(body):
+        if not rules.enabled("underlined"):
+            break
         if i + 1 < len(body) and i not in cands and i not in plan.contents:
             nxt = body[i + 1]
             if (
@@ -357,7 +390,7 @@ def plan_headings(body: Sequence[BodyLine], numbered_rank: Callable[[str], int])
                 plan.headings[i] = HeadingLine(rank, title, end=i + 1)
     ranks = [c.rank for c in accepted if c.key != "part"] + [h.rank for h in plan.headings.values()]
     top = min(ranks, default=UNIT_RANKS["章"])
-    if ranks:
+    if ranks and rules.enabled("front-matter"):
         for i in range(len(body)):
             if i not in cands and i not in plan.contents and _front_matter(body, i):
                 plan.headings.setdefault(i, HeadingLine(top, body[i].text, end=i))
@@ -365,6 +398,7 @@ def plan_headings(body: Sequence[BodyLine], numbered_rank: Callable[[str], int])
         rank = top if cand.key == "part" else cand.rank
         plan.headings[cand.index] = HeadingLine(rank, cand.title, cand.prefix, cand.index)
     plan.list_styles = _numbered_lists(body, numbered_rank)
+    plan.headings.update(user)
     return plan
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.document import Block, BlockKind, Document, Metadata
 from reader.core.headings import (
     SHORT_LINE,
@@ -70,11 +71,18 @@ _NOTICE_HEADING = re.compile(r"聲明|声明|版權|版权|免責|免责|[Cc]opy
 _Line = BodyLine
 
 
-def recognize(text: str, *, markdown: bool = False, fallback_title: str = "") -> Document:
+def recognize(
+    text: str,
+    *,
+    markdown: bool = False,
+    fallback_title: str = "",
+    rules: ChapterRules = DEFAULT_RULES,
+) -> Document:
     """Build a `Document` from decoded text.
 
     `markdown` switches on Markdown syntax (headings, lists, images).
     `fallback_title` names the document when its first line is not a title.
+    `rules` switches built-in heading rules off and adds the user's own (plain text only).
     """
     lines = [raw.strip() for raw in text.split("\n")]
     blocks: list[Block] = []
@@ -83,7 +91,7 @@ def recognize(text: str, *, markdown: bool = False, fallback_title: str = "") ->
     start = 0
     title = ""
 
-    plan = HeadingPlan() if markdown else plan_headings(body, numbered_rank)
+    plan = HeadingPlan() if markdown else plan_headings(body, numbered_rank, rules)
     if body and 0 not in plan.headings and (used := _title_lines(body, markdown)):
         first = body[0]
         title = _strip_markdown_heading(first.text) if markdown else first.text
@@ -97,7 +105,7 @@ def recognize(text: str, *, markdown: bool = False, fallback_title: str = "") ->
                 ln = body[used]
                 blocks.append(Block(BlockKind.METADATA, ln.text, ln.number, ln.number))
                 start = used + 1
-    blocks.extend(_Recognizer(lines, body, start, plan, markdown).blocks())
+    blocks.extend(_Recognizer(lines, body, start, plan, rules, markdown).blocks())
     return Document(
         title=title or fallback_title,
         blocks=tuple(_normalise_levels(blocks)),
@@ -167,6 +175,7 @@ class _Recognizer:
         body: Sequence[_Line],
         start: int,
         plan: HeadingPlan,
+        rules: ChapterRules,
         markdown: bool,
     ):
         self.all = all_lines
@@ -175,6 +184,7 @@ class _Recognizer:
         self.markdown = markdown
         self.fence = ""
         self.plan = plan
+        self.rules = rules
 
     def blocks(self) -> list[Block]:
         out: list[Block] = []
@@ -223,9 +233,13 @@ class _Recognizer:
                 out.append(Block(BlockKind.BYLINE, text, ln.number, ln.number))
             elif text.startswith(_LIST_MARKERS):
                 out.append(Block(BlockKind.LIST_ITEM, text, ln.number, ln.number))
-            elif (rank := numbered_rank(text)) and numbered_style(text) not in plan.list_styles:
+            elif (
+                self.rules.enabled("numbered")
+                and (rank := numbered_rank(text))
+                and numbered_style(text) not in plan.list_styles
+            ):
                 out.append(self._heading(ln, _RANK_NUMBERED + rank - 1))
-            elif self._is_standalone_heading(i):
+            elif self.rules.enabled("standalone") and self._is_standalone_heading(i):
                 out.append(self._heading(ln, _RANK_STANDALONE))
                 in_notice = bool(_NOTICE_HEADING.search(text))
             else:
