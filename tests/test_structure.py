@@ -347,3 +347,29 @@ def test_markdown_code_fences_and_setext_headings():
     assert doc.title == "tar"
     assert headings(doc) == [("实例", 1), ("小节", 1)]
     assert any(b.text == "# 这条命令是打包" for b in doc.blocks)
+
+
+def test_titles_of_a_collections_pieces_are_headings_above_their_sections():
+    body = "我從鄉下跑到京城里，一轉眼已經六年了，其間耳聞目睹的所謂國家大事。"
+    text = "吶喊\n" + "\n".join(
+        f"{title}\n{body}\n一\n{body}\n二\n{body}\n三\n{body}\n注釋\n{body}"
+        for title in ["一件小事", "狂人日記", "鴨的喜劇"]
+    )
+    outline = build_outline(recognize(text))
+    assert [(e.title, [c.title for c in e.children]) for e in outline.entries] == [
+        (title, ["一", "二", "三"]) for title in ["一件小事", "狂人日記", "鴨的喜劇"]
+    ]
+
+
+def test_verse_captions_inside_a_novels_chapters_are_not_headings():
+    body = "且說那日眾人聚在園中飲酒賞菊，各自作了一首詩，大家傳看。"
+    verse = "天留傲骨殿群芳，獨守孤高晚節香。"
+    intro = "祥甫看了，又念主人的詩曰："
+    chapters = "\n".join(
+        f"第{n}回　賞菊\n{body}\n{intro}\n傲菊七絕一首\n{verse}\n{intro}\n買菊七絕一首\n{verse}"
+        for n in "一二"
+    )
+    assert [t for t, _ in headings(recognize("九尾狐\n" + chapters))] == [
+        "第一回　賞菊",
+        "第二回　賞菊",
+    ]

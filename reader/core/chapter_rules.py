@@ -26,6 +26,7 @@ BUILTIN_RULES: Mapping[str, str] = {
     "ordinal-title": "德行第一",  # a name then its ordinal, as a series
     "bare-numeral": "十三",  # a numeral alone on its line, as a series
     "part": "楔子",  # 序章, 楔子, 前言, 題記, 後記, 番外 …
+    "title-line": "狂人日記",  # the titles of the pieces of a collection, three or more
     "front-matter": "刻世說新語序",  # a preface or afterword line in a document with chapters
     "underlined": "文件（FILE）",  # a line underlined with --- or ===
     "numbered": "一、總體要求",  # 一、 （一） 1. when they are headings, not a list of steps

@@ -41,6 +41,7 @@ LOOSE_UNITS = frozenset({"章", "卷", "節", "节", "编", "編", "分编", "�
 SEPARATORS = " \t\u3000\u00a0:：︰、.．·‧—-_|｜(（【[《「『"
 RANK_PART = 0  # 楔子, 序, 題記 …: placed at the document's top level
 RANK_BARE = 35  # bare numeral sections sit below chapters
+RANK_TITLE_LINE = 12  # the titles of the pieces of a collection sit above their chapters
 RANK_UNDERLINED = {"=": 15, "-": 20}
 
 _CHAPTER = re.compile(
@@ -56,6 +57,8 @@ _PARTS = re.compile(
     r"^(序章|序言|序幕|楔子|引子|引言|前言|題記|题记|自序|尾聲|尾声|終章|终章|後記|后记"
     r"|番外[篇章]?|完本感言)(?:$|[\s:：、.．—\-(（【]).*"
 )
+_TITLE_LINE = re.compile(r"^[\u3400-\u9fff]{2,10}$")
+_NOTES_LABEL = re.compile(r"^(?:注釋|注释|註釋|注解|附注|附註|校勘記|校勘记)$")
 _FRONT_MATTER = re.compile(r"序|跋|題記|题记|前言|後記|后记|凡例|引言|附錄|附录")
 #: Residue that e-book sites glue before a chapter line: `《》目录 第一回 …`.
 _SCRAPE_PREFIX = re.compile(r"^(?:《[^》]{0,40}》)?\s*目[录錄]\s*(?=第)")
@@ -310,6 +313,35 @@ def _front_matter(body: Sequence[BodyLine], i: int) -> bool:
     return False
 
 
+def _title_lines(body: Sequence[BodyLine], taken: set[int]) -> list[int]:
+    """Titles of the pieces of a collection: a few Chinese characters alone on a line.
+
+    Each comes after the collection's title or a finished sentence (not after
+    `詩曰：`, which introduces a verse) and before the piece's first paragraph; it
+    takes three of them, and more than the document has chapters, to call it a
+    collection (`一件小事`, `狂人日記`, `故鄉` in 《吶喊》).
+    """
+    found = []
+    for i in range(1, len(body) - 1):
+        text = body[i].text
+        if i in taken or not _TITLE_LINE.match(text) or _NOTES_LABEL.match(text):
+            continue
+        if _BARE.match(text) or not (i == 1 or _finished(body[i - 1].text)):
+            continue
+        following = body[i + 1].text
+        if (len(following) > SHORT_LINE or ends_like_sentence(following)) and not _TITLE_LINE.match(
+            following
+        ):
+            found.append(i)
+    return found if len(found) >= 3 else []
+
+
+def _finished(text: str) -> bool:
+    """A line that ends a sentence with a full stop, not a colon or comma."""
+    stripped = text.rstrip(CLOSERS + " ")
+    return bool(stripped) and stripped[-1] in "。！？…!?.．"
+
+
 def _numbered_lists(body: Sequence[BodyLine], numbered_rank: Callable[[str], int]) -> set[int]:
     """Numbered styles (1 = `一、`, 2 = `（一）`, 3 = `1.`) whose lines are mostly sentences."""
     seen: dict[int, list[int]] = {}
@@ -397,6 +429,12 @@ def plan_headings(
     for cand in accepted:
         rank = top if cand.key == "part" else cand.rank
         plan.headings[cand.index] = HeadingLine(rank, cand.title, cand.prefix, cand.index)
+    if rules.enabled("title-line"):
+        titles = _title_lines(body, set(plan.headings) | plan.contents)
+        # In a novel divided into chapters, such lines are the captions of its verses.
+        chapters = sum(c.key != "part" and c.rank <= UNIT_RANKS["章"] for c in accepted)
+        for i in titles if len(titles) > chapters else ():
+            plan.headings[i] = HeadingLine(RANK_TITLE_LINE, body[i].text, end=i)
     plan.list_styles = _numbered_lists(body, numbered_rank)
     plan.headings.update(user)
     return plan
