@@ -15,13 +15,10 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import gc
 import json
 import re
-import statistics
 import subprocess
 import sys
-import time
 import types
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
@@ -160,42 +157,39 @@ def table(scores: Sequence[FileScore]) -> str:
     return "\n".join(rows)
 
 
-def recognition_seconds(recognize: Recognize, text: str, runs: int) -> tuple[float, int]:
-    """Median seconds to recognize `text` (collector paused, as the reader does) and headings."""
-    times = []
-    headings = 0
-    for _ in range(runs):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            doc = recognize(text, fallback_title="novel")
-            times.append(time.perf_counter() - start)
-        finally:
-            gc.enable()
-        headings = len(doc.headings())
-    return statistics.median(times), headings
-
-
 def speed(baseline: str | None, runs: int) -> str:
-    """Recognition time of the 3M-character benchmark novel, taken in turn with a baseline."""
-    from benchmarks.common import machine
+    """Recognition time of the 3M-character benchmark novel, runs taken in turn with a baseline.
+
+    The collector is paused during each run, as the reader does when it opens a file.
+    """
+    from benchmarks.common import interleaved_medians, machine
     from benchmarks.corpus import novel
+    from reader.core.opening import gc_paused
     from reader.core.structure import recognize
 
     text = novel(3_000_000)
     contenders: dict[str, Recognize] = {"current": recognize}
     if baseline:
         contenders = {f"baseline ({baseline})": baseline_recognizer(baseline), **contenders}
+
+    def timed(fn: Recognize) -> Callable[[], object]:
+        def run() -> object:
+            with gc_paused():
+                return fn(text, fallback_title="novel")
+
+        return run
+
+    seconds = interleaved_medians({name: timed(fn) for name, fn in contenders.items()}, runs)
     lines = [
-        f"3M-character novel ({len(text):,} characters), median of {runs} runs; {machine()}",
+        f"3M-character novel ({len(text):,} characters), median of {runs} interleaved runs; "
+        f"{machine()}",
         "",
         "| recognizer | seconds | headings |",
         "|---|---:|---:|",
     ]
     for name, fn in contenders.items():
-        seconds, headings = recognition_seconds(fn, text, runs)
-        lines.append(f"| {name} | {seconds:.3f} | {headings:,} |")
+        headings = len(fn(text, fallback_title="novel").headings())
+        lines.append(f"| {name} | {seconds[name]:.3f} | {headings:,} |")
     return "\n".join(lines)
 
 

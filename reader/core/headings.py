@@ -34,6 +34,11 @@ UNIT_RANKS = {
     "章": 20, "回": 20, "話": 20, "话": 20, "講": 20, "讲": 20, "齣": 20, "出": 20, "折": 20,
     "節": 30, "节": 30,
 }  # fmt: skip
+#: Series keys: a unit's Traditional and Simplified forms make one series.
+_UNIT_KEYS = {
+    unit: "第" + unit.replace("編", "编").replace("節", "节").replace("講", "讲")
+    for unit in UNIT_RANKS
+}
 #: Units that start ordinary words too (第一出口, 第三折扣): never a heading alone.
 _SERIES_ONLY_UNITS = frozenset("出折")
 #: Units whose title may follow without a separator when the line is short (第一章归来).
@@ -185,7 +190,7 @@ def _candidate(index: int, text: str, rules: ChapterRules = DEFAULT_RULES) -> _C
     if len(text) > 50 or ends_like_sentence(text):
         return None
     prefix = ""
-    m = _SCRAPE_PREFIX.match(text)
+    m = _SCRAPE_PREFIX.match(text) if text[0] in "《目" else None
     if m is not None and m.end() < len(text):
         prefix, text = text[: m.end()].strip(), text[m.end() :]
     chapter = chapter_line(text)
@@ -197,8 +202,7 @@ def _candidate(index: int, text: str, rules: ChapterRules = DEFAULT_RULES) -> _C
             return None
         if prefix and not rules.enabled("scrape-prefix"):
             prefix, text = "", f"{prefix} {text}"
-        key = "第" + unit.replace("編", "编").replace("節", "节").replace("講", "讲")
-        return _Candidate(index, key, number, UNIT_RANKS[unit], alone, text, prefix)
+        return _Candidate(index, _UNIT_KEYS[unit], number, UNIT_RANKS[unit], alone, text, prefix)
     if len(text) > _CANDIDATE_LENGTH or prefix:
         return None
     if (m := _JUAN.match(text)) and rules.enabled("juan"):
@@ -257,7 +261,10 @@ def _contents_runs(body: Sequence[BodyLine], cands: dict[int, _Candidate]) -> se
     found: set[int] = set()
     n = len(body)
     for i, ln in enumerate(body):
-        if len(ln.text) > 24 or i + 2 >= n or not _CONTENTS.match(normalise(ln.text)):
+        text = ln.text
+        if len(text) > 24 or text[0] not in "目CcTt" or i + 2 >= n:
+            continue
+        if not _CONTENTS.match(normalise(text)):
             continue
         first = normalise(body[i + 1].text)
         j = i + 1
@@ -271,7 +278,7 @@ def _contents_runs(body: Sequence[BodyLine], cands: dict[int, _Candidate]) -> se
         if j - i > 2:
             found.update(range(i, j))
     # Without a marker: four or more heading lines in a row, most of which come again later.
-    last_seen = {normalise(c.title): k for k, c in sorted(cands.items())}
+    last_seen: dict[str, int] = {}
     i = 0
     while i < n:
         if i not in cands or i in found:
@@ -281,6 +288,8 @@ def _contents_runs(body: Sequence[BodyLine], cands: dict[int, _Candidate]) -> se
         while j < n and j in cands:
             j += 1
         if j - i >= 4:
+            if not last_seen:
+                last_seen = {normalise(c.title): k for k, c in sorted(cands.items())}
             repeated = sum(last_seen[normalise(cands[k].title)] >= j for k in range(i, j))
             if repeated * 5 >= (j - i) * 4:
                 found.update(range(i, j))
@@ -324,7 +333,7 @@ def _title_lines(body: Sequence[BodyLine], taken: set[int]) -> list[int]:
     found = []
     for i in range(1, len(body) - 1):
         text = body[i].text
-        if i in taken or not _TITLE_LINE.match(text) or _NOTES_LABEL.match(text):
+        if len(text) > 10 or i in taken or not _TITLE_LINE.match(text) or _NOTES_LABEL.match(text):
             continue
         if _BARE.match(text) or not (i == 1 or _finished(body[i - 1].text)):
             continue
@@ -406,9 +415,7 @@ def plan_headings(
             len(other) >= 3 for k, other in series.items() if k not in (key, "part")
         )
         accepted.extend(c for c in members if ok or (c.alone and not (lonely and _prose(c.title))))
-    for i, ln in enumerate(body):
-        if not rules.enabled("underlined"):
-            break
+    for i, ln in enumerate(body if rules.enabled("underlined") else ()):
         if i + 1 < len(body) and i not in cands and i not in plan.contents:
             nxt = body[i + 1]
             if (
@@ -423,8 +430,10 @@ def plan_headings(
     ranks = [c.rank for c in accepted if c.key != "part"] + [h.rank for h in plan.headings.values()]
     top = min(ranks, default=UNIT_RANKS["章"])
     if ranks and rules.enabled("front-matter"):
-        for i in range(len(body)):
-            if i not in cands and i not in plan.contents and _front_matter(body, i):
+        for i, ln in enumerate(body):
+            if len(ln.text) > 16 or i in cands or i in plan.contents:
+                continue
+            if _front_matter(body, i):
                 plan.headings.setdefault(i, HeadingLine(top, body[i].text, end=i))
     for cand in accepted:
         rank = top if cand.key == "part" else cand.rank

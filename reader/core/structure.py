@@ -184,7 +184,8 @@ class _Recognizer:
         self.markdown = markdown
         self.fence = ""
         self.plan = plan
-        self.rules = rules
+        self.numbered = rules.enabled("numbered")
+        self.standalone = rules.enabled("standalone")
 
     def blocks(self) -> list[Block]:
         out: list[Block] = []
@@ -234,12 +235,12 @@ class _Recognizer:
             elif text.startswith(_LIST_MARKERS):
                 out.append(Block(BlockKind.LIST_ITEM, text, ln.number, ln.number))
             elif (
-                self.rules.enabled("numbered")
+                self.numbered
                 and (rank := numbered_rank(text))
                 and numbered_style(text) not in plan.list_styles
             ):
                 out.append(self._heading(ln, _RANK_NUMBERED + rank - 1))
-            elif self.rules.enabled("standalone") and self._is_standalone_heading(i):
+            elif self.standalone and self._is_standalone_heading(i):
                 out.append(self._heading(ln, _RANK_STANDALONE))
                 in_notice = bool(_NOTICE_HEADING.search(text))
             else:
