@@ -22,10 +22,23 @@ def headings(doc):
     return [(b.text, b.level) for b in doc.blocks if b.kind is BlockKind.HEADING]
 
 
-def test_every_built_in_rule_has_an_example_it_recognizes_in_a_series():
-    assert "bare-numeral" in BUILTIN_RULES and "chapter" in BUILTIN_RULES
+def test_a_bare_numeral_series_is_found_with_the_default_rules():
     doc = recognize(f"記\n一\n{BODY}\n二\n{BODY}\n三\n{BODY}")
-    assert len(headings(doc)) == 3
+    assert headings(doc) == [("一", 1), ("二", 1), ("三", 1)]
+
+
+@pytest.mark.parametrize("name", ["volume", "chapter", "section", "scene", "part", "numbered"])
+def test_the_example_of_a_single_line_rule_is_a_heading_only_while_the_rule_is_on(name):
+    text = f"書名\n{BUILTIN_RULES[name]}\n{BODY}\n{BODY}\n"
+    assert headings(recognize(text)) == [(BUILTIN_RULES[name], 1)]
+    assert headings(recognize(text, rules=ChapterRules().switched(name, on=False))) == []
+
+
+def test_a_short_line_between_blank_lines_is_a_heading_only_while_standalone_is_on():
+    text = f"書名\n\n{BUILTIN_RULES['standalone']}\n\n{BODY}\n{BODY}\n"
+    assert len(headings(recognize(text))) == 1
+    off = ChapterRules().switched("standalone", on=False)
+    assert headings(recognize(text, rules=off)) == []
 
 
 def test_a_built_in_rule_switched_off_finds_nothing():

@@ -322,7 +322,7 @@ def _front_matter(body: Sequence[BodyLine], i: int) -> bool:
     return False
 
 
-def _title_lines(body: Sequence[BodyLine], taken: set[int]) -> list[int]:
+def _piece_titles(body: Sequence[BodyLine], taken: set[int]) -> list[int]:
     """Titles of the pieces of a collection: a few Chinese characters alone on a line.
 
     Each comes after the collection's title or a finished sentence (not after
@@ -439,7 +439,7 @@ def plan_headings(
         rank = top if cand.key == "part" else cand.rank
         plan.headings[cand.index] = HeadingLine(rank, cand.title, cand.prefix, cand.index)
     if rules.enabled("title-line"):
-        titles = _title_lines(body, set(plan.headings) | plan.contents)
+        titles = _piece_titles(body, set(plan.headings) | plan.contents)
         # In a novel divided into chapters, such lines are the captions of its verses.
         chapters = sum(c.key != "part" and c.rank <= UNIT_RANKS["章"] for c in accepted)
         for i in titles if len(titles) > chapters else ():
