@@ -109,3 +109,10 @@ def test_legado_import_refuses_what_is_not_rule_json():
     with pytest.raises(RuleError) as bad:
         import_legado("not json")
     assert bad.value.code == "bad-json"
+
+
+def test_with_the_advert_rule_off_an_advertisement_line_is_the_title_again():
+    ad = BUILTIN_RULES["advert"]
+    text = f"{ad}\n三國演義\n第一回　宴桃園\n{BODY}"
+    assert recognize(text).title == "三國演義"
+    assert recognize(text, rules=ChapterRules().switched("advert", on=False)).title == ad

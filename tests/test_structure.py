@@ -373,3 +373,20 @@ def test_verse_captions_inside_a_novels_chapters_are_not_headings():
         "第一回　賞菊",
         "第二回　賞菊",
     ]
+
+
+def test_a_site_advertisement_above_the_title_is_a_notice_not_the_title():
+    body = "話說天下大勢，分久必合，合久必分。周末七國分爭，并入於秦。"
+    ad = "本书来自www.example.com免费txt小说下载站"
+    text = f"{ad}\n更多更新免费电子书请关注www.example.com\n\n三國演義\n\n第一回　宴桃園\n{body}\n{ad}\n\n第二回　怒鞭督郵\n{body}"
+    doc = recognize(text)
+    assert doc.title == "三國演義"
+    assert headings(doc) == [("第一回　宴桃園", 1), ("第二回　怒鞭督郵", 1)]
+    notices = [b.text for b in doc.blocks if b.kind is BlockKind.NOTICE]
+    assert notices == [ad, "更多更新免费电子书请关注www.example.com", ad]
+
+
+def test_a_web_address_alone_or_site_words_alone_are_no_advertisement():
+    doc = recognize("Vue 教程\n\n官網 vuejs.org\n\n小說下載\n\n這是一段正文，說明怎樣安裝。")
+    assert doc.title == "Vue 教程"
+    assert not [b for b in doc.blocks if b.kind is BlockKind.NOTICE]

@@ -33,6 +33,7 @@ BUILTIN_RULES: Mapping[str, str] = {
     "standalone": "開局 數字産業向陽而生",  # a short line between blank lines, then body text
     "contents": "目录",  # a table of contents kept out of the outline
     "scrape-prefix": "《》目录 第一回",  # e-book site residue kept out of titles
+    "advert": "本书来自www.example.com免费txt小说下载站",  # a site advertisement, no title
 }
 #: Longest line a user rule is tried on: a pattern cannot stall on a huge paragraph.
 USER_RULE_MAX_LINE = 100

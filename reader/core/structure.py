@@ -67,6 +67,15 @@ _BYLINE_START = re.compile(r"^(?:[(（]?(?:記者|记者|通訊員|通讯员|文
 _NAME_RUN = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}[ \u3000\u00a0]+){2,}")
 _CREDIT = re.compile(r"圖片|图片|攝影|摄影|供圖|供图|提供|報道|报道|記者|记者")
 _NOTICE_HEADING = re.compile(r"聲明|声明|版權|版权|免責|免责|[Cc]opyright")
+#: A site advertisement: a web address with the words e-book sites put around it.
+_WEB_ADDRESS = re.compile(
+    r"https?://|www\.|[a-z0-9-]+\.(?:com|net|org|cn|cc|la|tw|info)\b", re.IGNORECASE
+)
+_SITE_WORDS = re.compile(
+    r"小[说說]|[电電]子[书書]|txt|[书書]友|本站|收藏|下[载載]|[访訪]问|訪問|[阅閱][读讀]|[网網]站",
+    re.IGNORECASE,
+)
+_ADVERT_MAX = 150
 
 _Line = BodyLine
 
@@ -92,11 +101,19 @@ def recognize(
     title = ""
 
     plan = HeadingPlan() if markdown else plan_headings(body, numbered_rank, rules)
-    if body and 0 not in plan.headings and (used := _title_lines(body, markdown)):
-        first = body[0]
+    if not markdown and rules.enabled("advert"):
+        # A site's advertisement above the title stays visible but is no title.
+        while start < len(body) and start not in plan.headings and is_advert(body[start].text):
+            ln = body[start]
+            blocks.append(Block(BlockKind.NOTICE, ln.text, ln.number, ln.number))
+            start += 1
+    top = body[start:] if start else body
+    if top and start not in plan.headings and (used := _title_lines(top, markdown)):
+        first = top[0]
         title = _strip_markdown_heading(first.text) if markdown else first.text
-        last = body[used - 1].number
+        last = top[used - 1].number
         blocks.append(Block(BlockKind.TITLE, title, first.number, last, level=0))
+        used += start
         start = used
         if len(body) > used:
             parsed = parse_metadata(body[used].text)
@@ -111,6 +128,16 @@ def recognize(
         blocks=tuple(_normalise_levels(blocks)),
         metadata=metadata,
         text=text,
+    )
+
+
+def is_advert(text: str) -> bool:
+    """True for an e-book site's advertisement line: a web address and the site's words."""
+    return (
+        len(text) <= _ADVERT_MAX
+        and ("." in text or "．" in text)
+        and _WEB_ADDRESS.search(text) is not None
+        and _SITE_WORDS.search(text) is not None
     )
 
 
@@ -186,6 +213,7 @@ class _Recognizer:
         self.plan = plan
         self.numbered = rules.enabled("numbered")
         self.standalone = rules.enabled("standalone")
+        self.advert = rules.enabled("advert")
 
     def blocks(self) -> list[Block]:
         out: list[Block] = []
@@ -226,7 +254,7 @@ class _Recognizer:
             if i in plan.contents:
                 kind = BlockKind.LIST_ITEM if i - 1 in plan.contents else BlockKind.PARAGRAPH
                 out.append(Block(kind, text, ln.number, ln.number))
-            elif in_notice:
+            elif in_notice or (self.advert and is_advert(text)):
                 out.append(Block(BlockKind.NOTICE, text, ln.number, ln.number))
             elif _SUBTITLE.match(text):
                 out.append(Block(BlockKind.SUBTITLE, text, ln.number, ln.number))
