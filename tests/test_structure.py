@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from reader.core import BlockKind, open_document, recognize
+from reader.core import BlockKind, build_outline, open_document, recognize
 from reader.core.structure import chapter_rank, numbered_rank
 
 
@@ -244,3 +244,149 @@ def test_figure_without_caption_keeps_the_next_paragraph():
 def test_empty_document_has_no_blocks():
     doc = recognize("\n \n\u3000\n", fallback_title="空")
     assert doc.blocks == () and doc.title == "空"
+
+
+def headings(doc):
+    return [(b.text, b.level) for b in doc.blocks if b.kind is BlockKind.HEADING]
+
+
+def test_weak_forms_are_headings_only_as_a_rising_series():
+    body = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥，正文很長很長很長。"
+    series = "\n".join(f"{n}\n{body}" for n in ["一", "二", "三", "四"])
+    assert [t for t, _ in headings(recognize("記\n" + series))] == ["一", "二", "三", "四"]
+    plays = f"劇\n第一出開宗\n{body}\n第二出訪友\n{body}"
+    assert [t for t, _ in headings(recognize(plays))] == ["第一出開宗", "第二出訪友"]
+    one_off = f"記\n第三出口\n{body}\n一\n{body}"
+    assert headings(recognize(one_off)) == []
+
+
+def test_numbers_that_fall_back_refute_a_series():
+    body = "這是一段足夠長的正文，用來隔開兩行，不會被當成標題的。"
+    falling = "\n".join(f"{n}\n{body}" for n in ["五", "二", "九", "一", "七"])
+    assert headings(recognize("記\n" + falling)) == []
+
+
+def test_name_then_ordinal_titles_form_a_series():
+    body = "陳仲舉言，為士則行為世範，登車攬轡，有澄清天下之志。"
+    doc = recognize(f"世說\n德行第一\n{body}\n言語第二\n{body}\n仇隟第三十六\n{body}")
+    assert [t for t, _ in headings(doc)] == ["德行第一", "言語第二", "仇隟第三十六"]
+
+
+def test_table_of_contents_is_not_doubled_in_the_outline():
+    body = "第一条　为了保护民事主体的合法权益，调整民事关系，制定本法。"
+    text = (
+        "民法\n目录\n第一编　总则\n第一章　基本规定\n第二章　自然人\n\n第一编　总则\n第一章　基本规定\n"
+        + body
+    )
+    doc = recognize(text + "\n第二章　自然人\n" + body)
+    assert headings(doc) == [("第一编　总则", 1), ("第一章　基本规定", 2), ("第二章　自然人", 2)]
+    contents = [b for b in doc.blocks if b.line in (3, 4, 5)]
+    assert all(b.kind is BlockKind.LIST_ITEM for b in contents)
+
+
+def test_law_units_nest_by_hierarchy_not_by_order():
+    body = "第一条　本编调整因物的归属和利用产生的民事关系，依照本法。"
+    doc = recognize(
+        f"法\n第二编　物权\n第一分编　通则\n第一章　一般规定\n第一节　登记\n{body}\n"
+        f"第二分编　所有权\n第四章　一般规定\n{body}\n第三编　合同\n第一章　一般规定\n{body}"
+    )
+    outline = build_outline(doc)
+    assert [(e.title, e.level) for e in outline.walk()] == [
+        ("第二编　物权", 1),
+        ("第一分编　通则", 2),
+        ("第一章　一般规定", 3),
+        ("第一节　登记", 4),
+        ("第二分编　所有权", 2),
+        ("第四章　一般规定", 3),
+        ("第三编　合同", 1),
+        ("第一章　一般规定", 2),
+    ]
+
+
+def test_scraping_prefix_stays_in_the_text_but_not_in_the_title():
+    body = "诗曰：混沌未分天地乱，茫茫渺渺无人见，自从盘古破鸿蒙。"
+    doc = recognize(f"《西游记》\n《》目录 第一回　灵根育孕源流出\n{body}")
+    assert headings(doc) == [("第一回　灵根育孕源流出", 1)]
+    prefix = next(b for b in doc.blocks if b.line == 2 and b.kind is BlockKind.NOTICE)
+    assert prefix.text == "《》目录"
+
+
+def test_underlined_line_is_a_heading_and_key_binding_lines_are_not():
+    text = (
+        "* 文件（FILE）\n--------------\n\n想保存工作成果就要记得存盘，否则一旦退出你编辑的文字就会丢失。\n\n"
+        "        C-x C-f   寻找一个文件\n\nEmacs 会提示你输入文件名，你输入的文件名会出现在屏幕最底端的一行。\n"
+    )
+    doc = recognize(text, fallback_title="指南")
+    assert doc.title == "指南"
+    assert headings(doc) == [("文件（FILE）", 1)]
+
+
+def test_compound_chapter_and_section_lines_are_headings():
+    body = "請隨意在屏幕內移動光標，直至您覺得舒服為止，然後繼續閱讀。"
+    doc = recognize(
+        f"教程\n第一講第一節︰移動光標\n{body}\n第一講小結\n{body}\n第二講第一節︰刪除\n{body}"
+    )
+    assert [t for t, _ in headings(doc)] == [
+        "第一講第一節︰移動光標",
+        "第一講小結",
+        "第二講第一節︰刪除",
+    ]
+
+
+def test_numbered_steps_that_are_mostly_sentences_are_a_list():
+    text = (
+        "教程\n\n1. 請按下 ESC 鍵，確保您處在正常模式之中。\n\n2. 然後輸入︰\t\t:q! <回車>\n\n"
+        "3. 如果您看到了命令行提示符，請輸入能夠帶您回到本教程的命令。\n\n4. 重復步驟，直到句子修正為止。\n"
+    )
+    assert headings(recognize(text)) == []
+
+
+def test_markdown_code_fences_and_setext_headings():
+    text = "tar\n===\n\n## 实例\n\n```shell\n# 这条命令是打包\ntar -cf all.tar *.jpg\n```\n\n小节\n---\n\n内容。\n"
+    doc = recognize(text, markdown=True)
+    assert doc.title == "tar"
+    assert headings(doc) == [("实例", 1), ("小节", 1)]
+    assert any(b.text == "# 这条命令是打包" for b in doc.blocks)
+
+
+def test_titles_of_a_collections_pieces_are_headings_above_their_sections():
+    body = "我從鄉下跑到京城里，一轉眼已經六年了，其間耳聞目睹的所謂國家大事。"
+    text = "吶喊\n" + "\n".join(
+        f"{title}\n{body}\n一\n{body}\n二\n{body}\n三\n{body}\n注釋\n{body}"
+        for title in ["一件小事", "狂人日記", "鴨的喜劇"]
+    )
+    outline = build_outline(recognize(text))
+    assert [(e.title, [c.title for c in e.children]) for e in outline.entries] == [
+        (title, ["一", "二", "三"]) for title in ["一件小事", "狂人日記", "鴨的喜劇"]
+    ]
+
+
+def test_verse_captions_inside_a_novels_chapters_are_not_headings():
+    body = "且說那日眾人聚在園中飲酒賞菊，各自作了一首詩，大家傳看。"
+    verse = "天留傲骨殿群芳，獨守孤高晚節香。"
+    intro = "祥甫看了，又念主人的詩曰："
+    chapters = "\n".join(
+        f"第{n}回　賞菊\n{body}\n{intro}\n傲菊七絕一首\n{verse}\n{intro}\n買菊七絕一首\n{verse}"
+        for n in "一二"
+    )
+    assert [t for t, _ in headings(recognize("九尾狐\n" + chapters))] == [
+        "第一回　賞菊",
+        "第二回　賞菊",
+    ]
+
+
+def test_a_site_advertisement_above_the_title_is_a_notice_not_the_title():
+    body = "話說天下大勢，分久必合，合久必分。周末七國分爭，并入於秦。"
+    ad = "本书来自www.example.com免费txt小说下载站"
+    text = f"{ad}\n更多更新免费电子书请关注www.example.com\n\n三國演義\n\n第一回　宴桃園\n{body}\n{ad}\n\n第二回　怒鞭督郵\n{body}"
+    doc = recognize(text)
+    assert doc.title == "三國演義"
+    assert headings(doc) == [("第一回　宴桃園", 1), ("第二回　怒鞭督郵", 1)]
+    notices = [b.text for b in doc.blocks if b.kind is BlockKind.NOTICE]
+    assert notices == [ad, "更多更新免费电子书请关注www.example.com", ad]
+
+
+def test_a_web_address_alone_or_site_words_alone_are_no_advertisement():
+    doc = recognize("Vue 教程\n\n官網 vuejs.org\n\n小說下載\n\n這是一段正文，說明怎樣安裝。")
+    assert doc.title == "Vue 教程"
+    assert not [b for b in doc.blocks if b.kind is BlockKind.NOTICE]

@@ -6,6 +6,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.document import Document
 from reader.core.loading import DEFAULT_SIZE_LIMIT, decode_bytes, load_text
 from reader.core.structure import recognize
@@ -17,12 +18,19 @@ def open_document(
     path: str | os.PathLike[str],
     encoding: str | None = None,
     size_limit: int = DEFAULT_SIZE_LIMIT,
+    rules: ChapterRules = DEFAULT_RULES,
 ) -> Document:
-    """Load, decode and recognise a document; raises `LoadError` with a one-line message."""
+    """Load, decode and recognise a document; raises `LoadError` with a one-line message.
+
+    `rules` are the user's chapter rules (built-in ones switched off, own patterns).
+    """
     p = Path(path)
     loaded = load_text(p, encoding, size_limit)
     doc = recognize(
-        loaded.text, markdown=p.suffix.lower() in MARKDOWN_SUFFIXES, fallback_title=p.stem
+        loaded.text,
+        markdown=p.suffix.lower() in MARKDOWN_SUFFIXES,
+        fallback_title=p.stem,
+        rules=rules,
     )
     return replace(doc, source=str(p), encoding=loaded.encoding, warnings=loaded.warnings)
 

@@ -9,31 +9,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
 
+from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.document import Block, BlockKind, Document, Metadata
+from reader.core.headings import (
+    SHORT_LINE,
+    UNIT_RANKS,
+    BodyLine,
+    HeadingPlan,
+    chapter_line,
+    ends_like_sentence,
+    is_underline,
+    numbered_style,
+    plan_headings,
+)
 
-#: Longest line that can still be a heading, figure caption or title.
-SHORT_LINE = 30
 _CAPTION_MAX = 60
 
 _HAN_NUMERAL = "零〇一二三四五六七八九十百千萬万兩两壹貳贰參叁肆伍陸陆柒捌玖拾佰仟"
 _DIGITS = "0-9０-９"
-#: 卷/部/篇/集/冊 group chapters; 章/回/話/講 are chapters; 節/节 are sections.
-_UNIT_RANK = {
-    "卷": 1, "部": 1, "篇": 1, "集": 1, "冊": 1, "册": 1,
-    "章": 2, "回": 2, "話": 2, "话": 2, "講": 2, "讲": 2,
-    "節": 3, "节": 3,
-}  # fmt: skip
-_CHAPTER = re.compile(
-    rf"^第\s*[{_HAN_NUMERAL}{_DIGITS}]+\s*(?P<unit>[{''.join(_UNIT_RANK)}])(?P<rest>.*)$"
-)
-#: Units that also start ordinary words (第一部分, 第六回合, 第二集團) need a separator.
-_LOOSE_UNITS = set("章卷節节")
-_SEPARATORS = " \t\u3000\u00a0:：、.．·—-_|｜(（【[《「『"
 _NOVEL_PARTS = re.compile(
-    r"^(序章|序言|序幕|楔子|引子|引言|前言|尾聲|尾声|終章|终章|後記|后记|番外[篇章]?|完本感言)"
-    r"(?:$|[\s:：、.．—\-(（【]).*"
+    r"^(序章|序言|序幕|楔子|引子|引言|前言|題記|题记|自序|尾聲|尾声|終章|终章|後記|后记"
+    r"|番外[篇章]?|完本感言)(?:$|[\s:：、.．—\-(（【]).*"
 )
 
 _NUMBERED = (
@@ -45,6 +42,12 @@ _MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MARKDOWN_LIST = re.compile(r"^(?:[-*+]|\d+[.)])\s+(.*)$")
 _MARKDOWN_IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\((?P<src>[^)]*)\)\s*$")
 _MARKDOWN_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
+_MARKDOWN_FENCE = re.compile(r"^(```|~~~)")
+_MARKDOWN_SETEXT = re.compile(r"^(?:=+|-{2,})$")
+#: Lines a heading is never made of: code, commands, key bindings, table columns.
+_CODE_LIKE = re.compile(r"[<>{}\[\]|\\$`=;~^]|://|^[-+*/>]")
+_COLUMN_GAP = re.compile(r"\S(?: {2,}|\t)\S")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 _LIST_MARKERS = ("——", "•", "●", "○", "■", "□", "◆", "◇", "▪", "・")
 _FIGURE = re.compile(r"^【(?:轉載|转载|圖片|图片|圖|图|配圖|配图|照片|視頻|视频)】")
@@ -64,21 +67,31 @@ _BYLINE_START = re.compile(r"^(?:[(（]?(?:記者|记者|通訊員|通讯员|文
 _NAME_RUN = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}[ \u3000\u00a0]+){2,}")
 _CREDIT = re.compile(r"圖片|图片|攝影|摄影|供圖|供图|提供|報道|报道|記者|记者")
 _NOTICE_HEADING = re.compile(r"聲明|声明|版權|版权|免責|免责|[Cc]opyright")
+#: A site advertisement: a web address with the words e-book sites put around it.
+_WEB_ADDRESS = re.compile(
+    r"https?://|www\.|[a-z0-9-]+\.(?:com|net|org|cn|cc|la|tw|info)\b", re.IGNORECASE
+)
+_SITE_WORDS = re.compile(
+    r"小[说說]|[电電]子[书書]|txt|[书書]友|本站|收藏|下[载載]|[访訪]问|訪問|[阅閱][读讀]|[网網]站",
+    re.IGNORECASE,
+)
+_ADVERT_MAX = 150
 
-_SENTENCE_END = set("。！？；，：…!?;,:．.、")
-_CLOSERS = "”’」』）)》〉】］]\"'"
+_Line = BodyLine
 
 
-class _Line(NamedTuple):
-    number: int  # 1-based
-    text: str  # stripped of surrounding white space
-
-
-def recognize(text: str, *, markdown: bool = False, fallback_title: str = "") -> Document:
+def recognize(
+    text: str,
+    *,
+    markdown: bool = False,
+    fallback_title: str = "",
+    rules: ChapterRules = DEFAULT_RULES,
+) -> Document:
     """Build a `Document` from decoded text.
 
     `markdown` switches on Markdown syntax (headings, lists, images).
     `fallback_title` names the document when its first line is not a title.
+    `rules` switches built-in heading rules off and adds the user's own (plain text only).
     """
     lines = [raw.strip() for raw in text.split("\n")]
     blocks: list[Block] = []
@@ -87,25 +100,44 @@ def recognize(text: str, *, markdown: bool = False, fallback_title: str = "") ->
     start = 0
     title = ""
 
-    if body and _is_title(body[0], markdown):
-        first = body[0]
+    plan = HeadingPlan() if markdown else plan_headings(body, numbered_rank, rules)
+    if not markdown and rules.enabled("advert"):
+        # A site's advertisement above the title stays visible but is no title.
+        while start < len(body) and start not in plan.headings and is_advert(body[start].text):
+            ln = body[start]
+            blocks.append(Block(BlockKind.NOTICE, ln.text, ln.number, ln.number))
+            start += 1
+    top = body[start:] if start else body
+    if top and start not in plan.headings and (used := _title_lines(top, markdown)):
+        first = top[0]
         title = _strip_markdown_heading(first.text) if markdown else first.text
-        blocks.append(Block(BlockKind.TITLE, title, first.number, first.number, level=0))
-        start = 1
-        if len(body) > 1:
-            parsed = parse_metadata(body[1].text)
+        last = top[used - 1].number
+        blocks.append(Block(BlockKind.TITLE, title, first.number, last, level=0))
+        used += start
+        start = used
+        if len(body) > used:
+            parsed = parse_metadata(body[used].text)
             if parsed is not None:
                 metadata = parsed
-                blocks.append(
-                    Block(BlockKind.METADATA, body[1].text, body[1].number, body[1].number)
-                )
-                start = 2
-    blocks.extend(_Recognizer(lines, body[start:], markdown).blocks())
+                ln = body[used]
+                blocks.append(Block(BlockKind.METADATA, ln.text, ln.number, ln.number))
+                start = used + 1
+    blocks.extend(_Recognizer(lines, body, start, plan, rules, markdown).blocks())
     return Document(
         title=title or fallback_title,
         blocks=tuple(_normalise_levels(blocks)),
         metadata=metadata,
         text=text,
+    )
+
+
+def is_advert(text: str) -> bool:
+    """True for an e-book site's advertisement line: a web address and the site's words."""
+    return (
+        len(text) <= _ADVERT_MAX
+        and ("." in text or "．" in text)
+        and _WEB_ADDRESS.search(text) is not None
+        and _SITE_WORDS.search(text) is not None
     )
 
 
@@ -124,22 +156,21 @@ def parse_metadata(line: str) -> Metadata | None:
     return Metadata(**fields)
 
 
-def ends_like_sentence(text: str) -> bool:
-    """True when the line ends with sentence punctuation (closing quotes ignored)."""
-    stripped = text.rstrip(_CLOSERS + " ")
-    return bool(stripped) and stripped[-1] in _SENTENCE_END
-
-
 def chapter_rank(text: str) -> int:
-    """1 for 卷/部-type lines, 2 for 章/回, 3 for 節; 0 when the line is no chapter line."""
+    """1 for 卷/部/编-type lines, 2 for 章/回/齣, 3 for 節; 0 when the line is no chapter line.
+
+    This judges the line alone; in a document, a series of lines of the same
+    form (`第一出開宗`, `第二出訪友`, …) can make headings of weaker forms too.
+    """
     if len(text) > 50 or ends_like_sentence(text):
         return 0
-    m = _CHAPTER.match(text)
-    if m is not None:
-        unit, rest = m.group("unit"), m.group("rest")
-        if not rest or rest[0] in _SEPARATORS or (unit in _LOOSE_UNITS and len(text) <= SHORT_LINE):
-            return _UNIT_RANK[unit]
-        return 0
+    chapter = chapter_line(text)
+    if chapter is not None:
+        unit, _number, alone = chapter
+        if not alone:
+            return 0
+        rank = UNIT_RANKS[unit]
+        return 1 if rank < UNIT_RANKS["章"] else 2 if rank == UNIT_RANKS["章"] else 3
     if _NOVEL_PARTS.match(text) and len(text) <= SHORT_LINE:
         return 2
     return 0
@@ -147,7 +178,7 @@ def chapter_rank(text: str) -> int:
 
 def numbered_rank(text: str) -> int:
     """1 for `一、`, 2 for `（一）`, 3 for `1.`/`1、` when the line can be a heading, else 0."""
-    if len(text) > SHORT_LINE or ends_like_sentence(text):
+    if len(text) > SHORT_LINE or ends_like_sentence(text) or not _plausible_heading(text):
         return 0
     for rank, pattern in enumerate(_NUMBERED, start=1):
         m = pattern.match(text)
@@ -157,7 +188,7 @@ def numbered_rank(text: str) -> int:
 
 
 # Raw heading ranks before normalisation: smaller is higher in the outline.
-_RANK_VOLUME = 10
+# Units rank 5 (部) to 35 (bare numerals), see reader.core.headings.UNIT_RANKS.
 _RANK_STANDALONE = 40
 _RANK_NUMBERED = 40  # 一、 sits with stand-alone headings; （一） and 1. below it
 
@@ -165,16 +196,31 @@ _RANK_NUMBERED = 40  # 一、 sits with stand-alone headings; （一） and 1. b
 class _Recognizer:
     """Walks the lines after the title block and classifies each."""
 
-    def __init__(self, all_lines: Sequence[str], body: Sequence[_Line], markdown: bool):
+    def __init__(
+        self,
+        all_lines: Sequence[str],
+        body: Sequence[_Line],
+        start: int,
+        plan: HeadingPlan,
+        rules: ChapterRules,
+        markdown: bool,
+    ):
         self.all = all_lines
         self.body = body
+        self.start = start  # the lines before it are the title block
         self.markdown = markdown
+        self.fence = ""
+        self.plan = plan
+        self.numbered = rules.enabled("numbered")
+        self.standalone = rules.enabled("standalone")
+        self.advert = rules.enabled("advert")
 
     def blocks(self) -> list[Block]:
         out: list[Block] = []
         in_notice = False
-        i = 0
+        i = self.start
         body = self.body
+        plan = self.plan
         while i < len(body):
             ln = body[i]
             text = ln.text
@@ -195,11 +241,20 @@ class _Recognizer:
                     out.append(Block(BlockKind.FIGURE, text, ln.number, ln.number))
                     i += 1
                 continue
-            rank = chapter_rank(text)
-            if rank:
+            planned = plan.headings.get(i)
+            if planned is not None:
                 in_notice = False
-                out.append(self._heading(ln, _RANK_VOLUME * rank))
-            elif in_notice:
+                if planned.prefix:
+                    # Scraping residue (`《》目录`) stays visible, but not in the title.
+                    out.append(Block(BlockKind.NOTICE, planned.prefix, ln.number, ln.number))
+                end = body[max(planned.end, i)].number
+                out.append(Block(BlockKind.HEADING, planned.title, ln.number, end, planned.rank))
+                i = max(planned.end, i) + 1
+                continue
+            if i in plan.contents:
+                kind = BlockKind.LIST_ITEM if i - 1 in plan.contents else BlockKind.PARAGRAPH
+                out.append(Block(kind, text, ln.number, ln.number))
+            elif in_notice or (self.advert and is_advert(text)):
                 out.append(Block(BlockKind.NOTICE, text, ln.number, ln.number))
             elif _SUBTITLE.match(text):
                 out.append(Block(BlockKind.SUBTITLE, text, ln.number, ln.number))
@@ -207,9 +262,13 @@ class _Recognizer:
                 out.append(Block(BlockKind.BYLINE, text, ln.number, ln.number))
             elif text.startswith(_LIST_MARKERS):
                 out.append(Block(BlockKind.LIST_ITEM, text, ln.number, ln.number))
-            elif rank := numbered_rank(text):
+            elif (
+                self.numbered
+                and (rank := numbered_rank(text))
+                and numbered_style(text) not in plan.list_styles
+            ):
                 out.append(self._heading(ln, _RANK_NUMBERED + rank - 1))
-            elif self._is_standalone_heading(i):
+            elif self.standalone and self._is_standalone_heading(i):
                 out.append(self._heading(ln, _RANK_STANDALONE))
                 in_notice = bool(_NOTICE_HEADING.search(text))
             else:
@@ -239,15 +298,15 @@ class _Recognizer:
     def _is_standalone_heading(self, i: int) -> bool:
         """A short line between blank lines, followed by body text, not one of a run."""
         ln = self.body[i]
-        if not self._heading_shaped(ln):
+        if not self._heading_shaped(ln) or not _plausible_heading(ln.text):
             return False
         if not (self._blank(ln.number - 1) and self._blank(ln.number + 1)):
             return False
         nxt = self.body[i + 1] if i + 1 < len(self.body) else None
         if nxt is None or not self._is_body_text(nxt.text):
             return False
-        prev = self.body[i - 1] if i > 0 else None
-        return prev is None or not self._heading_shaped(prev) or self._classified(prev.text)
+        prev = self.body[i - 1] if i > self.start else None
+        return prev is None or not self._heading_shaped(prev) or self._classified(i - 1)
 
     def _heading_shaped(self, ln: _Line) -> bool:
         text = ln.text
@@ -258,10 +317,12 @@ class _Recognizer:
             and not text.startswith(_LIST_MARKERS)
         )
 
-    def _classified(self, text: str) -> bool:
+    def _classified(self, i: int) -> bool:
         # Lines another rule already claimed do not make a run of headings.
-        return bool(_FIGURE.match(text) or _SUBTITLE.match(text) or self._is_byline(text)) or bool(
-            chapter_rank(text)
+        text = self.body[i].text
+        return (
+            bool(_FIGURE.match(text) or _SUBTITLE.match(text) or self._is_byline(text))
+            or i in self.plan.headings
         )
 
     @staticmethod
@@ -278,6 +339,15 @@ class _Recognizer:
         """The Markdown block starting at body line `i` and how many lines it used."""
         ln = self.body[i]
         text = ln.text
+        if self.fence:
+            # Inside fenced code nothing is Markdown: `# comment` is no heading.
+            if text.startswith(self.fence):
+                self.fence = ""
+                return None, 1
+            return Block(BlockKind.PARAGRAPH, text, ln.number, ln.number), 1
+        if m := _MARKDOWN_FENCE.match(text):
+            self.fence = m.group(1)
+            return None, 1
         if m := _MARKDOWN_HEADING.match(text):
             return self._heading(_Line(ln.number, m.group(2)), len(m.group(1))), 1
         if m := _MARKDOWN_IMAGE.match(text):
@@ -290,6 +360,10 @@ class _Recognizer:
             return Block(BlockKind.LIST_ITEM, m.group(1), ln.number, ln.number), 1
         if text.startswith(">"):
             return Block(BlockKind.QUOTE, text.lstrip("> "), ln.number, ln.number), 1
+        nxt = self.body[i + 1] if i + 1 < len(self.body) else None
+        if nxt is not None and nxt.number == ln.number + 1 and _MARKDOWN_SETEXT.match(nxt.text):
+            level = 1 if nxt.text[0] == "=" else 2
+            return Block(BlockKind.HEADING, text, ln.number, nxt.number, level), 2
         # A paragraph runs until a blank line: Markdown joins its lines.
         parts = [text]
         j = i + 1
@@ -305,11 +379,22 @@ class _Recognizer:
         ), j - i
 
 
+def _plausible_heading(text: str) -> bool:
+    """Chinese words; no full stop inside, code, commands or table columns (`C-x C-f   寻找`)."""
+    return (
+        bool(_CJK.search(text))
+        and not any(ch in text[:-1] for ch in "。！？")
+        and not _CODE_LIKE.search(text)
+        and not _COLUMN_GAP.search(text)
+    )
+
+
 def _starts_markdown_block(text: str) -> bool:
     return bool(
         _MARKDOWN_HEADING.match(text)
         or _MARKDOWN_LIST.match(text)
         or _MARKDOWN_IMAGE.match(text)
+        or _MARKDOWN_FENCE.match(text)
         or text.startswith(">")
     )
 
@@ -325,12 +410,19 @@ def _join_lines(parts: list[str]) -> str:
     return out
 
 
-def _is_title(first: _Line, markdown: bool) -> bool:
+def _title_lines(body: Sequence[_Line], markdown: bool) -> int:
+    """How many lines the document's title takes at the top of `body` (0: no title)."""
+    first = body[0]
     text = first.text
+    second = body[1] if len(body) > 1 and body[1].number == first.number + 1 else None
     if markdown:
         m = _MARKDOWN_HEADING.match(text)
-        return m is not None and len(m.group(1)) == 1
-    return (
+        if m is not None and len(m.group(1)) == 1:
+            return 1
+        return 2 if second is not None and second.text.startswith("===") else 0
+    if second is not None and is_underline(second.text):
+        return 0  # an underlined first line is the first section's heading
+    return int(
         len(text) <= 40
         and not ends_like_sentence(text)
         and not chapter_rank(text)
