@@ -94,7 +94,8 @@ def _child(path: str, cap_bytes: int) -> None:
         doc = open_document(path, size_limit=max(size, 1))
         outline = build_outline(doc)
     except MemoryError:
-        print(json.dumps({"error": "MemoryError"}))
+        seconds = time.perf_counter() - start
+        print(json.dumps({"error": f"MemoryError after {seconds:.0f} s"}))
         return
     seconds = time.perf_counter() - start
     peak = _peak_rss()
