@@ -189,6 +189,8 @@ def _check_encodings(ns: argparse.Namespace) -> None:
 
 def read_document(ns: argparse.Namespace) -> Document:
     """The document named on the command line (`-` reads standard input)."""
+    if not ns.file:
+        raise CommandError("the file name is empty")
     if ns.file == "-":
         data = sys.stdin.buffer.read(ns.size_limit + 1)
         if len(data) > ns.size_limit:
@@ -245,6 +247,8 @@ def _chain(ns: argparse.Namespace, text: str) -> Chain:
 
 
 def _convert(ns: argparse.Namespace) -> None:
+    if ns.output == "":
+        raise CommandError("-o: the output file name is empty")
     output = Path(ns.output) if ns.output else None
     if output is not None and ns.file != "-" and _same_file(output, Path(ns.file)):
         raise CommandError(f"{display_path(output)}: refusing to overwrite the input file")

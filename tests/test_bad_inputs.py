@@ -221,6 +221,13 @@ ROWS: list[Row] = [
         fault=("reader.core.files.os.replace", _no_space),
     ),
     Row(
+        "empty-output-name",
+        ("convert", "{src}", "-o", ""),
+        1,
+        "zhreader: -o: the output file name is empty",
+    ),
+    Row("empty-input-name", ("info", ""), 1, "zhreader: the file name is empty"),
+    Row(
         "output-is-the-input",
         ("convert", "{out}", "-o", "{out}"),
         1,
@@ -276,6 +283,60 @@ def test_matrix_row(row: Row, tmp_path, capsysbinary, monkeypatch):
     assert stat.S_IMODE(out.stat().st_mode) == 0o640
     assert sorted(p.name for p in out_dir.iterdir()) == ["out.txt"]
     assert src.read_bytes() == row.source
+
+
+# Devices and pipes are written into, never replaced by a regular file.
+
+
+def _is_char_device(path: Path) -> bool:
+    return stat.S_ISCHR(path.stat().st_mode)
+
+
+def _device(tmp_path: Path, name: str, minor: int) -> Path:
+    """/dev/<name>, or as root a private node of it (a regression must not replace /dev/full)."""
+    if not hasattr(os, "geteuid") or not Path(f"/dev/{name}").exists():
+        pytest.skip(f"needs /dev/{name}")
+    if os.geteuid() != 0:
+        return Path(f"/dev/{name}")  # a user cannot replace it, whatever the code does
+    node = tmp_path / name
+    os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, minor))
+    try:
+        node.open("rb").close()
+    except OSError as exc:
+        pytest.skip(f"device nodes do not open here: {exc.strerror}")
+    return node
+
+
+def test_convert_onto_a_full_device_says_it_is_full(write, tmp_path, capsys):
+    full = _device(tmp_path, "full", 7)
+    status = main(["convert", str(write("t.txt", "發展")), "-o", str(full)])
+    assert status == 1
+    assert capsys.readouterr().err == (
+        f"zhreader: {full}: cannot be written (No space left on device)\n"
+    )
+    assert _is_char_device(full)
+
+
+def test_convert_onto_the_null_device_leaves_it_a_device(write, tmp_path, capsys):
+    null = _device(tmp_path, "null", 3)
+    assert main(["convert", str(write("t.txt", "發展")), "-o", str(null)]) == 0
+    assert capsys.readouterr().err == ""
+    assert _is_char_device(null)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_convert_into_a_named_pipe_feeds_the_reader(write, tmp_path, capsys):
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    status = main(["convert", str(write("t.txt", "發展")), "-o", str(fifo)])
+    reader.join(timeout=10)
+    assert status == 0 and received == ["发展".encode()]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
 # Modes of the output file: kept when it exists, the umask's when it is new.
