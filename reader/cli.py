@@ -202,10 +202,11 @@ def read_document(ns: argparse.Namespace) -> Document:
     return open_document(Path(ns.file), ns.encoding, ns.size_limit)
 
 
-def _warn(doc: Document) -> None:
+def _warn(ns: argparse.Namespace, doc: Document) -> None:
     """Tell on stderr what the reading of the document replaced or guessed."""
+    name = "standard input" if ns.file == "-" else display_path(ns.file)
     for warning in doc.warnings:
-        print(f"zhreader: {display_path(doc.source)}: warning: {warning}", file=sys.stderr)
+        print(f"zhreader: {name}: warning: {warning}", file=sys.stderr)
 
 
 def _info(ns: argparse.Namespace) -> None:
@@ -231,7 +232,7 @@ def _info(ns: argparse.Namespace) -> None:
 
 def _outline(ns: argparse.Namespace) -> None:
     doc = read_document(ns)
-    _warn(doc)
+    _warn(ns, doc)
     outline = build_outline(doc)
     chain = _chain(ns, doc.text)
     if chain:
@@ -253,7 +254,7 @@ def _convert(ns: argparse.Namespace) -> None:
     if output is not None and ns.file != "-" and _same_file(output, Path(ns.file)):
         raise CommandError(f"{display_path(output)}: refusing to overwrite the input file")
     doc = read_document(ns)
-    _warn(doc)
+    _warn(ns, doc)
     converted = convert_interruptibly(doc.text, _chain(ns, doc.text))
     try:
         data = converted.encode(ns.output_encoding)

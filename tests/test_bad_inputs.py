@@ -142,6 +142,14 @@ ROWS: list[Row] = [
         output_after=CONVERTED + "�".encode(),
     ),
     Row(
+        "undecodable-bytes-on-stdin-warned",
+        ("convert", "-"),
+        0,
+        "zhreader: standard input: warning: 1 place with undecodable bytes in UTF-8, shown as �",
+        stdin=SOURCE + b"\xff",
+        stdout=CONVERTED + "�".encode(),
+    ),
+    Row(
         "random-bytes-on-stdin",
         ("convert", "-", "-o", "{out}"),
         1,
