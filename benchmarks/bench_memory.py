@@ -13,6 +13,7 @@ size + 200 MB and 30 s at 256 MiB.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -84,6 +85,8 @@ def _peak_rss() -> int:
 def _child(path: str, cap_bytes: int) -> None:
     """Open and outline `path`; print seconds and peak RSS as JSON (runs in the child)."""
     resource.setrlimit(resource.RLIMIT_AS, (cap_bytes, cap_bytes))
+    # As the window does (ui/runtime.py): no cyclic collection while a document is built.
+    gc.disable()
     from reader.core.opening import open_document
     from reader.core.outline import build_outline
 
