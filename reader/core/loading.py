@@ -114,7 +114,10 @@ def read_document_bytes(
 
 
 def over_limit(size: int, limit: int) -> str:
-    """ "257.0 MiB is over the limit of 256.0 MiB", never two figures that read as equal."""
+    """Why a size is refused, in figures that never read as equal.
+
+    "257.0 MiB is over the limit of 256.0 MiB"; exact bytes when rounding would hide it.
+    """
     size_words, limit_words = sizes_apart(size, limit)
     return f"{size_words} is over the limit of {limit_words}"
 
@@ -271,7 +274,7 @@ def _add_decoded(chars: set[str], pair: bytes, codec: str) -> None:
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
-    """ "utf-16-le" or "utf-16-be" when the sample is UTF-16 text without a BOM, else None.
+    """The UTF-16 codec (LE or BE) of a sample that is UTF-16 text without a BOM, else None.
 
     Only samples with zero bytes are candidates: every ASCII character (a line
     break, a digit) has one in UTF-16, and no UTF-8 or legacy Chinese text has
