@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import io
+import json
 import os
 import random
 import shutil
@@ -489,3 +490,17 @@ def test_convert_onto_a_really_full_disk_keeps_the_old_output(full_disk, write, 
     assert out.read_bytes() == OLD_OUTPUT
     assert stat.S_IMODE(out.stat().st_mode) == 0o644
     assert [p.name for p in full_disk.iterdir()] == ["out.txt"]
+
+
+# Names in what the commands print, not only in errors.
+
+
+@pytest.mark.parametrize("command", [["info"], ["info", "--json"], ["outline"]])
+def test_a_name_with_control_characters_is_printed_escaped(tmp_path, capsys, command):
+    src = tmp_path / "\x1b[2Jwiped\nline.txt"
+    src.write_text("正文一段。\n", encoding="utf-8")
+    assert main([*command, str(src)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    shown = json.loads(out)["file"] if "--json" in command else out
+    assert "\\x1b[2Jwiped\\nline" in shown
