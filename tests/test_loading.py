@@ -249,3 +249,17 @@ def test_decoding_errors_name_the_file_escaped(write):
     with pytest.raises(BinaryDataError) as info:
         load_text(path)
     assert "\n" not in str(info.value) and "a\\nb.bin" in str(info.value)
+
+
+def test_a_list_of_rare_characters_in_gb18030_is_not_taken_for_garbage():
+    text = "".join(chr(c) for c in range(0x20000, 0x20200)) + "\n" + "㐀㐁㐂㐃㐄㐅"
+    loaded = decode_bytes(text.encode("gb18030"))
+    assert (loaded.text, loaded.encoding) == (text, "gb18030")
+
+
+def test_damaged_chinese_text_opens_with_a_warning():
+    data = bytearray(TRADITIONAL.encode("gb18030") * 20)
+    data[::25] = b"\xff" * len(data[::25])
+    loaded = decode_bytes(bytes(data))
+    assert loaded.encoding == "gb18030"
+    assert loaded.warnings and "undecodable bytes in GB18030" in loaded.warnings[0]

@@ -319,15 +319,16 @@ def _text_like_share(text: str) -> float:
 def _looks_like_garbage(sample: str) -> bool:
     """True when the best legacy reading is still not text (random bytes, an unknown encoding).
 
-    Real text, even with a few undecodable bytes, scores above zero per
-    character; random bytes read as GB18030 score about -0.8.
+    Random bytes read as GB18030 leave about one character in four
+    undecodable or a control character, and score about -0.8 per character;
+    real text, even damaged or made of rare characters, fails one of the two.
     """
     if not sample:
         return False
     controls = sum(1 for ch in sample if ch < "\x20" and ch not in "\t\n\r\f\x1b")
-    bad = sample.count("\ufffd")
-    score = plausibility(sample) - 2 * (bad + controls)
-    return score / len(sample) < -0.25
+    broken = sample.count("\ufffd") + controls
+    score = plausibility(sample) - 2 * broken
+    return broken > 0.05 * len(sample) and score < -0.25 * len(sample)
 
 
 def _looks_binary(sample: bytes) -> bool:
