@@ -1,6 +1,6 @@
 """Conversion throughput: raw opencc-py against ZhReader's single-process and parallel converters.
 
-    python benchmarks/bench_convert.py [--chars N] [--runs N] [--json FILE]
+    python -m benchmarks.bench_convert [--chars N] [--runs N] [--json FILE]
 
 Corpora are built deterministically from OpenCC's phrase dictionaries
 (benchmarks/corpus.py). Each figure is the median of several runs; ratios
@@ -13,9 +13,6 @@ import argparse
 import json
 import sys
 from pathlib import Path
-
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import interleaved_medians, machine, median_seconds
 from benchmarks.corpus import novel

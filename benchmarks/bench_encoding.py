@@ -1,6 +1,6 @@
 """Encoding detection: ZhReader's hand-built detector against charset-normalizer.
 
-    python benchmarks/bench_encoding.py
+    python -m benchmarks.bench_encoding
 
 The matrix: Traditional and Simplified texts of several lengths (2 characters
 to a few thousand) in UTF-8, UTF-8 with BOM, UTF-16 with BOM, GB18030, GBK,
@@ -14,10 +14,6 @@ import codecs
 import statistics
 import sys
 import time
-from pathlib import Path
-
-if __package__ in (None, ""):
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import machine
 from benchmarks.corpus import novel

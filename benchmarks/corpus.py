@@ -1,6 +1,6 @@
 """Deterministic test corpora built from OpenCC's phrase dictionaries.
 
-python benchmarks/corpus.py [OUTDIR]    # writes the benchmark novels (not committed)
+python -m benchmarks.corpus [OUTDIR]    # writes the benchmark novels (not committed)
 """
 
 from __future__ import annotations

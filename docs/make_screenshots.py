@@ -21,11 +21,16 @@ from reader.ui.main_window import MainWindow
 OUT = Path(__file__).resolve().parent / "screenshots"
 
 
-def wait_for(signal, ms: int = 20_000) -> None:
+def wait_for(signal, start, ms: int = 20_000) -> None:
+    """Call `start` and wait until `signal` fires (it may fire inside `start`)."""
+    fired = []
     loop = QEventLoop()
-    signal.connect(loop.quit)
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+    signal.connect(lambda *args: (fired.append(1), loop.quit()))
+    start()
+    if not fired:
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+    signal.disconnect()
 
 
 def settle(app: QApplication) -> None:
@@ -42,26 +47,22 @@ def main() -> int:
         window = MainWindow(settings)
         window.resize(1280, 820)
         window.show()
-        window.open_initial(None)
-        wait_for(window.document_shown)
+        wait_for(window.document_shown, lambda: window.open_initial(None))
         settle(app)
         shots = {}
         shots["original"] = window.grab()
-        window.set_script_mode(ScriptMode.SIMPLIFIED)
-        wait_for(window.conversion_finished)
+        wait_for(window.conversion_finished, lambda: window.set_script_mode(ScriptMode.SIMPLIFIED))
         window.go_to_block(13)
         settle(app)
         shots["simplified"] = window.grab()
-        window.set_script_mode(ScriptMode.ORIGINAL)
-        wait_for(window.conversion_finished)
+        wait_for(window.conversion_finished, lambda: window.set_script_mode(ScriptMode.ORIGINAL))
         window.set_theme("dark")
         window.go_to_block(25)
         settle(app)
         shots["dark"] = window.grab()
         window.set_theme("sepia")
         window.find_bar.open_bar()
-        window.find_bar.edit.setText("发展")
-        wait_for(window.search_finished)
+        wait_for(window.search_finished, lambda: window.find_bar.edit.setText("发展"))
         settle(app)
         shots["find"] = window.grab()
         for name, pixmap in shots.items():

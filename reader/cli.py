@@ -40,8 +40,9 @@ from reader.core.messages import display_path, human_size, os_error_reason, prin
 from reader.core.opening import document_from_bytes, open_document
 from reader.core.outline import Outline, OutlineEntry, build_outline
 from reader.core.script import detect_script
+from reader.export_command import add_export_parser, run_export
 
-SUBCOMMANDS = ("info", "outline", "convert")
+SUBCOMMANDS = ("info", "outline", "convert", "export")
 EXIT_OK, EXIT_DOCUMENT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 #: The largest --size-limit: more than any machine can hold, small enough for `read()`.
 MAX_SIZE_LIMIT_MIB = 1024 * 1024
@@ -119,6 +120,7 @@ def _build_parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--output-encoding", default="utf-8", help="encoding of the output (default UTF-8)"
     )
+    add_export_parser(sub, add_file_args, add_script_args)
     return parser
 
 
@@ -154,6 +156,8 @@ def _size(value: str) -> int:
 def _run_subcommand(args: list[str]) -> int:
     parser = _build_parser()
     ns = parser.parse_args(args)
+    if ns.command == "export" and ns.format == "pdf" and not ns.output:
+        parser.error("--format pdf needs a file to write: add -o FILE.pdf")
     try:
         _check_encodings(ns)
         if ns.command == "info":
@@ -162,6 +166,9 @@ def _run_subcommand(args: list[str]) -> int:
             _outline(ns)
         elif ns.command == "convert":
             _convert(ns)
+        elif ns.command == "export":
+            doc = read_document(ns)
+            run_export(ns, doc, _chain(ns, doc.text), CommandError)
     except (LoadError, CommandError) as exc:
         print(f"zhreader: {exc}", file=sys.stderr)
         return EXIT_DOCUMENT_ERROR

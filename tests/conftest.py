@@ -22,6 +22,16 @@ SIMPLIFIED = (
 
 
 @pytest.fixture
+def big_novel(tmp_path) -> Path:
+    """A 400,000-character Traditional novel: large enough for the worker processes."""
+    from benchmarks.corpus import novel
+
+    path = tmp_path / "novel.txt"
+    path.write_text(novel(400_000, seed=5), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
 def article_path() -> Path:
     return bundled_article_path()
 

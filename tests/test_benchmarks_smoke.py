@@ -20,7 +20,7 @@ def run_script(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_app_benchmark_runs_on_a_tiny_corpus(tmp_path):
     out = tmp_path / "bench.json"
-    done = run_script("benchmarks/bench_app.py", "--quick", "--json", str(out))
+    done = run_script("-m", "benchmarks.bench_app", "--quick", "--json", str(out))
     result = json.loads(out.read_text(encoding="utf-8"))
     names = [f["name"] for f in result["figures"]]
     assert "start-up over bare Qt" in names
@@ -31,13 +31,15 @@ def test_app_benchmark_runs_on_a_tiny_corpus(tmp_path):
 
 def test_convert_benchmark_runs_on_a_tiny_corpus(tmp_path):
     out = tmp_path / "convert.json"
-    run_script("benchmarks/bench_convert.py", "--chars", "3000", "--runs", "1", "--json", str(out))
+    run_script(
+        "-m", "benchmarks.bench_convert", "--chars", "3000", "--runs", "1", "--json", str(out)
+    )
     rows = json.loads(out.read_text(encoding="utf-8"))["rows"]
     assert {r["converter"] for r in rows} == {"raw opencc-py", "single", "chunked", "parallel"}
 
 
 def test_encoding_benchmark_reports_both_detectors():
-    done = run_script("benchmarks/bench_encoding.py")
+    done = run_script("-m", "benchmarks.bench_encoding")
     assert "hand-built (ZhReader)" in done.stdout and "charset-normalizer" in done.stdout
 
 

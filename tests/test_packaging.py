@@ -25,6 +25,24 @@ def test_core_does_not_import_qt():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+def test_import_contracts_hold():
+    """import-linter: the core knows no Qt; the document session knows no widget."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    done = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "2 kept, 0 broken" in done.stdout
+
+
+def test_the_session_loads_no_widget_module():
+    code = (
+        "import sys, reader.ui.session\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6.QtWidgets', 'PySide6.QtGui'))]\n"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_core_sources_never_mention_qt():
     for path in (ROOT / "reader" / "core").rglob("*.py"):
         text = path.read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ from benchmarks.corpus import novel
 from reader.core import open_document
 from reader.core.convert import Script, convert
 from reader.core.script import detect_script
-from reader.core.search import find_all, fold, search_pattern
+from reader.core.search import Match, find_in_blocks, fold, search_pattern
 
 
 def test_bundled_article_is_traditional(article_path):
@@ -33,6 +33,21 @@ def test_mixed_or_undecidable_texts_are_mixed():
     assert detect_script("发展和發展,头发和頭髮") is Script.MIXED
     assert detect_script("Hello, 中文") is Script.MIXED
     assert detect_script("") is Script.MIXED
+
+
+def find_all(text: str, query: str, exact: bool = False) -> list[tuple[int, int]]:
+    """Spans of the matches in one block of text."""
+    return [(m.start, m.end) for m in find_in_blocks([text], query, exact)]
+
+
+def test_matches_name_their_block_and_never_span_blocks():
+    texts = ["發展", "展望發", "展", "后来的發展"]
+    assert find_in_blocks(texts, "发展") == [Match(0, 0, 2), Match(3, 3, 5)]
+    assert find_in_blocks(texts, "後") == [Match(3, 0, 1)]
+
+
+def test_a_cancelled_search_answers_nothing():
+    assert find_in_blocks(["發展"] * 10, "发展", cancelled=lambda: True) is None
 
 
 def test_simplified_query_finds_every_traditional_match(article_path):

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from benchmarks.corpus import novel
 from reader.core.convert import ScriptMode, convert
-from reader.ui.typeset import THEMES, display_texts
+from reader.core.rendition import display_texts
+from reader.ui.themes import THEMES
 
 HEADINGS = [
     "開局 數字産業向陽而生",
@@ -35,7 +36,7 @@ def test_bundled_article_opens_with_its_title_and_outline(make_window):
     window = make_window()
     assert window.windowTitle() == "重慶永川:加快建設西部數字産業基地 — ZhReader"
     assert outline_titles(window) == HEADINGS
-    assert window.view.block_count() == len(window.loaded.document.blocks)
+    assert window.view.block_count() == len(window.session.prepared.document.blocks)
     assert window.view.block_text(0) == "重慶永川:加快建設西部數字産業基地"
     assert window.view.block_text(3).endswith("圖 1 重慶雲谷·永川大數據産業園 攝/陳科儒")
     assert not window.view.plain_text().count("【轉載】")
@@ -43,7 +44,7 @@ def test_bundled_article_opens_with_its_title_and_outline(make_window):
 
 def test_view_text_is_exactly_the_display_text(make_window):
     window = make_window()
-    for i, text in enumerate(display_texts(window.loaded.document)):
+    for i, text in enumerate(display_texts(window.session.prepared.document)):
         assert window.view.block_text(i) == text
 
 
@@ -85,7 +86,7 @@ def test_switching_to_simplified_converts_text_outline_and_title_and_keeps_the_p
     assert window.windowTitle().startswith("重庆永川:加快建设西部数字产业基地")
     assert outline_titles(window)[0] == "开局 数字产业向阳而生"
     assert window.view.top_block() == 28
-    assert "Showing: 简体" in window.status_shown.text()
+    assert "Showing: 简体" in window.status.shown.text()
     assert window.actions_.script_modes[ScriptMode.SIMPLIFIED].isChecked()
     assert window.script_box.currentData() == "simplified"
     switch(qtbot, window, ScriptMode.ORIGINAL)
@@ -176,7 +177,7 @@ def test_export_writes_the_displayed_text(make_window, qtbot, tmp_path, monkeypa
 def test_export_failure_is_reported_and_leaves_nothing(make_window, tmp_path, message_boxes):
     window = make_window()
     target = tmp_path / "missing-folder" / "a.txt"
-    assert window.write_export(str(target)) is False
+    assert window.exporter.write_text(str(target), window.session.rendition) is False
     assert message_boxes[-1][0] == "warning" and "could not be written" in message_boxes[-1][1]
     assert not target.parent.exists()
 
@@ -189,7 +190,7 @@ def test_export_over_the_open_document_needs_confirmation(
     window = make_window(str(doc))
     switch(qtbot, window, ScriptMode.SIMPLIFIED)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(doc), ""))
-    window.export_text()
+    window.exporter.export_text()
     assert message_boxes[-1][0] == "question"
     assert doc.read_text(encoding="utf-8") == "標題\n\n發展是硬道理。\n"
 
@@ -205,7 +206,7 @@ def test_copy_gives_the_displayed_script(make_window, qtbot):
 def test_pdf_export(make_window, tmp_path):
     window = make_window()
     pdf = tmp_path / "article.pdf"
-    assert window.write_pdf(str(pdf))
+    assert window.exporter.write_pdf(str(pdf), window.session.rendition)
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
@@ -220,9 +221,9 @@ def test_settings_round_trip(make_window, qtbot, settings_path):
     assert settings_path.exists()
 
     again = make_window()
-    qtbot.waitUntil(lambda: again._conversion_done)
+    qtbot.waitUntil(lambda: not again.session.converting)
     assert again.script_mode() is ScriptMode.TAIWAN
-    assert again.prefs.theme == "dark" and again.prefs.font_size == 17
+    assert again.store.preferences.theme == "dark" and again.store.preferences.font_size == 17
     assert again.actions_.themes["dark"].isChecked()
     assert not again.outline.isVisible()
     assert again.view.top_block() == 30
@@ -237,11 +238,11 @@ def test_corrupt_settings_fall_back_to_defaults(make_window, settings_path):
         encoding="utf-8",
     )
     window = make_window()
-    assert window.prefs.font_size == 15
-    assert window.prefs.theme == "light"
-    assert window.prefs.line_height == 170
+    assert window.store.preferences.font_size == 15
+    assert window.store.preferences.theme == "light"
+    assert window.store.preferences.line_height == 170
     assert window.script_mode() is ScriptMode.ORIGINAL
-    assert window.prefs.phrases is False
+    assert window.store.preferences.phrases is False
     assert window.windowTitle().startswith("重慶永川")
 
 
@@ -274,7 +275,7 @@ def test_dropping_a_file_opens_it(make_window, qtbot, tmp_path):
     with qtbot.waitSignal(window.document_shown, timeout=10_000):
         window.dropEvent(event)
     assert window.windowTitle().startswith("拖放的文件")
-    assert window.status_encoding.text() == "GB18030"
+    assert window.status.encoding.text() == "GB18030"
 
 
 def test_reload_keeps_the_reading_position(make_window, qtbot):
@@ -287,27 +288,31 @@ def test_reload_keeps_the_reading_position(make_window, qtbot):
 
 def test_zoom_changes_and_resets_the_text_size(make_window):
     window = make_window()
-    before = window._em()
+    before = window.style_.em()
     window.actions_.zoom_in.trigger()
-    assert window._em() > before
+    assert window.style_.em() > before
     window.actions_.zoom_reset.trigger()
-    assert window._em() == before
+    assert window.style_.em() == before
 
 
 def test_status_bar_tells_encoding_scripts_size_and_progress(make_window):
     window = make_window()
-    assert window.status_encoding.text() == "UTF-8"
-    assert window.status_source.text() == "Source: 繁體 (detected)"
-    assert window.status_shown.text() == "Showing: 繁體"
-    assert window.status_chars.text() == "3,739 characters"
-    assert window.status_progress.text() == "0%"
+    assert window.status.encoding.text() == "UTF-8"
+    assert window.status.source.text() == "Source: 繁體 (detected)"
+    assert window.status.shown.text() == "Showing: 繁體"
+    assert window.status.chars.text() == "3,739 characters"
+    assert window.status.reading.text() == "0%"
 
 
 def test_source_script_override(make_window, qtbot):
     window = make_window()
+    switch(qtbot, window, ScriptMode.TAIWAN)
+    shown = window.view.plain_text()
     with qtbot.waitSignal(window.conversion_finished, timeout=20_000):
-        window.set_source_script("simplified")
-    assert window.status_source.text() == "Source: 简体 (set)"
+        window.set_source_script("simplified")  # s2tw now, not t2tw: 于 is taken as Simplified
+    assert shown.count("于") == 3 and window.view.plain_text().count("于") == 0
+    assert window.status.source.text() == "Source: 简体 (set)"
+    assert window.status.shown.text() == "Showing: 臺灣正體"
 
 
 def test_missing_chinese_font_shows_a_banner(make_window, monkeypatch):
@@ -316,7 +321,7 @@ def test_missing_chinese_font_shows_a_banner(make_window, monkeypatch):
     monkeypatch.setattr(fonts, "choose_family", lambda region, wanted="": None)
     window = make_window()
     assert window.banner.isVisible()
-    assert "fonts-noto-cjk" in window.banner_label.text()
+    assert "fonts-noto-cjk" in window.banner.label.text()
 
 
 def test_a_chinese_font_is_chosen_for_the_script(make_window, qtbot):
@@ -326,11 +331,11 @@ def test_a_chinese_font_is_chosen_for_the_script(make_window, qtbot):
         pytest.skip("no Chinese font installed")
     window = make_window()
     assert not window.banner.isVisible()
-    assert fonts.can_draw_chinese(window._family)
+    assert fonts.can_draw_chinese(window.style_.family)
     if "Noto Serif CJK TC" in fonts.chinese_families():
-        assert window._family == "Noto Serif CJK TC"
+        assert window.style_.family == "Noto Serif CJK TC"
         switch(qtbot, window, ScriptMode.SIMPLIFIED)
-        assert window._family == "Noto Serif CJK SC"
+        assert window.style_.family == "Noto Serif CJK SC"
 
 
 def test_opening_the_same_large_document_twice_quickly(make_window, qtbot, tmp_path):
@@ -340,10 +345,10 @@ def test_opening_the_same_large_document_twice_quickly(make_window, qtbot, tmp_p
     window.open_path(str(big))
     with qtbot.waitSignal(window.document_shown, timeout=30_000):
         window.open_path(str(big))
-    assert window.view.block_count() == len(window.loaded.document.blocks)
+    assert window.view.block_count() == len(window.session.prepared.document.blocks)
     assert window.outline.entry_count() > 50
     switch(qtbot, window, ScriptMode.SIMPLIFIED)
-    assert window.view.block_text(0) == convert(window.loaded.texts[0], ("t2s",))
+    assert window.view.block_text(0) == convert(window.session.prepared.texts[0], ("t2s",))
 
 
 def test_themes_keep_text_readable():
@@ -391,7 +396,7 @@ def test_closing_saves_state(make_window, settings_path):
 def test_typesetting_as_a_reader_expects(make_window):
     """Paragraphs justified with a 2 em first-line indent and 1.7 line height; title large."""
     window = make_window()
-    em = window._em()
+    em = window.style_.em()
     view = window.view
     paragraph = view.block_geometry(29)  # a long paragraph: several lines
     assert view.block_text(29).startswith("從服務外包領域")
@@ -455,7 +460,7 @@ def test_wheel_and_keys_scroll_the_view(make_window, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Down)
     assert view.position() > after_page
     qtbot.keyClick(view, Qt.Key.Key_End)
-    qtbot.waitUntil(lambda: window.status_progress.text() == "100%")
+    qtbot.waitUntil(lambda: window.status.reading.text() == "100%")
     qtbot.keyClick(view, Qt.Key.Key_Home)
     assert view.position() == (0, 0)
     from PySide6.QtGui import QWheelEvent
@@ -475,8 +480,8 @@ def test_dragging_selects_and_copy_gives_the_displayed_script(make_window, qtbot
     view.scroll_to_block(8)  # 察势者智,驭势者赢。
     x0, _ = view.column()
     y = view.block_geometry(8)["pitch"] / 2 + 4
-    start = QPoint(int(x0 + 2 * window._em() + 2), int(y))
-    end = QPoint(int(x0 + 6 * window._em() - 2), int(y))
+    start = QPoint(int(x0 + 2 * window.style_.em() + 2), int(y))
+    end = QPoint(int(x0 + 6 * window.style_.em() - 2), int(y))
     qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(view.viewport(), end)
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
@@ -486,19 +491,22 @@ def test_dragging_selects_and_copy_gives_the_displayed_script(make_window, qtbot
 
 
 def test_preferences_dialog_changes_and_persists_reading_settings(make_window, settings_path):
-    from reader.ui.preferences import PreferencesDialog, load_preferences
+    from reader.ui.dialogs.preferences import PreferencesDialog
+    from reader.ui.settings_store import SettingsStore
 
     window = make_window()
-    dialog = PreferencesDialog(window.prefs, ["Noto Serif CJK TC"], window)
+    dialog = PreferencesDialog(window.store.preferences, ["Noto Serif CJK TC"], window)
     dialog.size.setValue(20)
     dialog.line_height.setCurrentIndex(dialog.line_height.findData(200))
     dialog.theme.setCurrentIndex(dialog.theme.findData("sepia"))
     window.apply_preferences(dialog.chosen())
-    assert window.view.block_geometry(29)["pitch"] == pytest.approx(2.0 * window._em(), abs=1.5)
-    assert window._em() > 20
+    assert window.view.block_geometry(29)["pitch"] == pytest.approx(
+        2.0 * window.style_.em(), abs=1.5
+    )
+    assert window.style_.em() > 20
     from PySide6.QtCore import QSettings
 
-    stored = load_preferences(QSettings(str(settings_path), QSettings.Format.IniFormat))
+    stored = SettingsStore(QSettings(str(settings_path), QSettings.Format.IniFormat)).preferences
     assert (stored.font_size, stored.line_height, stored.theme) == (20, 200, "sepia")
 
 
@@ -511,11 +519,17 @@ def test_about_names_the_version_and_licences(make_window, message_boxes):
     assert "opencc-py 1.4" in text
 
 
-def test_the_page_has_the_keyboard_after_opening(make_window, qtbot):
+def test_the_page_has_the_keyboard_after_opening(make_window, qtbot, tmp_path):
     window = make_window()
-    qtbot.waitUntil(lambda: window.view.hasFocus() or not window.isActiveWindow())
+    window.outline.tree.setFocus()
+    assert window.focusWidget() is window.outline.tree
+    doc = tmp_path / "next.txt"
+    doc.write_text("標題\n\n" + "發展是硬道理。\n\n" * 200, encoding="utf-8")
+    with qtbot.waitSignal(window.document_shown, timeout=10_000):
+        window.open_path(str(doc))
+    assert window.focusWidget() is window.view
     before = window.view.position()
-    qtbot.keyClick(window.view, Qt.Key.Key_Space)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Space)
     assert window.view.position() > before
 
 
@@ -535,13 +549,6 @@ def test_outline_selects_the_heading_near_the_top_not_the_sliver_above(make_wind
     qtbot.waitUntil(lambda: window.outline.current_title() == HEADINGS[1])
 
 
-@pytest.fixture
-def big_novel(tmp_path) -> Path:
-    path = tmp_path / "novel.txt"
-    path.write_text(novel(400_000, seed=5), encoding="utf-8")
-    return path
-
-
 def test_switching_twice_quickly_leaves_no_stale_text(make_window, qtbot, big_novel):
     from reader.core.convert import convert
 
@@ -549,8 +556,8 @@ def test_switching_twice_quickly_leaves_no_stale_text(make_window, qtbot, big_no
     window.set_script_mode(ScriptMode.SIMPLIFIED)
     with qtbot.waitSignal(window.conversion_finished, timeout=60_000):
         window.set_script_mode(ScriptMode.TAIWAN)
-    qtbot.waitUntil(lambda: not window._pending)
-    original = window.loaded.texts
+    qtbot.waitUntil(lambda: not window.session.converting)
+    original = window.session.prepared.texts
     for i in range(0, len(original), 97):  # a sample of blocks across the book
         assert window.view.block_text(i) == convert(original[i], ("t2tw",))
 
@@ -562,7 +569,7 @@ def test_export_during_a_conversion_waits_for_it(
     target = tmp_path / "out.txt"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     window.set_script_mode(ScriptMode.SIMPLIFIED)
-    window.export_text()
+    window.exporter.export_text()
     qtbot.waitUntil(target.exists, timeout=60_000)
     from reader.core.convert import convert
 
@@ -573,8 +580,10 @@ def test_export_during_a_conversion_waits_for_it(
             if k[0].value == "paragraph"
             else convert(t, ("t2s",))
         )
-        + ("\n\n" if i < len(window.loaded.texts) - 1 else "\n")
-        for i, (k, t) in enumerate(zip(window.loaded.kinds, window.loaded.texts, strict=True))
+        + ("\n\n" if i < len(window.session.prepared.texts) - 1 else "\n")
+        for i, (k, t) in enumerate(
+            zip(window.session.prepared.kinds, window.session.prepared.texts, strict=True)
+        )
     )
 
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING
@@ -186,19 +188,95 @@ def convert_chunked(
 
 #: Below this many characters a single process is faster than starting workers.
 PARALLEL_THRESHOLD = 200_000
+#: Blocks per chunk after the visible ones: small enough to keep answers frequent.
+CHUNK_CHARS = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class ConvertedChunk:
+    """Some blocks converted: their indices, their new texts and how many characters that was."""
+
+    indices: tuple[int, ...]
+    texts: tuple[str, ...]
+    chars: int
+
+
+def plan_chunks(
+    texts: Sequence[str], first: tuple[int, int], chunk_chars: int = CHUNK_CHARS
+) -> list[list[int]]:
+    """Block indices in conversion order: the `first` range as one chunk (maybe empty),
+    then the blocks below it, then those above, in chunks of about `chunk_chars`."""
+    n = len(texts)
+    a, b = max(0, first[0]), min(n, first[1])
+    chunks: list[list[int]] = [list(range(a, b))] if b > a else [[]]
+    for start, stop in ((b, n), (0, a)):
+        chunk: list[int] = []
+        size = 0
+        for i in range(start, stop):
+            chunk.append(i)
+            size += len(texts[i])
+            if size >= chunk_chars:
+                chunks.append(chunk)
+                chunk, size = [], 0
+        if chunk:
+            chunks.append(chunk)
+    return chunks
+
+
+Spans = tuple[tuple[int, int], ...]
+"""[start, end) ranges of a block's text, in order."""
+
+
+def convert_keeping(text: str, chain: Chain, keep: Spans) -> str:
+    """Convert `text` except the spans `keep` (code, which is never converted)."""
+    if not chain:
+        return text
+    out = []
+    pos = 0
+    for start, end in keep:
+        if start > pos:
+            out.append(convert(text[pos:start], chain))
+        out.append(text[start:end])
+        pos = max(pos, end)
+    if pos < len(text):
+        out.append(convert(text[pos:], chain))
+    return "".join(out)
+
+
+def convert_chunk(
+    texts: Sequence[str],
+    indices: Sequence[int],
+    chain: Chain,
+    keep: Mapping[int, Spans] | None = None,
+) -> ConvertedChunk:
+    """Convert the blocks `indices` of `texts` (in this process); `keep` leaves spans of some
+    blocks as written."""
+    sources = [texts[i] for i in indices]
+    keeps = [keep.get(i, ()) for i in indices] if keep else None
+    return ConvertedChunk(
+        tuple(indices), tuple(_convert_all(sources, chain, keeps)), sum(map(len, sources))
+    )
+
+
+def _convert_all(sources: Sequence[str], chain: Chain, keeps: Sequence[Spans] | None) -> list[str]:
+    if keeps is None or not any(keeps):
+        return convert_blocks(sources, chain)
+    return [convert_keeping(t, chain, k) for t, k in zip(sources, keeps, strict=True)]
 
 
 class ParallelConverter:
     """Converts large texts over worker processes (spawn-safe), reusing its pool.
 
     The pool starts on first use; `close()` stops it. Output is identical to
-    `convert`, because chunks are cut at line breaks.
+    `convert`, because chunks are cut at line breaks. A pool whose worker died
+    (killed for memory, say) is broken for good in `concurrent.futures`: it is
+    replaced on the next use, so one dead worker never breaks later conversions.
     """
 
     def __init__(self, workers: int | None = None, threshold: int = PARALLEL_THRESHOLD):
         self.workers = workers or max(1, os.cpu_count() or 1)
         self.threshold = threshold
-        self._pool: Executor | None = None
+        self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
 
     def convert(self, text: str, chain: Chain) -> str:
@@ -211,12 +289,32 @@ class ParallelConverter:
         pool = self._ensure_pool()
         return "".join(pool.map(_convert_chunk, chunks, [chain] * len(chunks)))
 
-    def submit_blocks(
-        self, chunks: Sequence[Sequence[str]], chain: Chain
-    ) -> list[Future[list[str]]]:
-        """Start converting each chunk of block texts in the workers; futures in chunk order."""
-        pool = self._ensure_pool()
-        return [pool.submit(convert_blocks, list(chunk), chain) for chunk in chunks]
+    def submit_chunks(
+        self,
+        texts: Sequence[str],
+        chunks: Sequence[Sequence[int]],
+        chain: Chain,
+        keep: Mapping[int, Spans] | None = None,
+    ) -> list[Future[ConvertedChunk]]:
+        """Start converting each chunk of blocks in the workers; futures in chunk order.
+
+        A pool found broken here is replaced and the chunks submitted again once;
+        a pool that breaks later fails the futures, and the next call heals it.
+        """
+        work = [
+            (
+                tuple(indices),
+                [texts[i] for i in indices],
+                [keep.get(i, ()) for i in indices] if keep else None,
+            )
+            for indices in chunks
+        ]
+        try:
+            pool = self._ensure_pool()
+            return [pool.submit(_convert_indexed, i, s, chain, k) for i, s, k in work]
+        except BrokenProcessPool:
+            pool = self._ensure_pool()
+            return [pool.submit(_convert_indexed, i, s, chain, k) for i, s, k in work]
 
     def start(self, chains: Iterable[Chain] = ()) -> None:
         """Start the workers now and have them build the dictionaries of `chains`."""
@@ -225,8 +323,11 @@ class ParallelConverter:
         for chain in chains:
             list(pool.map(warm_up, [chain] * self.workers))
 
-    def _ensure_pool(self) -> Executor:
+    def _ensure_pool(self) -> ProcessPoolExecutor:
         with self._lock:
+            if self._pool is not None and _is_broken(self._pool):
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
             if self._pool is None:
                 context = multiprocessing.get_context("spawn")
                 self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
@@ -246,5 +347,19 @@ class ParallelConverter:
         self.close()
 
 
+def _is_broken(pool: ProcessPoolExecutor) -> bool:
+    # concurrent.futures marks a pool whose worker died with `_broken` (a message) and then
+    # refuses every submit; there is no public accessor, so ask with a default.
+    return bool(getattr(pool, "_broken", False))
+
+
 def _convert_chunk(chunk: str, chain: Chain) -> str:
     return convert(chunk, chain)
+
+
+def _convert_indexed(
+    indices: tuple[int, ...], sources: list[str], chain: Chain, keeps: list[Spans] | None
+) -> ConvertedChunk:
+    return ConvertedChunk(
+        indices, tuple(_convert_all(sources, chain, keeps)), sum(map(len, sources))
+    )

@@ -12,22 +12,84 @@ class BlockKind(StrEnum):
     TITLE = "title"
     METADATA = "metadata"
     SUBTITLE = "subtitle"
-    FIGURE = "figure"
+    FIGURE = "figure"  # a picture the file names but does not contain (plain text)
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list_item"
     QUOTE = "quote"
     BYLINE = "byline"
     NOTICE = "notice"
+    CODE = "code"  # preformatted; never converted between scripts
+    TABLE = "table"
+    RULE = "rule"  # a thematic break
+    IMAGE = "image"  # a picture from the document's folder or archive
+    FOOTNOTE = "footnote"
+
+
+#: Inside a block's text, a line break that does not end the block.
+LINE_BREAK = "\u2028"
+#: Between the cells of a table row in the block's text (rows are LINE_BREAK-separated).
+CELL_BREAK = "\t"
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of a block's text with one inline style.
+
+    `link` is a target (URL or `#anchor`) shown to the reader, never followed
+    without asking; `ruby` an annotation set above the text (pinyin, zhuyin);
+    `note` the label of the footnote this run refers to. Code is never
+    converted between scripts; nor is a link's target.
+    """
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    strike: bool = False
+    link: str = ""
+    ruby: str = ""
+    note: str = ""
+
+    @property
+    def plain(self) -> bool:
+        """True when the run carries no style at all."""
+        return (
+            not (self.bold or self.italic or self.code or self.strike or self.link or self.ruby)
+            and not self.note
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """A picture a block shows: where the document says it is, and what describes it.
+
+    `path` is the file to read, resolved inside the document's own folder (or
+    `member` of its archive); both are empty for a remote or missing picture,
+    which is shown as its alt text and address, never fetched.
+    """
+
+    src: str
+    alt: str = ""
+    title: str = ""
+    path: str = ""
+    member: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
     """One typeset unit of the document.
 
-    `text` never contains the source's leading indentation. A figure's
-    `text` is its placeholder line and `caption` the line that describes it.
-    `line` and `end_line` are the 1-based, inclusive source lines.
+    `text` never contains the source's leading indentation; it is always the
+    concatenation of `runs` when there are runs (no runs: one plain run).
+    A figure's `text` is its placeholder line and `caption` the line that
+    describes it. `line` and `end_line` are the 1-based, inclusive source lines.
+
+    By kind: a heading's `level` is its rank; a list item's `level` is its
+    nesting depth (0 outermost) and `marker` what it shows (`3.`, `•`); a
+    quote's `level` its depth; a code block's `info` its language; a table's
+    `rows` hold each cell's runs (the first `header_rows` rows are headers);
+    an image block's `image` the picture; a footnote's `label` its label.
     """
 
     kind: BlockKind
@@ -36,6 +98,13 @@ class Block:
     end_line: int
     level: int = 0
     caption: str = ""
+    runs: tuple[Run, ...] = ()
+    marker: str = ""
+    info: str = ""
+    rows: tuple[tuple[tuple[Run, ...], ...], ...] = ()
+    header_rows: int = 0
+    image: Image | None = None
+    label: str = ""
 
     @property
     def full_text(self) -> str:
@@ -65,6 +134,8 @@ class Document:
     encoding: str = "utf-8"
     text: str = ""
     warnings: tuple[str, ...] = ()
+    #: Hard-wrapped lines were joined into paragraphs (plain text only).
+    reflowed: bool = False
 
     @property
     def line_count(self) -> int:

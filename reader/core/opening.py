@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,23 +13,6 @@ from reader.core.structure import recognize
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
 
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building a document.
-
-    Recognising a novel allocates a hundred thousand small acyclic objects;
-    the collector's full passes over them (and over the document still open)
-    cost as much as the recognition itself.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def open_document(
     path: str | os.PathLike[str],
     encoding: str | None = None,
@@ -41,10 +21,9 @@ def open_document(
     """Load, decode and recognise a document; raises `LoadError` with a one-line message."""
     p = Path(path)
     loaded = load_text(p, encoding, size_limit)
-    with gc_paused():
-        doc = recognize(
-            loaded.text, markdown=p.suffix.lower() in MARKDOWN_SUFFIXES, fallback_title=p.stem
-        )
+    doc = recognize(
+        loaded.text, markdown=p.suffix.lower() in MARKDOWN_SUFFIXES, fallback_title=p.stem
+    )
     return replace(doc, source=str(p), encoding=loaded.encoding, warnings=loaded.warnings)
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import bisect
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from reader.core.document import BlockKind, Document
@@ -46,12 +47,9 @@ class Outline:
 
     def section_at(self, block: int) -> OutlineEntry | None:
         """The entry of the section that contains block index `block`."""
-        found = None
-        for entry in self.walk():
-            if entry.block > block:
-                break
-            found = entry
-        return found
+        entries = list(self.walk())
+        k = entry_at([e.block for e in entries], block)
+        return entries[k] if k >= 0 else None
 
     def map_titles(self, convert: Callable[[str], str]) -> Outline:
         """The same outline with every title passed through `convert`."""
@@ -62,6 +60,12 @@ class Outline:
             )
 
         return Outline(convert(self.title), tuple(conv(e) for e in self.entries))
+
+
+def entry_at(entry_blocks: Sequence[int], block: int) -> int:
+    """Which entry (by reading order) holds block `block`: the last one starting at or
+    before it, or -1 before the first. `entry_blocks` are the entries' blocks, ascending."""
+    return bisect.bisect_right(entry_blocks, block) - 1
 
 
 def build_outline(document: Document) -> Outline:

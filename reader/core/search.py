@@ -11,8 +11,11 @@ choices resolved by context — 发 finds 發 and 髮 alike.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable, Sequence
 from functools import cache
+from typing import NamedTuple
 
 from reader.core.dictionaries import entries
 
@@ -98,9 +101,39 @@ def search_pattern(query: str, exact: bool = False) -> re.Pattern[str] | None:
     return re.compile("".join(parts))
 
 
-def find_all(text: str, query: str, exact: bool = False) -> list[tuple[int, int]]:
-    """(start, end) of every non-overlapping match of `query` in `text`."""
+class Match(NamedTuple):
+    """One match: block index and [start, end) in code points of that block's text."""
+
+    block: int
+    start: int
+    end: int
+
+
+def find_in_blocks(
+    texts: Sequence[str],
+    query: str,
+    exact: bool = False,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Match] | None:
+    """Every non-overlapping match of `query` in the blocks `texts`, in reading order.
+
+    Matches never span blocks. Returns None when `cancelled()` becomes true.
+    """
     pattern = search_pattern(query, exact)
     if pattern is None:
         return []
-    return [m.span() for m in pattern.finditer(text)]
+    starts = []
+    offset = 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    # One search over the joined text is far faster than one per block; "\n" never matches.
+    joined = "\n".join(texts)
+    matches: list[Match] = []
+    for n, m in enumerate(pattern.finditer(joined)):
+        if cancelled is not None and n % 1024 == 0 and cancelled():
+            return None
+        block = bisect.bisect_right(starts, m.start()) - 1
+        base = starts[block]
+        matches.append(Match(block, m.start() - base, m.end() - base))
+    return matches

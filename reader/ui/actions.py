@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar
 
 from reader.core.convert import Script, ScriptMode
 
@@ -188,3 +190,49 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
 
     help_menu = bar.addMenu(tr("&Help"))
     help_menu.addAction(a.about)
+
+
+def build_toolbar(window: QMainWindow, a: Actions) -> QComboBox:
+    """The main toolbar; returns its script chooser (its choice goes to `a.script_modes`)."""
+    bar = QToolBar(window.tr("Main Toolbar"), window)
+    bar.setObjectName("mainToolbar")
+    bar.setMovable(False)
+    bar.addAction(a.open)
+    bar.addAction(a.toggle_outline)
+    bar.addSeparator()
+    bar.addWidget(QLabel(window.tr(" Script: "), bar))
+    box = QComboBox(bar)
+    box.setObjectName("scriptBox")
+    for mode, label, key in SCRIPT_MODES:
+        box.addItem(label, mode.value)
+        box.setItemData(box.count() - 1, f"{label} ({key})", Qt.ItemDataRole.ToolTipRole)
+    box.activated.connect(lambda i: a.script_modes[ScriptMode(box.itemData(i))].trigger())
+    bar.addWidget(box)
+    bar.addAction(a.phrases)
+    bar.addSeparator()
+    bar.addAction(a.find)
+    bar.addAction(a.zoom_out)
+    bar.addAction(a.zoom_in)
+    window.addToolBar(bar)
+    return box
+
+
+def fill_recent_menu(menu: QMenu, paths: list[str], open_path: Callable[[str], object]) -> None:
+    """Open Recent: one entry per path (the file name; the whole path as its tip)."""
+    menu.clear()
+    for path in paths:
+        action = menu.addAction(Path(path).name)
+        action.setToolTip(path)
+        action.triggered.connect(lambda _=False, p=path: open_path(p))
+    menu.setEnabled(bool(paths))
+
+
+def show_script_choice(
+    a: Actions, box: QComboBox, mode: ScriptMode, source: str, phrases: bool, can_phrase: bool
+) -> None:
+    """Menus and toolbar show the chosen script, source script and phrases switch."""
+    a.script_modes[mode].setChecked(True)
+    box.setCurrentIndex(box.findData(mode.value))
+    a.source_scripts[source].setChecked(True)
+    a.phrases.setEnabled(can_phrase)
+    a.phrases.setChecked(phrases)

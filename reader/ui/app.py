@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reader import APP_NAME, __version__
 from reader.ui.platform_check import display_problem
+from reader.ui.runtime import configure_runtime
 
 
 def make_settings(reset: bool = False):
@@ -63,8 +64,3 @@ def install_error_hook(window, log_path: Path) -> None:
         window.statusBar().showMessage(f"Something went wrong: {first}{where}", 15_000)
 
     sys.excepthook = hook
-
-
-def configure_runtime() -> None:
-    """Hand the GIL over more often (2 ms, not 5): the GUI thread waits less behind workers."""
-    sys.setswitchinterval(0.002)

@@ -13,14 +13,12 @@ from __future__ import annotations
 import bisect
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
-    QFontMetricsF,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
@@ -29,59 +27,46 @@ from PySide6.QtGui import (
     QPaintEvent,
     QResizeEvent,
     QTextCharFormat,
-    QTextDocument,
     QTextLayout,
-    QTextOption,
+    QTextLine,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
-from reader.core.document import BlockKind
-from reader.ui.typeset import LINE_BREAK, THEMES, BlockStyle, Theme, block_style, document_html
+from reader.core.document import Block, Run
+from reader.core.rendition import LINE_BREAK, Rendition
+from reader.core.search import Match
+from reader.ui.themes import THEMES, Theme
+from reader.ui.view.layout import BlockLayouter, LaidBlock, utf16_len, utf16_to_index
 
 #: Width of the text column in ems: a comfortable measure for Chinese.
 MEASURE_EM = 38
 #: Scroll bar units per block: the bar moves by blocks, not by (unknown) pixels.
 UNITS_PER_BLOCK = 1000
 _CACHE_BLOCKS = 600
-_ALIGN = {
-    "left": Qt.AlignmentFlag.AlignLeft,
-    "center": Qt.AlignmentFlag.AlignHCenter,
-    "right": Qt.AlignmentFlag.AlignRight,
-    "justify": Qt.AlignmentFlag.AlignJustify,
-}
+
+#: Keys that move through the page, wherever the keyboard focus is.
+NAVIGATION_KEYS = frozenset(
+    {
+        Qt.Key.Key_PageDown,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_Space,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+    }
+)
 
 Position = tuple[int, int]  # (block, UTF-16 offset in the block's text)
-
-
-def utf16_len(text: str) -> int:
-    """Length of `text` in UTF-16 code units, the unit of Qt text positions."""
-    if not text or max(text) <= "\uffff":
-        return len(text)
-    return len(text.encode("utf-16-le")) // 2
-
-
-def utf16_to_index(text: str, units: int) -> int:
-    """The Python index of UTF-16 offset `units` in `text`."""
-    if not text or max(text) <= "\uffff":
-        return units
-    return len(text.encode("utf-16-le")[: 2 * units].decode("utf-16-le", errors="ignore"))
-
-
-@dataclass(slots=True)
-class _Laid:
-    """A block laid out for the current column width."""
-
-    layout: QTextLayout
-    style: BlockStyle
-    height: float  # including the space before and after
-    content_height: float
 
 
 class ReadingView(QAbstractScrollArea):
     """Shows one document; block i of the document is block i here."""
 
     scrolled = Signal()
+    link_clicked = Signal(str)  # a link's target; never followed without asking
+    note_clicked = Signal(str, QPoint)  # a footnote's label, where to show it (global)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -89,20 +74,22 @@ class ReadingView(QAbstractScrollArea):
         self.setFrameShape(QAbstractScrollArea.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.viewport().setMouseTracking(True)  # links show a pointing hand
         self.setAcceptDrops(False)  # the window takes dropped files
-        self._kinds: list[tuple[BlockKind, int]] = []
-        self._texts: list[str] = []
+        self._blocks: Sequence[Block] = ()
+        # The displayed texts belong to the rendition; the view only reads them.
+        self._texts: Sequence[str] = ()
         self._font = QFont()
         self._em = 20.0
         self._line_height = 170
         self._theme: Theme = THEMES["light"]
-        self._cache: OrderedDict[int, _Laid] = OrderedDict()
-        self._fonts: dict[tuple[float, bool], QFont] = {}
+        self._cache: OrderedDict[int, LaidBlock] = OrderedDict()
+        self._layouter = BlockLayouter(self._font, self._em, self._line_height)
         self._top = 0
         self._offset = 0.0
         self._anchor: Position | None = None
         self._cursor: Position | None = None
-        self._matches: list[tuple[int, int, int]] = []
+        self._matches: list[Match] = []
         self._match_blocks: list[int] = []
         self._current = -1
         self._syncing = False
@@ -110,25 +97,26 @@ class ReadingView(QAbstractScrollArea):
 
     # Content
 
-    def set_content(
-        self,
-        kinds: Sequence[tuple[BlockKind, int]],
-        texts: Sequence[str],
-        font: QFont,
-        em: float,
-        line_height: int,
-    ) -> None:
+    def set_rendition(self, rendition: Rendition, font: QFont, em: float, line_height: int) -> None:
         """Show a new document from its top."""
-        self._kinds, self._texts = list(kinds), list(texts)
         self._matches, self._match_blocks, self._current = [], [], -1
         self._anchor = self._cursor = None
         self._top, self._offset = 0, 0.0
+        self._blocks, self._texts = rendition.prepared.document.blocks, rendition.texts
         self.set_typesetting(font, em, line_height)
+
+    def show_rendition(self, rendition: Rendition) -> None:
+        """The same document in another script: the block at the top stays at the top."""
+        self._texts = rendition.texts
+        self._cache.clear()
+        self._clamp()
+        self._sync_bar()
+        self.viewport().update()
 
     def set_typesetting(self, font: QFont, em: float, line_height: int) -> None:
         """New font, size or line spacing: lay out again, keeping the position."""
         self._font, self._em, self._line_height = QFont(font), em, line_height
-        self._fonts.clear()
+        self._layouter = BlockLayouter(font, em, line_height, images=self._layouter.images)
         self._cache.clear()
         self._clamp()
         self._sync_bar()
@@ -136,6 +124,7 @@ class ReadingView(QAbstractScrollArea):
 
     def apply_theme(self, theme: Theme) -> None:
         self._theme = theme
+        self._cache.clear()  # link and code colours are part of the layout
         self.viewport().update()
 
     def block_count(self) -> int:
@@ -144,22 +133,17 @@ class ReadingView(QAbstractScrollArea):
     def block_text(self, index: int) -> str:
         return self._texts[index]
 
-    def texts(self) -> list[str]:
-        """A copy of the text every block shows now (plain data for workers and export)."""
-        return list(self._texts)
-
     def plain_text(self) -> str:
+        """Every block's text as shown, one block a line."""
         return "\n".join(self._texts)
 
-    def replace_texts(self, indices: Sequence[int], texts: Sequence[str]) -> None:
-        """New text for some blocks (a script switch); only those are laid out again."""
+    def blocks_changed(self, indices: Sequence[int]) -> None:
+        """These blocks show new text (a script switch): lay out only those again."""
         first, last = self.visible_blocks()
         visible = False
-        for index, text in zip(indices, texts, strict=True):
-            if self._texts[index] != text:
-                self._texts[index] = text
-                self._cache.pop(index, None)
-                visible = visible or first <= index < last
+        for index in indices:
+            self._cache.pop(index, None)
+            visible = visible or first <= index < last
         if visible:
             self._clamp()
             self.viewport().update()
@@ -298,17 +282,7 @@ class ReadingView(QAbstractScrollArea):
         column = min(measure, max(self._em * 8, width - 2 * pad))
         return (width - column) / 2, column
 
-    def _font_for(self, style: BlockStyle) -> QFont:
-        key = (style.scale, style.bold)
-        font = self._fonts.get(key)
-        if font is None:
-            font = QFont(self._font)
-            font.setPixelSize(max(6, round(self._em * style.scale)))
-            font.setBold(style.bold)
-            self._fonts[key] = font
-        return font
-
-    def _laid(self, index: int) -> _Laid:
+    def _laid(self, index: int) -> LaidBlock:
         laid = self._cache.get(index)
         if laid is not None:
             self._cache.move_to_end(index)
@@ -319,37 +293,9 @@ class ReadingView(QAbstractScrollArea):
             self._cache.popitem(last=False)
         return laid
 
-    def _lay_out(self, index: int) -> _Laid:
-        kind, level = self._kinds[index]
-        style = block_style(kind, level)
-        font = self._font_for(style)
-        em = self._em
+    def _lay_out(self, index: int) -> LaidBlock:
         _, column = self.column()
-        layout = QTextLayout(self._texts[index], font)
-        option = QTextOption(_ALIGN[style.align])
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        left = style.margin_left * em
-        width = max(em, column - left - style.margin_right * em)
-        pitch = max(QFontMetricsF(font).height(), em * self._line_height / 100)
-        pad = em * 0.5 if style.boxed else 0.0
-        y = pad
-        layout.beginLayout()
-        first = True
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            indent = style.indent * em if first else 0.0
-            line.setLineWidth(max(em, width - indent - 2 * pad))
-            line_pitch = max(pitch, line.height())
-            line.setPosition(QPointF(left + indent + pad, y + (line_pitch - line.height()) / 2))
-            y += line_pitch
-            first = False
-        layout.endLayout()
-        content = y + pad
-        height = style.space_before * em + content + style.space_after * em
-        return _Laid(layout, style, height, content)
+        return self._layouter.lay_out(self._blocks[index], self._texts[index], column, self._theme)
 
     # Painting
 
@@ -365,15 +311,7 @@ class ReadingView(QAbstractScrollArea):
         bottom = self.viewport().height()
         while i < len(self._texts) and y < bottom:
             laid = self._laid(i)
-            top = y + laid.style.space_before * self._em
-            if laid.style.boxed:
-                left = x0 + laid.style.margin_left * self._em
-                width = column - (laid.style.margin_left + laid.style.margin_right) * self._em
-                painter.fillRect(
-                    QRectF(left, top, width, laid.content_height), QColor(theme.figure_background)
-                )
-            painter.setPen(QColor(getattr(theme, laid.style.colour)))
-            laid.layout.draw(painter, QPointF(x0, top), self._formats(i))
+            self._layouter.paint(painter, laid, x0, y, column, theme, self._formats(i))
             y += laid.height
             i += 1
 
@@ -447,7 +385,7 @@ class ReadingView(QAbstractScrollArea):
         if text:
             QGuiApplication.clipboard().setText(text)
 
-    def _hit(self, x: float, y: float) -> Position | None:
+    def _hit(self, x: float, y: float, on_character: bool = False) -> Position | None:
         """The text position under a viewport point."""
         if not self._texts:
             return None
@@ -461,9 +399,9 @@ class ReadingView(QAbstractScrollArea):
             top += laid.height
             i += 1
         laid = self._laid(i)
-        local_y = y - top - laid.style.space_before * self._em
+        local_y = y - top - laid.content_top - laid.text_top
         layout = laid.layout
-        if layout.lineCount() == 0:
+        if layout is None or layout.lineCount() == 0:
             return i, 0
         line = layout.lineAt(layout.lineCount() - 1)
         for n in range(layout.lineCount()):
@@ -473,7 +411,12 @@ class ReadingView(QAbstractScrollArea):
                 break
         if local_y < 0:
             return i, 0
-        return i, line.xToCursor(x - x0)
+        edge = (
+            QTextLine.CursorPosition.CursorOnCharacter
+            if on_character
+            else QTextLine.CursorPosition.CursorBetweenCharacters
+        )
+        return i, line.xToCursor(x - x0, edge)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -482,7 +425,42 @@ class ReadingView(QAbstractScrollArea):
             self.viewport().update()
         super().mousePressEvent(event)
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        # A click (not a drag) on a link or a footnote reference.
+        if event.button() == Qt.MouseButton.LeftButton and self._anchor == self._cursor:
+            run = self.run_at(event.position().x(), event.position().y())
+            if run is not None and run.note:
+                self.note_clicked.emit(run.note, event.globalPosition().toPoint())
+            elif run is not None and run.link:
+                self.link_clicked.emit(run.link)
+        super().mouseReleaseEvent(event)
+
+    def run_at(self, x: float, y: float) -> Run | None:
+        """The link or footnote reference under a viewport point, if any."""
+        hit = self._hit(x, y, on_character=True)
+        if hit is None:
+            return None
+        block, units = hit
+        text = self._texts[block]
+        runs = self._blocks[block].runs
+        if not runs or sum(len(r.text) for r in runs) != len(text):
+            return None
+        index = utf16_to_index(text, units)
+        start = 0
+        for run in runs:
+            end = start + len(run.text)
+            if start <= index < end:
+                return run if (run.link or run.note) else None
+            start = end
+        return None
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if not event.buttons():
+            over = self.run_at(event.position().x(), event.position().y())
+            shape = Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
+            if self.viewport().cursor().shape() != shape:
+                self.viewport().setCursor(shape)
+            return
         if event.buttons() & Qt.MouseButton.LeftButton and self._anchor is not None:
             y = event.position().y()
             if y < 0:
@@ -543,7 +521,7 @@ class ReadingView(QAbstractScrollArea):
 
     # Find highlights
 
-    def set_matches(self, matches: list[tuple[int, int, int]], current: int) -> None:
+    def set_matches(self, matches: list[Match], current: int) -> None:
         """Highlight matches (block, start, end in code points); `current` is selected and shown."""
         self._matches, self._current = matches, current
         self._match_blocks = [m[0] for m in matches]
@@ -557,7 +535,7 @@ class ReadingView(QAbstractScrollArea):
                 self.scroll_by(-self.viewport().height() / 3)
         self.viewport().update()
 
-    def highlighted_matches(self) -> list[tuple[int, int, int]]:
+    def highlighted_matches(self) -> list[Match]:
         """The highlighted matches that are on screen."""
         first, last = self.visible_blocks()
         lo = bisect.bisect_left(self._match_blocks, first)
@@ -582,12 +560,3 @@ class ReadingView(QAbstractScrollArea):
             "right_edge": max((ln.x() + ln.naturalTextWidth() for ln in lines), default=0.0),
             "column": self.column()[1],
         }
-
-    def print_document(self, printer) -> None:  # QPrinter; imported lazily by the caller
-        """Print (or write a PDF of) the document as displayed."""
-        doc = QTextDocument()
-        doc.setDefaultFont(self._font)
-        doc.setHtml(
-            document_html(self._kinds, self._texts, THEMES["light"], self._em, self._line_height)
-        )
-        doc.print_(printer)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.search import Match
+
 
 class FindLineEdit(QLineEdit):
     """Enter finds the next match, Shift+Enter the previous one, Esc closes."""
@@ -35,12 +37,17 @@ class FindLineEdit(QLineEdit):
 
 
 class FindBar(QWidget):
-    """Query, exact-match toggle, "3 / 12", previous/next and close."""
+    """Query, exact-match toggle, "3 / 12", previous/next and close.
+
+    It holds the matches of the last search and which one is current;
+    `current_changed` tells the page which to highlight and show.
+    """
 
     search_changed = Signal(str, bool)  # query, exact
     next_requested = Signal()
     previous_requested = Signal()
     closed = Signal()
+    current_changed = Signal(object, int)  # list[Match], index of the current one (-1: none)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -86,7 +93,34 @@ class FindBar(QWidget):
         nxt.clicked.connect(self.next_requested)
         prev.clicked.connect(self.previous_requested)
         close.clicked.connect(self.close_bar)
+        self.next_requested.connect(lambda: self.step(+1))
+        self.previous_requested.connect(lambda: self.step(-1))
+        self.matches: list[Match] = []
+        self.current = -1
         self.hide()
+
+    def show_matches(self, matches: list[Match], first_block: int) -> None:
+        """New results: the first match at or after `first_block` becomes current."""
+        self.matches = matches
+        self.current = next((i for i, m in enumerate(matches) if m.block >= first_block), 0)
+        if not matches:
+            self.current = -1
+        self.show_count(self.current, len(matches))
+        self.current_changed.emit(matches, self.current)
+
+    def step(self, step: int) -> None:
+        """The next (+1) or previous (-1) match; opens the bar when it is closed."""
+        if not self.isVisible():
+            self.open_bar()
+            return
+        if not self.matches:
+            return
+        self.current = (self.current + step) % len(self.matches)
+        self.show_count(self.current, len(self.matches))
+        self.current_changed.emit(self.matches, self.current)
+
+    def forget_matches(self) -> None:
+        self.matches, self.current = [], -1
 
     def open_bar(self) -> None:
         self.show()
@@ -95,6 +129,8 @@ class FindBar(QWidget):
 
     def close_bar(self) -> None:
         self.hide()
+        self.forget_matches()
+        self.current_changed.emit([], -1)
         self.closed.emit()
 
     def query(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import bisect
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QTreeView, QWidget
 
-from reader.core.outline import Outline
+from reader.core.outline import Outline, entry_at
 
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -137,11 +137,13 @@ class OutlineDock(QDockWidget):
         self.tree.activated_block.connect(self.section_chosen)
         self.setWidget(self.tree)
         self.model = OutlineModel(Outline("", ()), self)
+        self._heading_blocks: frozenset[int] = frozenset()
         self.tree.setModel(self.model)
 
     def set_outline(self, outline: Outline) -> None:
         """Show a new outline."""
         old, self.model = self.model, OutlineModel(outline, self)
+        self._heading_blocks = frozenset(self.model.blocks)
         self.tree.setModel(self.model)
         old.deleteLater()
         nested = self.model.has_nesting()
@@ -164,15 +166,21 @@ class OutlineDock(QDockWidget):
         """The model index of the n-th entry in reading order."""
         return self.model.node_index(n)
 
-    def retitle(self, block: int, title: str) -> None:
-        """The heading at `block` now reads `title` (after a script switch)."""
-        k = bisect.bisect_left(self.model.blocks, block)
-        if k < len(self.model.blocks) and self.model.blocks[k] == block:
-            self.model.set_title(k, title)
+    def retitle(self, blocks: Sequence[int], texts: Sequence[str]) -> None:
+        """The headings among `blocks` now read as `texts` says (after a script switch)."""
+        headings = self._heading_blocks
+        for block in blocks:
+            if block in headings:
+                self.model.set_title(entry_at(self.model.blocks, block), texts[block])
+
+    def retitle_all(self, texts: Sequence[str]) -> None:
+        """Every heading reads as `texts` says (the document shown in another script)."""
+        self.model.titles = [texts[block] for block in self.model.blocks]
+        self.tree.viewport().update()
 
     def follow(self, block: int) -> None:
         """Select the section that contains `block`, without jumping anywhere."""
-        k = bisect.bisect_right(self.model.blocks, block) - 1
+        k = entry_at(self.model.blocks, block)
         if k < 0:
             self.tree.clearSelection()
             self.tree.setCurrentIndex(QModelIndex())

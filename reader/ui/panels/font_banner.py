@@ -1,0 +1,26 @@
+"""A banner above the page when no installed font can draw Chinese."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from reader.ui import fonts
+
+
+class FontBanner(QFrame):
+    """Says which font package to install; the reader can close it."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("fontBanner")
+        self.setStyleSheet("#fontBanner { background: #fff3cd; color: #5c4400; }")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 6, 6, 6)
+        self.label = QLabel(fonts.INSTALL_HINT, self)
+        self.label.setWordWrap(True)
+        close = QToolButton(self)
+        close.setText("✕")
+        close.clicked.connect(self.hide)
+        row.addWidget(self.label, 1)
+        row.addWidget(close)
+        self.hide()

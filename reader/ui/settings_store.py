@@ -1,0 +1,193 @@
+"""Everything the reader remembers, read and written in one place.
+
+Reading preferences, recent files, the last document, reading positions and
+the window's layout live in one QSettings file. Every value read back is
+validated: anything missing, corrupt or out of range falls back to its
+default. `changed` tells observers which part changed.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
+
+from reader.core.convert import Script, ScriptMode
+from reader.ui.themes import THEMES
+
+MIN_FONT_PT, MAX_FONT_PT = 8, 48
+LINE_HEIGHTS = (130, 150, 170, 200, 230)
+MAX_RECENT = 10
+#: Reading positions kept; the least recently read documents are forgotten first.
+MAX_POSITIONS = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """Everything the user chooses about reading; persisted between sessions."""
+
+    font_family: str = ""  # "" = the best installed CJK font for the displayed script
+    font_size: int = 15  # points
+    line_height: int = 170  # percent
+    theme: str = "light"
+    script_mode: str = ScriptMode.ORIGINAL.value
+    source_script: str = "auto"  # or a Script value
+    phrases: bool = False
+
+    def clamped(self) -> Preferences:
+        """The same preferences with every out-of-range value replaced by its default."""
+        default = Preferences()
+        checks = {
+            "font_family": isinstance(self.font_family, str) and len(self.font_family) < 200,
+            "font_size": isinstance(self.font_size, int)
+            and MIN_FONT_PT <= self.font_size <= MAX_FONT_PT,
+            "line_height": isinstance(self.line_height, int) and 100 <= self.line_height <= 300,
+            "theme": self.theme in THEMES,
+            "script_mode": self.script_mode in {m.value for m in ScriptMode},
+            "source_script": self.source_script
+            in {"auto", *(s.value for s in Script if s is not Script.MIXED)},
+            "phrases": isinstance(self.phrases, bool),
+        }
+        changes = {name: getattr(default, name) for name, ok in checks.items() if not ok}
+        return replace(self, **changes) if changes else self
+
+
+class SettingsStore(QObject):
+    """The reader's settings file, behind methods that speak the reader's terms."""
+
+    changed = Signal(str)  # "preferences", "recent" or "positions"
+
+    def __init__(self, settings: QSettings, parent: QObject | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.preferences = self._load_preferences()
+        self._clock = 0
+
+    # Preferences
+
+    def set_preferences(self, prefs: Preferences) -> bool:
+        """Store new preferences (clamped); False when nothing changed."""
+        prefs = prefs.clamped()
+        if prefs == self.preferences:
+            return False
+        self.preferences = prefs
+        for f in fields(Preferences):
+            self.settings.setValue(f"reading/{f.name}", getattr(prefs, f.name))
+        self.changed.emit("preferences")
+        return True
+
+    def update_preferences(self, **changes: object) -> bool:
+        """Change some preferences; False when nothing changed."""
+        return self.set_preferences(replace(self.preferences, **changes))
+
+    def _load_preferences(self) -> Preferences:
+        values = {}
+        default = Preferences()
+        for f in fields(Preferences):
+            raw = self.settings.value(f"reading/{f.name}")
+            if raw is None:
+                continue
+            wanted = type(getattr(default, f.name))
+            values[f.name] = _coerce(raw, wanted, getattr(default, f.name))
+        return Preferences(**values).clamped()
+
+    # Recent files and the last document
+
+    def recent_files(self) -> list[str]:
+        """Recently opened documents that still exist, newest first."""
+        raw = self.settings.value("session/recent", [])
+        if isinstance(raw, str):
+            raw = [raw]
+        if not isinstance(raw, list):
+            return []
+        return [p for p in raw if isinstance(p, str) and Path(p).is_file()][:MAX_RECENT]
+
+    def document_opened(self, path: str) -> None:
+        """`path` is the newest recent file and the document to reopen next time."""
+        if not path:
+            return
+        recent = [p for p in self.recent_files() if p != path]
+        recent.insert(0, path)
+        self.settings.setValue("session/recent", recent[:MAX_RECENT])
+        self.settings.setValue("session/last_document", path)
+        self.changed.emit("recent")
+
+    def last_document(self) -> str:
+        """The document open when the reader last closed, if it still exists."""
+        last = self.settings.value("session/last_document", "")
+        return last if isinstance(last, str) and last and Path(last).is_file() else ""
+
+    # Reading positions
+
+    def position(self, identity: str, block_count: int) -> tuple[int, int]:
+        """Where the reader was in the document `identity`: (block, pixels into it)."""
+        raw = self.settings.value(f"positions/{identity}", "") if identity else ""
+        try:
+            block, offset = (int(x) for x in str(raw).split(",")[:2])
+        except ValueError:
+            return 0, 0
+        if not (0 <= block < block_count and 0 <= offset < 100_000):
+            return 0, 0
+        return block, offset
+
+    def save_position(self, identity: str, block: int, offset: int) -> None:
+        """Remember a reading position; the oldest are forgotten beyond MAX_POSITIONS."""
+        if not identity:
+            return
+        # A stamp that always grows, even within one tick of a coarse clock.
+        self._clock = max(time.time_ns(), self._clock + 1)
+        self.settings.setValue(f"positions/{identity}", f"{block},{offset},{self._clock}")
+        self.settings.beginGroup("positions")
+        try:
+            keys = self.settings.childKeys()
+            if len(keys) > MAX_POSITIONS:
+                stamps = {key: _stamp(self.settings.value(key, "")) for key in keys}
+                for key in sorted(keys, key=stamps.__getitem__)[: len(keys) - MAX_POSITIONS]:
+                    self.settings.remove(key)
+        finally:
+            self.settings.endGroup()
+        self.changed.emit("positions")
+
+    # Window layout
+
+    def window_layout(self) -> tuple[QByteArray | None, QByteArray | None]:
+        """The saved (geometry, dock and toolbar state), each None when missing or corrupt."""
+        found = []
+        for key in ("window/geometry", "window/state"):
+            value = self.settings.value(key)
+            found.append(QByteArray(value) if isinstance(value, QByteArray | bytes) else None)
+        return found[0], found[1]
+
+    def save_window_layout(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.settings.setValue("window/geometry", geometry)
+        self.settings.setValue("window/state", state)
+
+    def sync(self) -> bool:
+        """Write everything to disk now; False when the file could not be written."""
+        self.settings.sync()
+        return self.settings.status() == QSettings.Status.NoError
+
+    def file_name(self) -> str:
+        return self.settings.fileName()
+
+
+def _stamp(raw: object) -> float:
+    try:
+        return float(str(raw).split(",")[2])
+    except (IndexError, ValueError):
+        return 0.0  # positions saved before stamps existed go first
+
+
+def _coerce(raw: object, wanted: type, default: object) -> object:
+    try:
+        if wanted is bool:
+            if isinstance(raw, str):
+                return {"true": True, "false": False}.get(raw.lower(), default)
+            return bool(raw) if isinstance(raw, bool | int) else default
+        if wanted is int:
+            return int(str(raw))
+        return str(raw) if isinstance(raw, str | int | float) else default
+    except (TypeError, ValueError):
+        return default

@@ -1,0 +1,97 @@
+"""The status bar: encoding, source and shown script, size, progress, and a busy bar."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+
+from reader.core.convert import Script, ScriptMode
+
+SCRIPT_NAMES = {
+    Script.SIMPLIFIED: "简体",
+    Script.TRADITIONAL: "繁體",
+    Script.TAIWAN: "臺灣正體",
+    Script.HONGKONG: "香港繁體",
+    Script.MIXED: "混合",
+}
+MODE_NAMES = {
+    ScriptMode.SIMPLIFIED: "简体",
+    ScriptMode.TRADITIONAL: "繁體",
+    ScriptMode.TAIWAN: "臺灣正體",
+    ScriptMode.HONGKONG: "香港繁體",
+}
+
+
+class StatusBar(QStatusBar):
+    """Facts about the open document, and what the reader is busy with."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("statusBar")
+        self.encoding = QLabel(self)
+        self.source = QLabel(self)
+        self.shown = QLabel(self)
+        self.chars = QLabel(self)
+        self.reading = QLabel(self)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setMaximumWidth(140)
+        self.progress_bar.setMaximumHeight(14)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.hide()
+        self.addWidget(self.progress_bar)
+        for label in (self.encoding, self.source, self.shown, self.chars, self.reading):
+            self.addPermanentWidget(label)
+        self._loading = False
+        self._converted: int | None = None
+
+    def show_document(
+        self,
+        encoding: str,
+        source: Script,
+        detected: bool,
+        mode: ScriptMode,
+        phrases: bool,
+        char_count: int,
+    ) -> None:
+        """What the document is and how it is shown."""
+        self.encoding.setText(encoding)
+        how = self.tr("detected") if detected else self.tr("set")
+        self.source.setText(
+            self.tr("Source: %1 (%2)").replace("%1", SCRIPT_NAMES[source]).replace("%2", how)
+        )
+        shown = SCRIPT_NAMES[source] if mode is ScriptMode.ORIGINAL else MODE_NAMES[mode]
+        text = (self.tr("Showing: %1 + phrases") if phrases else self.tr("Showing: %1")).replace(
+            "%1", shown
+        )
+        self.shown.setText(text)
+        self.chars.setText(self.tr("%1 characters").replace("%1", f"{char_count:,}"))
+
+    def show_reading_progress(self, percent: int) -> None:
+        self.reading.setText(f"{percent}%")
+
+    def set_loading(self, on: bool) -> None:
+        """A document is being opened: a busy bar that does not know how long."""
+        self._loading = on
+        self._update_bar()
+
+    def set_conversion(self, percent: int | None) -> None:
+        """How far the running conversion is; None when none runs."""
+        self._converted = percent
+        self._update_bar()
+
+    def _update_bar(self) -> None:
+        bar = self.progress_bar
+        if self._loading:
+            bar.setRange(0, 0)
+            bar.show()
+        elif self._converted is not None:
+            bar.setRange(0, 100)
+            bar.setValue(self._converted)
+            bar.show()
+        else:
+            bar.setRange(0, 100)
+            bar.hide()
+
+    @property
+    def busy(self) -> bool:
+        """True while the busy or progress bar shows."""
+        return not self.progress_bar.isHidden()

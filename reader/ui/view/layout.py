@@ -1,0 +1,484 @@
+"""The block layouter: one block of a document set in a column, for screen or paper.
+
+The reading view and printing both lay blocks out here, so what is set on
+screen is what prints. Sizes are in the paint device's pixels: the caller
+gives the body size `em` in those pixels (from points and the device's
+resolution on paper). Inline runs become formats (bold, italic, code, links,
+footnote references); list markers, quote bars, rules, pictures and tables
+are drawn around the text. Layout objects are reentrant: a worker thread may
+lay out and paint a PDF while the window reads.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QImageReader,
+    QPaintDevice,
+    QPainter,
+    QPen,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
+
+from reader.core.document import CELL_BREAK, LINE_BREAK, Block, BlockKind, Run
+from reader.ui.themes import Theme
+from reader.ui.view.typeset import BlockStyle, block_style
+
+_ALIGN = {
+    "left": Qt.AlignmentFlag.AlignLeft,
+    "center": Qt.AlignmentFlag.AlignHCenter,
+    "right": Qt.AlignmentFlag.AlignRight,
+    "justify": Qt.AlignmentFlag.AlignJustify,
+}
+#: Pictures larger than these are not decoded (a placeholder says why).
+MAX_IMAGE_PIXELS = 50_000_000
+MAX_IMAGE_BYTES = 32 * 1024 * 1024
+_FIGURE_MARK = "▣"
+_IMAGE_CACHE = 24
+
+
+def utf16_len(text: str) -> int:
+    """Length of `text` in UTF-16 code units, the unit of Qt text positions."""
+    if not text or max(text) <= "\uffff":
+        return len(text)
+    return len(text.encode("utf-16-le")) // 2
+
+
+def utf16_to_index(text: str, units: int) -> int:
+    """The Python index of UTF-16 offset `units` in `text`."""
+    if not text or max(text) <= "\uffff":
+        return units
+    return len(text.encode("utf-16-le")[: 2 * units].decode("utf-16-le", errors="ignore"))
+
+
+@dataclass(slots=True)
+class Cell:
+    """One laid-out table cell: its text and where it sits in the block."""
+
+    layout: QTextLayout
+    x: float
+    y: float
+    width: float
+    height: float
+    header: bool
+
+
+@dataclass(slots=True)
+class LaidBlock:
+    """A block laid out for one column width; y = 0 is the top of its space before."""
+
+    kind: BlockKind
+    style: BlockStyle
+    layout: QTextLayout | None  # the block's text (a picture's caption); None for a rule
+    height: float  # including the space before and after
+    content_top: float  # the space before
+    content_height: float
+    text_top: float = 0.0  # where the text layout starts inside the content
+    marker: str = ""
+    marker_font: QFont | None = None
+    image: QImage | None = None
+    image_note: str = ""  # said instead of a picture that is not shown
+    cells: list[Cell] = field(default_factory=list)
+    breaks: list[float] = field(default_factory=list)  # y where a page may break
+
+    def lines(self) -> int:
+        return self.layout.lineCount() if self.layout is not None else 0
+
+
+class ImageStore:
+    """Pictures read lazily from the document's folder, within decoding limits."""
+
+    def __init__(self) -> None:
+        self._cache: OrderedDict[str, QImage | str] = OrderedDict()
+
+    def load(self, path: str) -> QImage | str:
+        """The picture at `path`, or a one-line reason it is not shown."""
+        found = self._cache.get(path)
+        if found is not None:
+            self._cache.move_to_end(path)
+            return found
+        result = self._read(path)
+        self._cache[path] = result
+        if len(self._cache) > _IMAGE_CACHE:
+            self._cache.popitem(last=False)
+        return result
+
+    @staticmethod
+    def _read(path: str) -> QImage | str:
+        try:
+            size = Path(path).stat().st_size
+        except OSError:
+            return "missing"
+        if size > MAX_IMAGE_BYTES:
+            return "too large"
+        reader = QImageReader(path)
+        dims: QSize = reader.size()
+        if dims.isValid() and dims.width() * dims.height() > MAX_IMAGE_PIXELS:
+            return "too large"
+        image = reader.read()
+        return "unreadable" if image.isNull() else image
+
+
+class BlockLayouter:
+    """Sets blocks in a column with one body font, size and line spacing."""
+
+    def __init__(
+        self,
+        font: QFont,
+        em: float,
+        line_height: int,
+        device: QPaintDevice | None = None,
+        images: ImageStore | None = None,
+    ):
+        self.font, self.em, self.line_height = QFont(font), em, line_height
+        self.device = device
+        self.images = images or ImageStore()
+        self._fonts: dict[tuple[float, bool, bool], QFont] = {}
+
+    # Fonts and formats
+
+    def font_for(self, style: BlockStyle) -> QFont:
+        key = (style.scale, style.bold, style.mono)
+        font = self._fonts.get(key)
+        if font is None:
+            font = QFont(self.font)
+            if style.mono:
+                font.setFamilies(["monospace", *self.font.families()])
+                font.setStyleHint(QFont.StyleHint.TypeWriter)
+            font.setPixelSize(max(6, round(self.em * style.scale)))
+            font.setBold(style.bold)
+            self._fonts[key] = font
+        return font
+
+    def _layout(self, text: str, font: QFont) -> QTextLayout:
+        if self.device is not None:
+            return QTextLayout(text, font, self.device)
+        return QTextLayout(text, font)
+
+    @staticmethod
+    def run_formats(runs: Sequence[Run], text: str, theme: Theme) -> list[QTextLayout.FormatRange]:
+        """Formats of the styled runs, when the displayed text still matches them."""
+        if not runs or sum(len(r.text) for r in runs) != len(text):
+            return []  # the script changed the length: show the text plainly
+        ranges = []
+        start = 0
+        for run in runs:
+            end = start + len(run.text)
+            if not run.plain:
+                fmt = QTextCharFormat()
+                if run.bold:
+                    fmt.setFontWeight(QFont.Weight.Bold)
+                if run.italic:
+                    fmt.setFontItalic(True)
+                if run.strike:
+                    fmt.setFontStrikeOut(True)
+                if run.code:
+                    fmt.setFontFamilies(["monospace"])
+                    fmt.setFontFixedPitch(True)
+                    fmt.setBackground(QColor(theme.figure_background))
+                if run.link:
+                    fmt.setForeground(QColor(theme.link))
+                    fmt.setFontUnderline(True)
+                    fmt.setAnchorHref(run.link)
+                if run.note:
+                    fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+                    fmt.setForeground(QColor(theme.link))
+                r = QTextLayout.FormatRange()
+                r.start = utf16_len(text[:start])
+                r.length = utf16_len(text[start:end])
+                r.format = fmt
+                ranges.append(r)
+            start = end
+        return ranges
+
+    # Laying out
+
+    def lay_out(self, block: Block, text: str, width: float, theme: Theme) -> LaidBlock:
+        """Set `block` showing `text` (its displayed text) in a column `width` pixels wide."""
+        style = block_style(block.kind, block.level, block.marker)
+        em = self.em
+        if block.kind is BlockKind.RULE:
+            height = (style.space_before + 1.0 + style.space_after) * em
+            return LaidBlock(block.kind, style, None, height, style.space_before * em, em)
+        if block.kind is BlockKind.TABLE:
+            return self._lay_out_table(block, text, width, theme, style)
+        left = style.margin_left * em
+        inner = max(em, width - left - style.margin_right * em)
+        image: QImage | None = None
+        note = ""
+        text_top = 0.0
+        if block.kind is BlockKind.IMAGE and block.image is not None:
+            loaded = self.images.load(block.image.path) if block.image.path else "remote"
+            if isinstance(loaded, QImage):
+                image = loaded.scaled(
+                    int(min(inner, loaded.width() * self._image_scale())),
+                    10**6,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+                text_top = image.height() + 0.4 * em
+            else:
+                note = block.image.src
+        layout = self._set_text(text, style, inner, block.runs, theme)
+        lines = layout.lineCount()
+        pitch = self._pitch(self.font_for(style))
+        pad = em * 0.5 if style.boxed else 0.0
+        text_height = self._text_height(layout) if text else 0.0
+        content = text_top + text_height + 2 * pad
+        if note:
+            content += pitch
+        laid = LaidBlock(
+            block.kind,
+            style,
+            layout,
+            style.space_before * em + content + style.space_after * em,
+            style.space_before * em,
+            content,
+            text_top=text_top + pad,
+            image=image,
+            image_note=note,
+        )
+        if block.kind is BlockKind.LIST_ITEM and block.marker:
+            laid.marker, laid.marker_font = block.marker, self.font_for(style)
+        elif block.kind in (BlockKind.FIGURE, BlockKind.IMAGE) and image is None:
+            laid.marker, laid.marker_font = _FIGURE_MARK, self.font_for(style)
+        # A page may break between two lines (text blocks) or nowhere (pictures, one line).
+        if image is None and lines > 1:
+            base = laid.content_top + laid.text_top
+            laid.breaks = [
+                base + layout.lineAt(n).y() - self._half_leading(layout, n, pitch)
+                for n in range(1, lines)
+            ]
+        return laid
+
+    def _image_scale(self) -> float:
+        # A picture's pixels are screen pixels: on paper it keeps its size on screen.
+        if self.device is None:
+            return 1.0
+        return max(1.0, self.device.logicalDpiX() / 96)
+
+    def _set_text(
+        self, text: str, style: BlockStyle, width: float, runs: Sequence[Run], theme: Theme
+    ) -> QTextLayout:
+        font = self.font_for(style)
+        em = self.em
+        layout = self._layout(text, font)
+        option = QTextOption(_ALIGN[style.align])
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        formats = self.run_formats(runs, text, theme)
+        if formats:
+            layout.setFormats(formats)
+        pitch = self._pitch(font)
+        pad = em * 0.5 if style.boxed else 0.0
+        y = 0.0
+        layout.beginLayout()
+        first = True
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            indent = style.indent * em if first else 0.0  # negative: a hanging first line
+            line.setLineWidth(max(em, width - indent - 2 * pad))
+            line_pitch = max(pitch, line.height())
+            x = style.margin_left * em + indent + pad
+            line.setPosition(QPointF(x, y + (line_pitch - line.height()) / 2))
+            y += line_pitch
+            first = False
+        layout.endLayout()
+        return layout
+
+    def _pitch(self, font: QFont) -> float:
+        return max(QFontMetricsF(font).height(), self.em * self.line_height / 100)
+
+    def _text_height(self, layout: QTextLayout) -> float:
+        pitch = self._pitch(layout.font())
+        return sum(max(pitch, layout.lineAt(n).height()) for n in range(layout.lineCount()))
+
+    def _half_leading(self, layout: QTextLayout, n: int, pitch: float) -> float:
+        line = layout.lineAt(n)
+        return (max(pitch, line.height()) - line.height()) / 2
+
+    def _lay_out_table(
+        self, block: Block, text: str, width: float, theme: Theme, style: BlockStyle
+    ) -> LaidBlock:
+        em = self.em
+        rows = [row.split(CELL_BREAK) for row in text.split(LINE_BREAK)] if text else []
+        columns = max((len(r) for r in rows), default=0)
+        pad = 0.4 * em
+        font = self.font_for(style)
+        bold = self.font_for(BlockStyle(style.scale, True, style.align))
+        natural = [0.0] * columns
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                metrics = QFontMetricsF(bold if r < block.header_rows else font)
+                longest = max((metrics.horizontalAdvance(p) for p in cell.split("\n")), default=0)
+                natural[c] = max(natural[c], longest + 2 * pad)
+        widths = _fit_columns(natural, width)
+        cells: list[Cell] = []
+        y = 0.0
+        breaks = []
+        for r, row in enumerate(rows):
+            header = r < block.header_rows
+            x = 0.0
+            laid_row = []
+            for c in range(columns):
+                cell_text = row[c] if c < len(row) else ""
+                runs = block.rows[r][c] if r < len(block.rows) and c < len(block.rows[r]) else ()
+                cell_style = BlockStyle(style.scale, header, "left")
+                layout = self._set_text(cell_text, cell_style, widths[c] - 2 * pad, runs, theme)
+                laid_row.append((layout, x, widths[c]))
+                x += widths[c]
+            height = max((self._text_height(lay) for lay, _, _ in laid_row), default=0) + 2 * pad
+            for layout, x, w in laid_row:
+                cells.append(Cell(layout, x, y, w, height, header))
+            y += height
+            if r + 1 < len(rows):
+                breaks.append(style.space_before * em + y)
+        content = y
+        height = style.space_before * em + content + style.space_after * em
+        laid = LaidBlock(
+            block.kind, style, None, height, style.space_before * em, content, cells=cells
+        )
+        laid.breaks = breaks[block.header_rows :] if len(rows) > 2 else []
+        return laid
+
+    # Painting
+
+    def paint(
+        self,
+        painter: QPainter,
+        laid: LaidBlock,
+        x: float,
+        y: float,
+        width: float,
+        theme: Theme,
+        selections: Sequence[QTextLayout.FormatRange] = (),
+        part: tuple[float, float] | None = None,
+    ) -> None:
+        """Draw `laid` with its top (space before included) at (x, y) in a column `width` wide.
+
+        `part` (top, bottom in the block's own coordinates) draws only the lines and
+        table rows inside it: a block broken over two pages, each line printed once.
+        """
+        style = laid.style
+        em = self.em
+        top = y + laid.content_top
+        left = x + style.margin_left * em
+        inner = width - (style.margin_left + style.margin_right) * em
+        if style.boxed:
+            painter.fillRect(
+                QRectF(left, top, inner, laid.content_height), QColor(theme.figure_background)
+            )
+        colour = QColor(getattr(theme, style.colour))
+        painter.setPen(colour)
+        if laid.kind is BlockKind.RULE:
+            painter.setPen(QPen(colour, max(1.0, em / 16)))
+            mid = top + laid.content_height / 2
+            painter.drawLine(QPointF(x + width / 3, mid), QPointF(x + 2 * width / 3, mid))
+            return
+        if laid.kind is BlockKind.TABLE:
+            self._paint_table(painter, laid, x, top, theme, part)
+            return
+        if laid.kind is BlockKind.QUOTE:
+            bar = QRectF(left - 0.9 * em, top, max(1.0, em / 8), laid.content_height)
+            painter.fillRect(bar, QColor(theme.quiet))
+        if laid.image is not None:
+            painter.drawImage(QPointF(left + (inner - laid.image.width()) / 2, top), laid.image)
+        if laid.layout is not None:
+            origin = QPointF(x, top + laid.text_top)
+            if part is None:
+                laid.layout.draw(painter, origin, list(selections))
+            else:
+                self._paint_lines(painter, laid, origin, part)
+            first_shown = part is None or part[0] <= laid.content_top + laid.text_top
+            if laid.marker and laid.layout.lineCount() and first_shown:
+                self._paint_marker(painter, laid, origin)
+        if laid.image_note:
+            painter.setFont(self.font_for(style))
+            painter.setPen(QColor(theme.quiet))
+            note_top = top + laid.text_top + self._text_height(laid.layout) if laid.layout else top
+            painter.drawText(
+                QRectF(left, note_top, inner, self._pitch(self.font_for(style))),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter),
+                laid.image_note,
+            )
+
+    def _paint_lines(
+        self, painter: QPainter, laid: LaidBlock, origin: QPointF, part: tuple[float, float]
+    ) -> None:
+        """Draw the lines whose whole slot lies inside `part` (block coordinates)."""
+        assert laid.layout is not None
+        layout = laid.layout
+        pitch = self._pitch(layout.font())
+        base = laid.content_top + laid.text_top
+        for n in range(layout.lineCount()):
+            line = layout.lineAt(n)
+            slot_top = base + line.y() - self._half_leading(layout, n, pitch)
+            slot_bottom = slot_top + max(pitch, line.height())
+            if slot_top >= part[0] - 0.5 and slot_bottom <= part[1] + 0.5:
+                line.draw(painter, origin)
+
+    def _paint_marker(self, painter: QPainter, laid: LaidBlock, origin: QPointF) -> None:
+        assert laid.layout is not None and laid.marker_font is not None
+        line = laid.layout.lineAt(0)
+        metrics = QFontMetricsF(laid.marker_font)
+        gap = 0.4 * self.em
+        start = line.cursorToX(0)[0] if isinstance(line.cursorToX(0), tuple) else line.cursorToX(0)
+        painter.setFont(laid.marker_font)
+        baseline = origin.y() + line.y() + line.ascent()
+        painter.drawText(
+            QPointF(origin.x() + start - gap - metrics.horizontalAdvance(laid.marker), baseline),
+            laid.marker,
+        )
+
+    def _paint_table(
+        self,
+        painter: QPainter,
+        laid: LaidBlock,
+        x: float,
+        top: float,
+        theme: Theme,
+        part: tuple[float, float] | None = None,
+    ) -> None:
+        grid = QPen(QColor(theme.quiet), max(1.0, self.em / 20))
+        pad = 0.4 * self.em
+        for cell in laid.cells:
+            row_top = laid.content_top + cell.y
+            inside = part is None or (
+                row_top >= part[0] - 0.5 and row_top + cell.height <= part[1] + 0.5
+            )
+            if not inside:
+                continue
+            rect = QRectF(x + cell.x, top + cell.y, cell.width, cell.height)
+            if cell.header:
+                painter.fillRect(rect, QColor(theme.figure_background))
+            painter.setPen(grid)
+            painter.drawRect(rect)
+            painter.setPen(QColor(theme.text))
+            cell.layout.draw(painter, QPointF(rect.x() + pad, rect.y() + pad))
+
+
+def _fit_columns(natural: list[float], width: float) -> list[float]:
+    """Column widths: their natural widths when they fit, else shared out fairly."""
+    if not natural:
+        return []
+    if sum(natural) <= width:
+        return natural
+    fair = width / len(natural)
+    narrow = [w for w in natural if w <= fair]
+    wide = [w for w in natural if w > fair]
+    room = width - sum(narrow)
+    total_wide = sum(wide) or 1.0
+    return [w if w <= fair else room * w / total_wide for w in natural]
