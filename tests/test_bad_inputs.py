@@ -230,6 +230,32 @@ ROWS: list[Row] = [
         fault=("reader.core.files.os.replace", _no_space),
     ),
     Row(
+        "export-into-a-missing-folder-named-with-a-newline",
+        ("export", "{src}", "-o", "{dir}/no\nfolder/out.txt"),
+        1,
+        "zhreader: {dir}/no\\nfolder/out.txt: cannot be written (No such file or directory)",
+    ),
+    Row(
+        "export-on-a-full-disk",
+        ("export", "{src}", "--format", "html", "-o", "{out}"),
+        1,
+        "zhreader: {out}: cannot be written (No space left on device)",
+        fault=("reader.core.files.os.fsync", _no_space),
+    ),
+    Row(
+        "ctrl-c-during-export",
+        ("export", "{src}", "--to", "simplified", "-o", "{out}"),
+        130,
+        "zhreader: interrupted",
+        fault=("reader.export_command._convert_all", _interrupt),
+    ),
+    Row(
+        "export-with-a-non-text-encoding",
+        ("export", "{src}", "-o", "{out}", "--encoding", "rot13"),
+        1,
+        f"zhreader: --encoding: 'rot13' {NOT_TEXT}",
+    ),
+    Row(
         "empty-output-name",
         ("convert", "{src}", "-o", ""),
         1,
