@@ -423,7 +423,8 @@ def _children(pid: int) -> list[int]:
 
 
 @pytest.mark.skipif(
-    not Path("/proc/self/task").exists() or (os.cpu_count() or 1) < 2,
+    not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists()
+    or (os.cpu_count() or 1) < 2,
     reason="needs Linux /proc to see the worker processes and two cores to start them",
 )
 def test_ctrl_c_during_a_long_convert(tmp_path):
