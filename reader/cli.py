@@ -1,15 +1,20 @@
 """The `zhreader` command: the reader window, or headless `info`, `outline` and `convert`.
 
-Exit statuses: 0 success, 1 a document error (one line on stderr), 2 a usage error.
+Exit statuses: 0 success, 1 a document error (one line on stderr), 2 a usage error,
+130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
 
 import argparse
-import codecs
+import contextlib
 import json
+import math
+import multiprocessing
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from multiprocessing import resource_tracker
 from pathlib import Path
 
 from reader import APP_NAME, __version__
@@ -24,14 +29,23 @@ from reader.core.convert import (
 )
 from reader.core.document import Document
 from reader.core.files import write_atomically
-from reader.core.loading import DEFAULT_SIZE_LIMIT, LoadError, display_encoding
+from reader.core.loading import (
+    DEFAULT_SIZE_LIMIT,
+    LoadError,
+    UnknownEncodingError,
+    display_encoding,
+    text_codec,
+)
+from reader.core.messages import display_path, human_size, os_error_reason, printable
 from reader.core.opening import document_from_bytes, open_document
 from reader.core.outline import Outline, OutlineEntry, build_outline
 from reader.core.script import detect_script
 from reader.export_command import add_export_parser, run_export
 
 SUBCOMMANDS = ("info", "outline", "convert", "export")
-EXIT_OK, EXIT_DOCUMENT_ERROR, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_DOCUMENT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: The largest --size-limit: more than any machine can hold, small enough for `read()`.
+MAX_SIZE_LIMIT_MIB = 1024 * 1024
 
 
 class CommandError(Exception):
@@ -130,10 +144,13 @@ def _size(value: str) -> int:
     try:
         mib = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of MiB: {value!r}") from None
-    if mib <= 0:
-        raise argparse.ArgumentTypeError("the size limit must be positive")
-    return int(mib * 1024 * 1024)
+        raise argparse.ArgumentTypeError(f"not a number of MiB: {printable(repr(value))}") from None
+    if not 0 < mib <= MAX_SIZE_LIMIT_MIB:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(
+            f"the size limit must be more than 0 and at most {MAX_SIZE_LIMIT_MIB} MiB, "
+            f"not {printable(value)}"
+        )
+    return max(1, math.ceil(mib * 1024 * 1024))
 
 
 def _run_subcommand(args: list[str]) -> int:
@@ -142,6 +159,7 @@ def _run_subcommand(args: list[str]) -> int:
     if ns.command == "export" and ns.format == "pdf" and not ns.output:
         parser.error("--format pdf needs a file to write: add -o FILE.pdf")
     try:
+        _check_encodings(ns)
         if ns.command == "info":
             _info(ns)
         elif ns.command == "outline":
@@ -156,24 +174,53 @@ def _run_subcommand(args: list[str]) -> int:
         return EXIT_DOCUMENT_ERROR
     except BrokenPipeError:
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("zhreader: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return EXIT_OK
+
+
+def _check_encodings(ns: argparse.Namespace) -> None:
+    """Refuse an encoding that reads or writes no documents before any work is done."""
+    for option, name in (
+        ("--encoding", ns.encoding),
+        ("--output-encoding", getattr(ns, "output_encoding", None)),
+    ):
+        if name is None:
+            continue
+        try:
+            text_codec(name)
+        except UnknownEncodingError as exc:
+            raise CommandError(f"{option}: {exc}") from None
 
 
 def read_document(ns: argparse.Namespace) -> Document:
     """The document named on the command line (`-` reads standard input)."""
+    if not ns.file:
+        raise CommandError("the file name is empty")
     if ns.file == "-":
         data = sys.stdin.buffer.read(ns.size_limit + 1)
         if len(data) > ns.size_limit:
-            raise CommandError("standard input is over the size limit")
-        return document_from_bytes(data, "stdin", ns.encoding)
+            raise CommandError(f"standard input: over the limit of {human_size(ns.size_limit)}")
+        try:
+            return document_from_bytes(data, "stdin", ns.encoding)
+        except LoadError as exc:
+            raise type(exc)(f"standard input: {exc}") from None
     return open_document(Path(ns.file), ns.encoding, ns.size_limit)
+
+
+def _warn(ns: argparse.Namespace, doc: Document) -> None:
+    """Tell on stderr what the reading of the document replaced or guessed."""
+    name = "standard input" if ns.file == "-" else display_path(ns.file)
+    for warning in doc.warnings:
+        print(f"zhreader: {name}: warning: {warning}", file=sys.stderr)
 
 
 def _info(ns: argparse.Namespace) -> None:
     doc = read_document(ns)
     facts = {
-        "file": doc.source,
-        "title": doc.title,
+        "file": display_path(doc.source),
+        "title": printable(doc.title),
         "encoding": display_encoding(doc.encoding),
         "lines": doc.line_count,
         "characters": doc.char_count,
@@ -192,6 +239,7 @@ def _info(ns: argparse.Namespace) -> None:
 
 def _outline(ns: argparse.Namespace) -> None:
     doc = read_document(ns)
+    _warn(ns, doc)
     outline = build_outline(doc)
     chain = _chain(ns, doc.text)
     if chain:
@@ -207,19 +255,14 @@ def _chain(ns: argparse.Namespace, text: str) -> Chain:
 
 
 def _convert(ns: argparse.Namespace) -> None:
-    try:
-        codecs.lookup(ns.output_encoding)
-    except LookupError:
-        raise CommandError(f"unknown output encoding {ns.output_encoding!r}") from None
+    if ns.output == "":
+        raise CommandError("-o: the output file name is empty")
     output = Path(ns.output) if ns.output else None
     if output is not None and ns.file != "-" and _same_file(output, Path(ns.file)):
-        raise CommandError(f"{output}: refusing to overwrite the input file")
+        raise CommandError(f"{display_path(output)}: refusing to overwrite the input file")
     doc = read_document(ns)
-    result = ParallelConverter()
-    try:
-        converted = result.convert(doc.text, _chain(ns, doc.text))
-    finally:
-        result.close()
+    _warn(ns, doc)
+    converted = convert_interruptibly(doc.text, _chain(ns, doc.text))
     try:
         data = converted.encode(ns.output_encoding)
     except UnicodeEncodeError as exc:
@@ -234,7 +277,45 @@ def _convert(ns: argparse.Namespace) -> None:
     try:
         write_atomically(output, data)
     except OSError as exc:
-        raise CommandError(f"{output}: cannot be written ({exc.strerror or exc})") from None
+        raise CommandError(
+            f"{display_path(output)}: cannot be written ({os_error_reason(exc)})"
+        ) from None
+
+
+def convert_interruptibly(text: str, chain: Chain) -> str:
+    """Convert over worker processes; Ctrl-C stops the workers at once and raises KeyboardInterrupt.
+
+    The workers are started with SIGINT blocked, so that Ctrl-C reaches only
+    this process (a worker would print its own traceback) and they are
+    terminated here instead of finishing their chunks.
+    """
+    converter = ParallelConverter()
+    try:
+        if chain and len(text) >= converter.threshold and converter.workers > 1:
+            with _sigint_blocked():
+                converter.start()
+        return converter.convert(text, chain)
+    except KeyboardInterrupt:
+        for worker in multiprocessing.active_children():
+            worker.terminate()
+        raise
+    finally:
+        converter.close()
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """Hold SIGINT back (processes started meanwhile inherit the block); deliver it after."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows has no signal masks
+        yield
+        return
+    # Started later, the resource tracker would unblock SIGINT while starting itself.
+    resource_tracker.ensure_running()
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -249,11 +330,11 @@ def print_outline(outline: Outline, as_json: bool) -> None:
     if as_json:
         print(json.dumps([e.to_dict() for e in outline.entries], ensure_ascii=False, indent=2))
         return
-    print(outline.title)
+    print(printable(outline.title))
     out = sys.stdout
 
     def emit(entry: OutlineEntry) -> None:
-        out.write(f"{'  ' * entry.level}{entry.title}\n")
+        out.write(f"{'  ' * entry.level}{printable(entry.title)}\n")
         for child in entry.children:
             emit(child)
 

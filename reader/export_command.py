@@ -20,6 +20,7 @@ from reader.core.convert import (
     plan_chunks,
 )
 from reader.core.files import write_atomically
+from reader.core.messages import display_path, os_error_reason
 from reader.core.rendition import Rendition, prepare
 from reader.core.writers import FORMATS, to_html, to_markdown, to_text
 
@@ -54,7 +55,9 @@ def run_export(ns: argparse.Namespace, document, chain, error) -> None:
     try:
         write_atomically(ns.output, data)
     except OSError as exc:
-        raise error(f"{ns.output}: cannot be written ({exc.strerror or exc})") from None
+        raise error(
+            f"{display_path(ns.output)}: cannot be written ({os_error_reason(exc)})"
+        ) from None
 
 
 def _convert_all(rendition: Rendition) -> None:
@@ -95,4 +98,4 @@ def _write_pdf(path: Path, rendition: Rendition, error) -> None:
             QFont(family),
         )
     except OSError as exc:
-        raise error(f"{path}: cannot be written ({exc.strerror or exc})") from None
+        raise error(f"{display_path(path)}: cannot be written ({os_error_reason(exc)})") from None

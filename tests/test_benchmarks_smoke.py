@@ -41,3 +41,18 @@ def test_convert_benchmark_runs_on_a_tiny_corpus(tmp_path):
 def test_encoding_benchmark_reports_both_detectors():
     done = run_script("-m", "benchmarks.bench_encoding")
     assert "hand-built (ZhReader)" in done.stdout and "charset-normalizer" in done.stdout
+
+
+def test_memory_benchmark_measures_every_shape_in_a_child(tmp_path):
+    out = tmp_path / "memory.json"
+    done = run_script("-m", "benchmarks.bench_memory", "--mib", "0.05", "--json", str(out))
+    rows = json.loads(out.read_text(encoding="utf-8"))["rows"]
+    assert [r["shape"] for r in rows] == [
+        "one-character lines",
+        "one huge line",
+        "ordinary novel",
+        "empty lines",
+    ]
+    assert all(r["peak_rss"] >= r["baseline_rss"] > 0 and r["seconds"] >= 0 for r in rows)
+    assert rows[0]["blocks"] > 10_000  # one block per one-character line: the shape was built
+    assert "| shape | size | time | peak RSS |" in done.stdout

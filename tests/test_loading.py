@@ -18,6 +18,7 @@ from reader.core.loading import (
     decode_bytes,
     detect_encoding,
     load_text,
+    text_codec,
 )
 
 
@@ -148,3 +149,117 @@ def test_errors_are_one_line_and_name_the_file(tmp_path):
     message = str(info.value)
     assert "\n" not in message
     assert "gone.txt" in message
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_opens(write, article_path, codec):
+    text = article_path.read_text(encoding="utf-8")
+    loaded = load_text(write("doc.txt", text.encode(codec)))
+    assert loaded.encoding == codec
+    assert loaded.text == text
+    assert loaded.warnings == ()
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [TRADITIONAL, SIMPLIFIED, "第一章 一\n", "plain English\n"])
+def test_short_utf16_without_a_bom_opens(codec, text):
+    loaded = decode_bytes(text.encode(codec))
+    assert (loaded.text, loaded.encoding) == (text, codec)
+
+
+def test_utf16_without_a_bom_cut_at_an_odd_length_warns(write):
+    loaded = load_text(write("doc.txt", TRADITIONAL.encode("utf-16-le") + b"\x41"))
+    assert loaded.text == TRADITIONAL + "�"
+    assert loaded.warnings == ("1 place with undecodable bytes in UTF-16 LE, shown as �",)
+
+
+def _real_binaries() -> dict[str, bytes]:
+    import random
+    import sys
+    import zlib
+
+    rng = random.Random(7)
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + rng.randbytes(2000)
+    return {
+        "python-executable": Path(sys.executable).resolve().read_bytes()[:65536],
+        "zlib-stream": zlib.compress(rng.randbytes(20_000)),
+        "png": png,
+        "random-with-zeros": rng.randbytes(4096),
+        "utf32-le-without-bom": TRADITIONAL.encode("utf-32-le"),
+    }
+
+
+@pytest.mark.parametrize("name", list(_real_binaries()))
+def test_ordinary_binary_files_are_still_refused(write, name):
+    with pytest.raises(BinaryDataError, match="not a text document"):
+        load_text(write("file.bin", _real_binaries()[name]))
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_random_bytes_without_zeros_are_not_taken_for_gb18030(seed):
+    import random
+
+    data = bytes(b or 1 for b in random.Random(seed).randbytes(1000))
+    with pytest.raises(BinaryDataError, match="not a text document"):
+        decode_bytes(data)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "base64",
+        "rot13",
+        "hex",
+        "zlib",
+        "bz2",
+        "uu",
+        "quopri",
+        "idna",
+        "punycode",
+        "unicode_escape",
+        "raw_unicode_escape",
+        "undefined",
+    ],
+)
+def test_codecs_that_are_no_document_encoding_are_refused(write, name):
+    with pytest.raises(UnknownEncodingError, match=f"'{name}' is not a text encoding"):
+        load_text(write("doc.txt", "字"), encoding=name)
+
+
+@pytest.mark.parametrize(("name", "codec"), [("GBK", "gb18030"), ("UTF_16_LE", "utf-16-le")])
+def test_text_codec_names_the_codec(name, codec):
+    assert text_codec(name) == codec
+
+
+def test_size_over_the_limit_never_reads_as_equal_to_it(write):
+    path = write("big.txt", b"x" * (1024 * 1024 + 1))
+    with pytest.raises(TooLargeError) as info:
+        load_text(path, size_limit=1024 * 1024)
+    assert str(info.value).endswith("1,048,577 bytes is over the limit of 1,048,576 bytes")
+
+
+def test_messages_show_control_characters_in_file_names_escaped(tmp_path):
+    with pytest.raises(FileMissingError) as info:
+        load_text(tmp_path / "evil\n\x1b[31mname.txt")
+    assert str(info.value).endswith("evil\\n\\x1b[31mname.txt: no such file")
+
+
+def test_decoding_errors_name_the_file_escaped(write):
+    path = write("a\nb.bin", b"\x00\x01" * 50)
+    with pytest.raises(BinaryDataError) as info:
+        load_text(path)
+    assert "\n" not in str(info.value) and "a\\nb.bin" in str(info.value)
+
+
+def test_a_list_of_rare_characters_in_gb18030_is_not_taken_for_garbage():
+    text = "".join(chr(c) for c in range(0x20000, 0x20200)) + "\n" + "㐀㐁㐂㐃㐄㐅"
+    loaded = decode_bytes(text.encode("gb18030"))
+    assert (loaded.text, loaded.encoding) == (text, "gb18030")
+
+
+def test_damaged_chinese_text_opens_with_a_warning():
+    data = bytearray(TRADITIONAL.encode("gb18030") * 20)
+    data[::25] = b"\xff" * len(data[::25])
+    loaded = decode_bytes(bytes(data))
+    assert loaded.encoding == "gb18030"
+    assert loaded.warnings and "undecodable bytes in GB18030" in loaded.warnings[0]

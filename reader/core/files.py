@@ -21,9 +21,25 @@ def _mode_for(path: Path) -> int:
     try:
         return stat.S_IMODE(path.stat().st_mode)
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system allows.
+
+    Setting and restoring it (the only portable way) briefly gives files that
+    other threads create meanwhile the wrong permissions.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o077)
+    os.umask(umask)
+    return umask
 
 
 @contextlib.contextmanager
@@ -32,9 +48,14 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
 
     For writers that open the file themselves (a PDF writer). The caller must
     have closed the temporary file before the block ends. On any error the
-    temporary file is removed and `path` is untouched.
+    temporary file is removed and `path` is untouched. A symbolic link is
+    kept: the file it points to is replaced. A device or pipe (`/dev/null`,
+    a FIFO) cannot be replaced and is yielded itself, to be written directly.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))
+    if _is_special(target):
+        yield target
+        return
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     os.close(fd)
@@ -48,6 +69,15 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _is_special(path: Path) -> bool:
+    """True for an existing device, pipe or socket (not a file, folder or nothing)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:

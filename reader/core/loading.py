@@ -15,6 +15,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from reader.core.messages import (
+    display_path,
+    human_size,
+    os_error_reason,
+    printable,
+    sizes_apart,
+)
+
 DEFAULT_SIZE_LIMIT = 256 * 1024 * 1024
 #: How many bytes the legacy-encoding scorer looks at; enough for a verdict.
 _SAMPLE_BYTES = 64 * 1024
@@ -27,6 +35,10 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _LEGACY = ("gb18030", "cp950", "big5hkscs")
+#: Text codecs that are no document encoding: they unescape or refuse what they read.
+_NOT_DOCUMENT_ENCODINGS = frozenset(
+    {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape"}
+)
 _ALIASES = {
     "gbk": "gb18030",
     "gb2312": "gb18030",
@@ -78,29 +90,36 @@ def read_document_bytes(
 ) -> bytes:
     """Read a file's bytes, refusing what is not a readable, reasonably sized file."""
     p = Path(path)
-    name = str(p)
+    name = display_path(p)
     try:
         st = p.stat()
     except FileNotFoundError:
         raise FileMissingError(f"{name}: no such file") from None
     except OSError as exc:
-        raise UnreadableError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+        raise UnreadableError(f"{name}: cannot be read ({os_error_reason(exc)})") from None
     if p.is_dir():
         raise NotAFileError(f"{name}: is a folder, not a document")
     if not p.is_file():
         raise NotAFileError(f"{name}: is not a regular file")
     if st.st_size > size_limit:
-        raise TooLargeError(
-            f"{name}: {_human_size(st.st_size)} is over the limit of {_human_size(size_limit)}"
-        )
+        raise TooLargeError(f"{name}: {over_limit(st.st_size, size_limit)}")
     try:
         with p.open("rb") as f:
             data = f.read(size_limit + 1)
     except OSError as exc:
-        raise UnreadableError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+        raise UnreadableError(f"{name}: cannot be read ({os_error_reason(exc)})") from None
     if len(data) > size_limit:
-        raise TooLargeError(f"{name}: over the limit of {_human_size(size_limit)}")
+        raise TooLargeError(f"{name}: over the limit of {human_size(size_limit)}")
     return data
+
+
+def over_limit(size: int, limit: int) -> str:
+    """Why a size is refused, in figures that never read as equal.
+
+    "257.0 MiB is over the limit of 256.0 MiB"; exact bytes when rounding would hide it.
+    """
+    size_words, limit_words = sizes_apart(size, limit)
+    return f"{size_words} is over the limit of {limit_words}"
 
 
 def load_text(
@@ -113,20 +132,25 @@ def load_text(
     try:
         return decode_bytes(data, encoding)
     except LoadError as exc:
-        raise type(exc)(f"{path}: {exc}") from None
+        raise type(exc)(f"{display_path(path)}: {exc}") from None
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> LoadedText:
     """Decode bytes to text with newlines normalised to `\\n`."""
     if encoding:
-        codec = _resolve_codec(encoding)
+        codec = text_codec(encoding)
         text, bad = _decode_counting(data, codec)
         return _result(text, codec, bad)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             text, bad = _decode_counting(data[len(bom) :], codec.replace("-sig", ""))
             return _result(text, codec.replace("-sig", ""), bad)
-    if _looks_binary(data[:_SAMPLE_BYTES]):
+    sample = data[:_SAMPLE_BYTES]
+    utf16 = _utf16_without_bom(sample)
+    if utf16:
+        text, bad = _decode_counting(data, utf16)
+        return _result(text, utf16, bad)
+    if _looks_binary(sample):
         raise BinaryDataError("not a text document (binary data)")
     try:  # the common case, decoded once
         return _result(data.decode("utf-8"), "utf-8", 0)
@@ -134,7 +158,29 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> LoadedText:
         pass
     codec = detect_encoding(data)
     text, bad = _decode_counting(data, codec)
+    if codec != "utf-8" and _looks_like_garbage(text[: len(sample)]):
+        raise BinaryDataError("not a text document (binary data or an unknown encoding)")
     return _result(text, codec, bad)
+
+
+def text_codec(encoding: str) -> str:
+    """The codec for an encoding a user named; `UnknownEncodingError` if it reads no documents.
+
+    Refuses names Python does not know, codecs that are not text encodings
+    (base64, rot13, zlib…) and text codecs that are no document encoding
+    (unicode_escape, idna, punycode).
+    """
+    name = encoding.strip().lower().replace("_", "-")
+    name = _ALIASES.get(name, name)
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise UnknownEncodingError(f"unknown encoding {printable(repr(encoding))}") from None
+    if not info._is_text_encoding or info.name in _NOT_DOCUMENT_ENCODINGS:
+        raise UnknownEncodingError(
+            f"{printable(repr(encoding))} is not a text encoding (try utf-8, gb18030 or big5)"
+        )
+    return info.name
 
 
 def detect_encoding(data: bytes) -> str:
@@ -227,6 +273,64 @@ def _add_decoded(chars: set[str], pair: bytes, codec: str) -> None:
         chars.add(ch)
 
 
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """The UTF-16 codec (LE or BE) of a sample that is UTF-16 text without a BOM, else None.
+
+    Only samples with zero bytes are candidates: every ASCII character (a line
+    break, a digit) has one in UTF-16, and no UTF-8 or legacy Chinese text has
+    any. The byte order whose reading is most plausible must read almost
+    entirely as text; binary files read as a scatter of rare characters and
+    U+0000.
+    """
+    if b"\x00" not in sample or len(sample) < 2:
+        return None
+    even = sample[: len(sample) // 2 * 2]
+    readings = []
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = even.decode(codec, errors="replace")
+        readings.append((plausibility(text), codec, text))
+    _, codec, text = max(readings)
+    if _text_like_share(text) < 0.95:
+        return None
+    return codec
+
+
+def _text_like_share(text: str) -> float:
+    """The share of characters that ordinary Chinese or ASCII text is made of."""
+    if not text:
+        return 0.0
+    like = 0
+    for ch in text:
+        o = ord(ch)
+        if (
+            0x20 <= o < 0x7F
+            or ch in "\t\n\r\f"
+            or 0x4E00 <= o <= 0x9FFF
+            or 0x3400 <= o <= 0x4DBF
+            or 0x3000 <= o <= 0x303F
+            or 0xFF00 <= o <= 0xFFEF
+            or 0x2010 <= o <= 0x206F
+            or 0xA0 <= o <= 0xFF
+        ):
+            like += 1
+    return like / len(text)
+
+
+def _looks_like_garbage(sample: str) -> bool:
+    """True when the best legacy reading is still not text (random bytes, an unknown encoding).
+
+    Random bytes read as GB18030 leave about one character in four
+    undecodable or a control character, and score about -0.8 per character;
+    real text, even damaged or made of rare characters, fails one of the two.
+    """
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ch < "\x20" and ch not in "\t\n\r\f\x1b")
+    broken = sample.count("\ufffd") + controls
+    score = plausibility(sample) - 2 * broken
+    return broken > 0.05 * len(sample) and score < -0.25 * len(sample)
+
+
 def _looks_binary(sample: bytes) -> bool:
     if not sample:
         return False
@@ -234,15 +338,6 @@ def _looks_binary(sample: bytes) -> bool:
         return True
     controls = sum(1 for b in sample if b < 0x20 and b not in b"\t\n\r\f\x1b")
     return controls / len(sample) > 0.1
-
-
-def _resolve_codec(encoding: str) -> str:
-    name = encoding.strip().lower().replace("_", "-")
-    name = _ALIASES.get(name, name)
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        raise UnknownEncodingError(f"unknown encoding {encoding!r}") from None
 
 
 def _decode_counting(data: bytes, codec: str) -> tuple[str, int]:
@@ -294,12 +389,3 @@ def display_encoding(codec: str) -> str:
         "big5hkscs": "Big5-HKSCS",
     }
     return names.get(codec, codec.upper())
-
-
-def _human_size(n: int) -> str:
-    size = float(n)
-    for unit in ("bytes", "KiB", "MiB", "GiB"):
-        if size < 1024 or unit == "GiB":
-            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} bytes"
