@@ -82,7 +82,7 @@ def child_main(mode: str, args: list[str]) -> None:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     if mode != "bare":
-        from reader.ui.runtime import configure_runtime
+        from reader.runtime import configure_runtime
 
         configure_runtime()
 
@@ -207,8 +207,8 @@ def in_process(corpora: dict[str, Path], runs: int) -> list[Figure]:
     from PySide6.QtWidgets import QApplication
 
     from reader.core.convert import ScriptMode
+    from reader.runtime import configure_runtime
     from reader.ui.main_window import MainWindow
-    from reader.ui.runtime import configure_runtime
 
     configure_runtime()  # as `zhreader` runs
     app = QApplication.instance() or QApplication([])

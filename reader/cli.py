@@ -41,6 +41,7 @@ from reader.core.opening import document_from_bytes, open_document
 from reader.core.outline import Outline, OutlineEntry, build_outline
 from reader.core.script import detect_script
 from reader.export_command import add_export_parser, run_export
+from reader.runtime import gc_paused
 
 SUBCOMMANDS = ("info", "outline", "convert", "export")
 EXIT_OK, EXIT_DOCUMENT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -196,6 +197,11 @@ def _check_encodings(ns: argparse.Namespace) -> None:
 
 def read_document(ns: argparse.Namespace) -> Document:
     """The document named on the command line (`-` reads standard input)."""
+    with gc_paused():  # recognising allocates many small acyclic objects
+        return _read_document(ns)
+
+
+def _read_document(ns: argparse.Namespace) -> Document:
     if not ns.file:
         raise CommandError("the file name is empty")
     if ns.file == "-":

@@ -207,7 +207,7 @@ def plan_chunks(
     """Block indices in conversion order: the `first` range as one chunk (maybe empty),
     then the blocks below it, then those above, in chunks of about `chunk_chars`."""
     n = len(texts)
-    a, b = max(0, first[0]), min(n, first[1])
+    a, b = min(max(0, first[0]), n), min(n, first[1])
     chunks: list[list[int]] = [list(range(a, b))] if b > a else [[]]
     for start, stop in ((b, n), (0, a)):
         chunk: list[int] = []

@@ -7,8 +7,8 @@ import traceback
 from pathlib import Path
 
 from reader import APP_NAME, __version__
+from reader.runtime import configure_runtime
 from reader.ui.platform_check import display_problem
-from reader.ui.runtime import configure_runtime
 
 
 def make_settings(reset: bool = False):

@@ -30,7 +30,7 @@ from reader.core.loading import LoadError
 from reader.core.opening import open_document
 from reader.core.rendition import prepare
 from reader.core.search import find_in_blocks
-from reader.ui.runtime import gc_paused
+from reader.runtime import gc_paused
 
 
 class JobSignals(QObject):

@@ -33,6 +33,7 @@ from reader.core.document import BlockKind
 from reader.core.loading import DEFAULT_SIZE_LIMIT, display_encoding
 from reader.core.resources import bundled_article_path
 from reader.core.search import Match
+from reader.runtime import freeze_open_document, return_freed_memory
 from reader.ui import fonts
 from reader.ui.actions import (
     build_menus,
@@ -47,7 +48,6 @@ from reader.ui.export import Exporter
 from reader.ui.panels.find_bar import FindBar
 from reader.ui.panels.font_banner import FontBanner
 from reader.ui.panels.outline_dock import OutlineDock
-from reader.ui.runtime import freeze_open_document, return_freed_memory
 from reader.ui.session import DocumentSession
 from reader.ui.settings_store import Preferences, SettingsStore
 from reader.ui.status_bar import StatusBar

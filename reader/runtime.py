@@ -1,8 +1,8 @@
-"""Interpreter tuning for a responsive window, all of it in one place.
+"""Interpreter tuning, all of it in one place (no Qt; the core does none of this).
 
 The GIL switch interval, pausing and freezing the cyclic garbage collector
-around documents, and handing freed memory back to the system. The core does
-none of this; the application and its background jobs call it.
+around documents, and handing freed memory back to the system. The window,
+its background jobs and the command line call it.
 """
 
 from __future__ import annotations
