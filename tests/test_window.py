@@ -203,6 +203,54 @@ def test_copy_gives_the_displayed_script(make_window, qtbot):
     assert QGuiApplication.clipboard().text().startswith("重庆永川")
 
 
+def test_pdf_export_from_the_menu_runs_in_the_background_and_reports_a_full_disk(
+    make_window, qtbot, tmp_path, monkeypatch, message_boxes
+):
+    window = make_window()
+    pdf = tmp_path / "article.pdf"
+    pdf.write_bytes(b"%PDF-1.4 the old one")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
+    monkeypatch.setattr("reader.ui.view.printing._complete_pdf", lambda path: False)
+    window.actions_.export_pdf.trigger()
+    qtbot.waitUntil(lambda: bool(message_boxes), timeout=30_000)
+    kind, text = message_boxes[-1]
+    assert kind == "warning" and text == f"{pdf} could not be written: No space left on device"
+    assert pdf.read_bytes() == b"%PDF-1.4 the old one"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["article.pdf"]
+
+
+def test_pdf_export_from_the_menu_writes_the_displayed_script(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    window = make_window()
+    switch(qtbot, window, ScriptMode.SIMPLIFIED)
+    pdf = tmp_path / "article.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
+    with qtbot.waitSignal(window.exporter.exported, timeout=30_000):
+        window.actions_.export_pdf.trigger()
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert window.status.currentMessage() == f"Exported to {pdf}"
+
+
+def test_text_export_on_a_full_disk_says_so_and_keeps_the_old_file(
+    make_window, tmp_path, monkeypatch, message_boxes
+):
+    window = make_window()
+    target = tmp_path / "out.txt"
+    target.write_text("keep me", encoding="utf-8")
+
+    def full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("reader.core.files.os.replace", full)
+    assert not window.exporter.write_text(str(target), window.session.rendition)
+    assert message_boxes[-1] == (
+        "warning",
+        f"{target} could not be written: No space left on device",
+    )
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
 def test_pdf_export(make_window, tmp_path):
     window = make_window()
     pdf = tmp_path / "article.pdf"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core.convert import ScriptMode
 from reader.core.files import write_atomically
+from reader.core.messages import display_path, os_error_reason
 from reader.core.rendition import Rendition
 from reader.ui.session import DocumentSession
 from reader.ui.view.printing import print_blocks, write_pdf
@@ -154,7 +155,7 @@ class Exporter(QObject):
             )
         )
         signals.done.connect(self._pdf_written)
-        signals.failed.connect(lambda message: self._write_failed(path, OSError(message)))
+        signals.failed.connect(lambda reason: self._write_failed(path, reason))
         self._jobs.append(signals)  # alive until the job answers
         signals.finished.connect(lambda: self._jobs.remove(signals))
         QThreadPool.globalInstance().start(job)
@@ -164,19 +165,27 @@ class Exporter(QObject):
         self.exported.emit(path)
 
     def _print(self, printer, rendition: Rendition) -> None:  # QPrinter, imported lazily
+        from PySide6.QtPrintSupport import QPrinter
+
+        if printer.outputFormat() is QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+            # "Print to file" is a PDF export: written atomically like one.
+            self.write_pdf(printer.outputFileName(), rendition)
+            return
         font, _, _ = self._typesetting()
         printer.setDocName(rendition.title())
         try:
             print_blocks(printer, rendition.prepared.document.blocks, rendition.texts, font)
         except OSError as exc:
-            self._write_failed(printer.outputFileName() or printer.printerName(), exc)
+            self._write_failed(printer.printerName(), exc)
 
-    def _write_failed(self, path: str, exc: OSError) -> None:
-        reason = exc.strerror or str(exc) or type(exc).__name__
+    def _write_failed(self, path: str, why: OSError | str) -> None:
+        reason = os_error_reason(why) if isinstance(why, OSError) else why
         QMessageBox.warning(
             self._parent,
             self.tr("Export failed"),
-            self.tr("%1 could not be written: %2").replace("%1", path).replace("%2", reason),
+            self.tr("%1 could not be written: %2")
+            .replace("%1", display_path(path))
+            .replace("%2", reason),
         )
 
 
@@ -205,7 +214,7 @@ class PdfJob(QRunnable):
                 self.path, self.blocks, self.texts, self.title, self.font, signals.progress.emit
             )
         except OSError as exc:
-            signals.failed.emit(exc.strerror or str(exc))
+            signals.failed.emit(os_error_reason(exc))
         except Exception as exc:  # never let a traceback reach the user
             traceback.print_exc()
             signals.failed.emit(str(exc) or type(exc).__name__)
