@@ -1,0 +1,548 @@
+"""Markdown → `Document`, walking markdown-it-py's CommonMark token stream.
+
+Why markdown-it-py: docs/markdown-parser.md. Tables and strikethrough are its
+own GFM rules; footnotes and task lists come from mdit-py-plugins. Nothing is
+fetched: a picture gets a file path only when it lies inside `source_dir`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from reader.core.document import (
+    CELL_BREAK,
+    LINE_BREAK,
+    Block,
+    BlockKind,
+    Document,
+    Image,
+    Metadata,
+    Run,
+)
+from reader.core.structure import parse_metadata
+
+#: What a list item shows: a bullet, or a task's box, open or done.
+BULLET = "•"
+TASK_OPEN = "☐"
+TASK_DONE = "☑"
+
+_ALIGNMENTS = {"text-align:left": "l", "text-align:center": "c", "text-align:right": "r"}
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_IMG = re.compile(r"<img(\s[^<>]*?)?/?>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
+_COMMENTS = re.compile(r"(?:\s*<!--.*?-->)+\s*", re.DOTALL)
+_TASK_BOX = '<input class="task-list-item-checkbox"'
+#: Ambiguous-width punctuation that Chinese text sets full width.
+_CJK_PUNCTUATION = frozenset("“”‘’…—·")
+
+
+@cache
+def new_parser() -> MarkdownIt:
+    """ZhReader's CommonMark parser: GFM tables and strikethrough, footnotes, task lists."""
+    return (
+        MarkdownIt("commonmark")
+        .enable(["table", "strikethrough"])
+        .use(footnote_plugin)
+        .use(tasklists_plugin)
+    )
+
+
+def parse_markdown(text: str, source_dir: Path | None, fallback_title: str = "") -> Document:
+    """Parse Markdown into a `Document`; a picture's path is set only inside `source_dir`.
+
+    A level-1 heading that opens the document becomes its TITLE block (and a
+    metadata line right after it its METADATA), as for plain text.
+    """
+    parser = new_parser()
+    blocks = _Builder(parser, source_dir).build(parser.parse(text))
+    title = ""
+    metadata = Metadata()
+    if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
+        blocks[0] = replace(blocks[0], kind=BlockKind.TITLE, level=0)
+        title = blocks[0].text
+        if len(blocks) > 1 and _is_metadata_line(blocks[1]):
+            metadata = parse_metadata(blocks[1].text) or metadata
+            blocks[1] = replace(blocks[1], kind=BlockKind.METADATA)
+    return Document(
+        title=title or fallback_title, blocks=tuple(blocks), metadata=metadata, text=text
+    )
+
+
+def _is_metadata_line(block: Block) -> bool:
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and block.line == block.end_line
+        and parse_metadata(block.text) is not None
+    )
+
+
+@dataclass(slots=True)
+class _List:
+    ordered: bool
+    start: int
+    delimiter: str
+    count: int = 0
+
+
+@dataclass(slots=True)
+class _Part:
+    """A paragraph of a list item or footnote, waiting to be joined into its block."""
+
+    runs: list[Run]
+    line: int
+    end_line: int
+
+
+@dataclass(slots=True)
+class _Item:
+    marker: str
+    level: int
+    line: int
+    parts: list[_Part] = field(default_factory=list)
+    emitted: bool = False
+
+
+@dataclass(slots=True)
+class _Quote:
+    depth: int
+
+
+@dataclass(slots=True)
+class _Footnote:
+    label: str
+    number: str
+    parts: list[_Part] = field(default_factory=list)
+
+
+class _Builder:
+    """Walks the block tokens once, keeping the open lists, items and quotes on a stack."""
+
+    def __init__(self, parser: MarkdownIt, source_dir: Path | None):
+        self.parser = parser
+        self.source_dir = source_dir.resolve() if source_dir is not None else None
+        self.blocks: list[Block] = []
+        self.lists: list[_List] = []
+        self.containers: list[_Item | _Quote] = []
+        self.footnote: _Footnote | None = None
+
+    def build(self, tokens: Sequence[Token]) -> list[Block]:
+        i = 0
+        while i < len(tokens):
+            tok = tokens[i]
+            kind = tok.type
+            if kind in ("paragraph_open", "heading_open"):
+                self._paragraph(tok, tokens[i + 1])
+                i += 3
+                continue
+            if kind == "table_open":
+                self._flush_item()
+                i = self._table(tokens, i)
+                continue
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                self._flush_item()
+                ordered = kind == "ordered_list_open"
+                start = int(tok.attrs.get("start", 1)) if ordered else 1
+                self.lists.append(_List(ordered, start, tok.markup))
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.lists.pop()
+            elif kind == "list_item_open":
+                self._open_item(tok)
+            elif kind == "list_item_close":
+                item = self.containers.pop()
+                assert isinstance(item, _Item)
+                self._emit_item(item)
+            elif kind == "blockquote_open":
+                self._flush_item()
+                self.containers.append(_Quote(self._quote_depth() + 1))
+            elif kind == "blockquote_close":
+                self.containers.pop()
+            elif kind in ("fence", "code_block"):
+                self._flush_item()
+                self._code(tok)
+            elif kind == "html_block":
+                self._flush_item()
+                self._html_block(tok)
+            elif kind == "hr":
+                self._flush_item()
+                first, last = _lines(tok)
+                self.blocks.append(Block(BlockKind.RULE, "", first, last))
+            elif kind == "footnote_open":
+                number = str(tok.meta["id"] + 1)
+                self.footnote = _Footnote(tok.meta.get("label") or number, number)
+            elif kind == "footnote_close":
+                self._emit_footnote()
+            i += 1
+        return self.blocks
+
+    # Containers -----------------------------------------------------------
+
+    def _quote_depth(self) -> int:
+        for container in reversed(self.containers):
+            if isinstance(container, _Quote):
+                return container.depth
+        return 0
+
+    def _open_item(self, tok: Token) -> None:
+        # The parent item shows its own text before its nested items.
+        self._flush_item()
+        lst = self.lists[-1]
+        marker = f"{lst.start + lst.count}{lst.delimiter}" if lst.ordered else BULLET
+        lst.count += 1
+        first, _ = _lines(tok)
+        self.containers.append(_Item(marker, len(self.lists) - 1, first))
+
+    def _flush_item(self) -> None:
+        if self.containers and isinstance(self.containers[-1], _Item):
+            self._emit_item(self.containers[-1])
+
+    def _emit_item(self, item: _Item) -> None:
+        """Emit the item's paragraphs so far; text after a nested block gets no marker."""
+        if item.emitted and not item.parts:
+            return
+        line = item.parts[0].line if item.parts else item.line
+        end_line = item.parts[-1].end_line if item.parts else line
+        marker = "" if item.emitted else item.marker
+        self._emit(
+            BlockKind.LIST_ITEM,
+            _joined(item.parts),
+            line,
+            end_line,
+            level=item.level,
+            marker=marker,
+        )
+        item.emitted = True
+        item.parts = []
+
+    def _emit_footnote(self) -> None:
+        note = self.footnote
+        assert note is not None
+        self.footnote = None
+        line = note.parts[0].line if note.parts else 0
+        end_line = note.parts[-1].end_line if note.parts else 0
+        self._emit(
+            BlockKind.FOOTNOTE,
+            _joined(note.parts),
+            line,
+            end_line,
+            label=note.label,
+            marker=note.number,
+        )
+
+    # Leaf blocks ----------------------------------------------------------
+
+    def _paragraph(self, tok: Token, inline: Token) -> None:
+        first, last = _lines(tok)
+        children = inline.children or []
+        container = self.containers[-1] if self.containers else None
+        if isinstance(container, _Item):
+            runs, task = self._runs(children)
+            if task is not None and not container.parts and not container.emitted:
+                container.marker = TASK_DONE if task else TASK_OPEN
+            container.parts.append(_Part(runs, first, last))
+        elif isinstance(container, _Quote):
+            runs, _ = self._runs(children)
+            self._emit(BlockKind.QUOTE, runs, first, last, level=container.depth - 1)
+        elif self.footnote is not None:
+            runs, _ = self._runs(children)
+            self.footnote.parts.append(_Part(runs, first, last))
+        elif tok.type == "heading_open":
+            runs, _ = self._runs(children)
+            self._emit(BlockKind.HEADING, runs, first, last, level=int(tok.tag[1:]))
+        elif (image := self._lone_image(children)) is not None:
+            self.blocks.append(Block(BlockKind.IMAGE, image.alt, first, last, image=image))
+        else:
+            runs, _ = self._runs(children)
+            self._emit(BlockKind.PARAGRAPH, runs, first, last)
+
+    def _code(self, tok: Token) -> None:
+        first, last = _lines(tok)
+        code = tok.content[:-1] if tok.content.endswith("\n") else tok.content
+        info = tok.info.split()[0] if tok.type == "fence" and tok.info.strip() else ""
+        runs = [Run(code.replace("\n", LINE_BREAK), code=True)] if code else []
+        self._emit(BlockKind.CODE, runs, first, last, info=info)
+
+    def _html_block(self, tok: Token) -> None:
+        first, last = _lines(tok)
+        source = tok.content.rstrip("\n")
+        if _COMMENTS.fullmatch(source):
+            return  # a comment is invisible wherever Markdown is shown
+        if (image := self._html_image(source.strip())) is not None:
+            self.blocks.append(Block(BlockKind.IMAGE, image.alt, first, last, image=image))
+            return
+        runs = [Run(source.replace("\n", LINE_BREAK), code=True)]
+        self._emit(BlockKind.CODE, runs, first, last, info="html")
+
+    def _table(self, tokens: Sequence[Token], i: int) -> int:
+        """Emit the table starting at token `i`; the index after its end."""
+        first, last = _lines(tokens[i])
+        alignments: list[str] = []
+        rows: list[tuple[tuple[Run, ...], ...]] = []
+        row: list[tuple[Run, ...]] = []
+        header_rows = 0
+        i += 1
+        while tokens[i].type != "table_close":
+            tok = tokens[i]
+            if tok.type == "tr_open":
+                row = []
+            elif tok.type == "tr_close":
+                rows.append(tuple(row))
+            elif tok.type == "thead_close":
+                header_rows = len(rows)
+            elif tok.type in ("th_open", "td_open"):
+                if not rows:
+                    alignments.append(_ALIGNMENTS.get(str(tok.attrs.get("style", "")), ""))
+                runs, _ = self._runs(tokens[i + 1].children or [])
+                row.append(tuple(_one_line(r) for r in runs))
+                i += 1
+            i += 1
+        flat: list[Run] = []
+        for r, cells in enumerate(rows):
+            if r:
+                flat.append(Run(LINE_BREAK))
+            for c, cell in enumerate(cells):
+                if c:
+                    flat.append(Run(CELL_BREAK))
+                flat.extend(cell)
+        self._emit(
+            BlockKind.TABLE,
+            _merged(flat),
+            first,
+            last,
+            rows=tuple(rows),
+            header_rows=header_rows,
+            info=",".join(alignments),
+        )
+        return i + 1
+
+    def _emit(self, kind: BlockKind, runs: list[Run], line: int, end_line: int, **fields) -> None:
+        self.blocks.append(
+            Block(kind, "".join(r.text for r in runs), line, end_line, runs=tuple(runs), **fields)
+        )
+
+    # Inline ---------------------------------------------------------------
+
+    def _runs(self, children: Sequence[Token]) -> tuple[list[Run], bool | None]:
+        """The runs of an inline token's children, and a task item's box (None: no box)."""
+        out = _RunBuilder()
+        bold = italic = strike = 0
+        links: list[str] = []
+        task: bool | None = None
+        for k, tok in enumerate(children):
+            kind = tok.type
+            link = links[-1] if links else ""
+            if kind == "text":
+                text = tok.content
+                if k == 1 and task is not None:
+                    text = text.removeprefix(" ")
+                out.add(Run(text, bool(bold), bool(italic), False, bool(strike), link))
+            elif kind == "softbreak":
+                out.softbreak()
+            elif kind == "hardbreak":
+                out.add(Run(LINE_BREAK))
+            elif kind == "code_inline":
+                out.add(Run(tok.content, bool(bold), bool(italic), True, bool(strike), link))
+            elif kind in ("strong_open", "strong_close"):
+                bold += 1 if kind == "strong_open" else -1
+            elif kind in ("em_open", "em_close"):
+                italic += 1 if kind == "em_open" else -1
+            elif kind in ("s_open", "s_close"):
+                strike += 1 if kind == "s_open" else -1
+            elif kind == "link_open":
+                links.append(self.parser.normalizeLinkText(str(tok.attrs.get("href", ""))))
+            elif kind == "link_close":
+                links.pop()
+            elif kind == "image":
+                image = self._markdown_image(tok)
+                out.add(Run(image.alt or image.src, link=link or image.src))
+            elif kind == "footnote_ref":
+                number = str(tok.meta["id"] + 1)
+                out.add(Run(number, note=tok.meta.get("label") or number))
+            elif kind == "html_inline":
+                source = tok.content
+                if k == 0 and source.startswith(_TASK_BOX):
+                    task = 'checked="checked"' in source
+                elif _BR.fullmatch(source):
+                    out.add(Run(LINE_BREAK))
+                elif (image := self._html_image(source)) is not None:
+                    out.add(Run(image.alt or image.src, link=link or image.src))
+                else:
+                    out.add(Run(source, bool(bold), bool(italic), False, bool(strike), link))
+            elif kind != "footnote_anchor" and tok.content:
+                out.add(Run(tok.content, link=link))
+        return out.runs, task
+
+    def _lone_image(self, children: Sequence[Token]) -> Image | None:
+        """The picture when it is all a paragraph holds."""
+        if len(children) != 1:
+            return None
+        tok = children[0]
+        if tok.type == "image":
+            return self._markdown_image(tok)
+        if tok.type == "html_inline":
+            return self._html_image(tok.content)
+        return None
+
+    def _markdown_image(self, tok: Token) -> Image:
+        raw = str(tok.attrs.get("src", ""))
+        alt = "".join(_plain_text(tok.children or []))
+        return Image(
+            src=self.parser.normalizeLinkText(raw),
+            alt=alt,
+            title=str(tok.attrs.get("title") or ""),
+            path=self._local_path(raw),
+        )
+
+    def _html_image(self, source: str) -> Image | None:
+        """A simple `<img src=… alt=…>` tag as a picture; anything else is None."""
+        m = _IMG.fullmatch(source)
+        if m is None:
+            return None
+        attributes = {
+            name.lower(): html.unescape(value.strip("\"'"))
+            for name, value in _ATTRIBUTE.findall(m.group(1) or "")
+        }
+        src = attributes.get("src", "")
+        if not src:
+            return None
+        return Image(
+            src=src,
+            alt=attributes.get("alt", ""),
+            title=attributes.get("title", ""),
+            path=self._local_path(src),
+        )
+
+    def _local_path(self, src: str) -> str:
+        """The existing file `src` names inside the document's folder, else ""."""
+        if self.source_dir is None or not src:
+            return ""
+        parts = urlsplit(src)
+        scheme = parts.scheme.lower()
+        if scheme == "file":
+            if parts.netloc not in ("", "localhost"):
+                return ""
+            name = url2pathname(parts.path)
+        elif len(scheme) > 1:
+            return ""  # http:, https:, data:, mailto: … are never fetched
+        elif scheme:
+            name = src  # a Windows drive letter, not a scheme
+        else:
+            name = unquote(parts.path)
+        if not name:
+            return ""
+        try:
+            path = (self.source_dir / name).resolve()
+            inside = path.is_relative_to(self.source_dir) and path.is_file()
+        except (OSError, ValueError):
+            return ""
+        return str(path) if inside else ""
+
+
+class _RunBuilder:
+    """Collects runs, merging neighbours of one style and joining soft breaks like CJK text."""
+
+    __slots__ = ("pending_break", "runs")
+
+    def __init__(self) -> None:
+        self.runs: list[Run] = []
+        self.pending_break = False
+
+    def softbreak(self) -> None:
+        self.pending_break = bool(self.runs)
+
+    def add(self, run: Run) -> None:
+        if not run.text:
+            return
+        if self.pending_break:
+            self.pending_break = False
+            before = self.runs[-1]
+            if not (_sets_solid(before.text[-1]) and _sets_solid(run.text[0])):
+                space = (
+                    Run(" ")
+                    if _style(before) != _style(run) or run.note
+                    else replace(run, text=" ")
+                )
+                self._append(space)
+        self._append(run)
+
+    def _append(self, run: Run) -> None:
+        if self.runs and not run.note and _style(self.runs[-1]) == _style(run):
+            self.runs[-1] = replace(self.runs[-1], text=self.runs[-1].text + run.text)
+        else:
+            self.runs.append(run)
+
+
+def _style(run: Run) -> tuple[object, ...]:
+    return (run.bold, run.italic, run.code, run.strike, run.link, run.ruby, run.note)
+
+
+def _sets_solid(ch: str) -> bool:
+    """True for a character set without spaces around a line break: Han, kana, CJK punctuation.
+
+    As CSS Text 3 transforms segment breaks: a break between two such
+    characters vanishes, any other becomes a space. Hangul keeps its spaces.
+    """
+    if ch in _CJK_PUNCTUATION:
+        return True
+    if unicodedata.east_asian_width(ch) not in ("W", "F"):
+        return False
+    return not (
+        "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f" or "\uac00" <= ch <= "\ud7af"
+    )
+
+
+def _merged(runs: list[Run]) -> list[Run]:
+    out = _RunBuilder()
+    for run in runs:
+        out.add(run)
+    return out.runs
+
+
+def _joined(parts: list[_Part]) -> list[Run]:
+    """The runs of several paragraphs, one line break between each two."""
+    runs: list[Run] = []
+    for n, part in enumerate(parts):
+        if n:
+            runs.append(Run(LINE_BREAK))
+        runs.extend(part.runs)
+    return _merged(runs)
+
+
+def _one_line(run: Run) -> Run:
+    """A table cell's run with the separators of the table's text made spaces."""
+    if LINE_BREAK in run.text or CELL_BREAK in run.text:
+        return replace(run, text=run.text.replace(LINE_BREAK, " ").replace(CELL_BREAK, " "))
+    return run
+
+
+def _plain_text(tokens: Sequence[Token]) -> list[str]:
+    """An image description's text, as markdown-it renders alt text."""
+    out: list[str] = []
+    for tok in tokens:
+        if tok.type in ("text", "code_inline"):
+            out.append(tok.content)
+        elif tok.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif tok.type == "image":
+            out.extend(_plain_text(tok.children or []))
+    return out
+
+
+def _lines(tok: Token) -> tuple[int, int]:
+    """A block token's 1-based, inclusive first and last source lines."""
+    if tok.map is None:
+        return 0, 0
+    start, end = tok.map
+    return start + 1, max(start + 1, end)
