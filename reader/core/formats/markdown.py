@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import unescapeAll
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
@@ -270,7 +271,8 @@ class _Builder:
     def _code(self, tok: Token) -> None:
         first, last = _lines(tok)
         code = tok.content[:-1] if tok.content.endswith("\n") else tok.content
-        info = tok.info.split()[0] if tok.type == "fence" and tok.info.strip() else ""
+        words = unescapeAll(tok.info).split() if tok.type == "fence" else []
+        info = words[0] if words else ""
         runs = [Run(code.replace("\n", LINE_BREAK), code=True)] if code else []
         self._emit(BlockKind.CODE, runs, first, last, info=info)
 
@@ -344,12 +346,13 @@ class _Builder:
             kind = tok.type
             link = links[-1] if links else ""
             if kind == "text":
-                text = tok.content
+                # A newline can only come from a character reference (&#10;): white space.
+                text = tok.content.replace("\n", " ")
                 if k == 1 and task is not None:
                     text = text.removeprefix(" ")
                 out.add(Run(text, bool(bold), bool(italic), False, bool(strike), link))
             elif kind == "softbreak":
-                out.softbreak()
+                out.softbreak(Run(" ", bool(bold), bool(italic), False, bool(strike), link))
             elif kind == "hardbreak":
                 out.add(Run(LINE_BREAK))
             elif kind == "code_inline":
@@ -379,6 +382,7 @@ class _Builder:
                 elif (image := self._html_image(source)) is not None:
                     out.add(Run(image.alt or image.src, link=link or image.src))
                 else:
+                    source = source.replace("\n", " ")
                     out.add(Run(source, bool(bold), bool(italic), False, bool(strike), link))
             elif kind != "footnote_anchor" and tok.content:
                 out.add(Run(tok.content, link=link))
@@ -453,27 +457,23 @@ class _Builder:
 class _RunBuilder:
     """Collects runs, merging neighbours of one style and joining soft breaks like CJK text."""
 
-    __slots__ = ("pending_break", "runs")
+    __slots__ = ("pending_space", "runs")
 
     def __init__(self) -> None:
         self.runs: list[Run] = []
-        self.pending_break = False
+        self.pending_space: Run | None = None
 
-    def softbreak(self) -> None:
-        self.pending_break = bool(self.runs)
+    def softbreak(self, space: Run) -> None:
+        """A soft line break, `space` styled as the text around it; resolved by the next run."""
+        self.pending_space = space if self.runs else None
 
     def add(self, run: Run) -> None:
         if not run.text:
             return
-        if self.pending_break:
-            self.pending_break = False
-            before = self.runs[-1]
-            if not (_sets_solid(before.text[-1]) and _sets_solid(run.text[0])):
-                space = (
-                    Run(" ")
-                    if _style(before) != _style(run) or run.note
-                    else replace(run, text=" ")
-                )
+        space = self.pending_space
+        if space is not None:
+            self.pending_space = None
+            if not _joins_solid(self.runs[-1].text[-1], run.text[0]):
                 self._append(space)
         self._append(run)
 
@@ -488,19 +488,27 @@ def _style(run: Run) -> tuple[object, ...]:
     return (run.bold, run.italic, run.code, run.strike, run.link, run.ruby, run.note)
 
 
-def _sets_solid(ch: str) -> bool:
-    """True for a character set without spaces around a line break: Han, kana, CJK punctuation.
+def _joins_solid(before: str, after: str) -> bool:
+    """True when a soft line break between two characters vanishes instead of becoming a space.
 
-    As CSS Text 3 transforms segment breaks: a break between two such
-    characters vanishes, any other becomes a space. Hangul keeps its spaces.
+    As CSS Text 3 transforms segment breaks, a break between two East Asian
+    wide characters vanishes (Hangul keeps its spaces); so does one beside
+    full-width punctuation, which carries its own space. Curly quotes and
+    ellipses count as wide (a break between two of them in English text is rare).
     """
+    classes = (_width_class(before), _width_class(after))
+    return "punctuation" in classes or "narrow" not in classes
+
+
+def _width_class(ch: str) -> str:
+    """The character's class: punctuation (full-width), wide (Han, kana), ambiguous (“”‘’…—·), narrow."""
     if ch in _CJK_PUNCTUATION:
-        return True
+        return "ambiguous"
     if unicodedata.east_asian_width(ch) not in ("W", "F"):
-        return False
-    return not (
-        "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f" or "\uac00" <= ch <= "\ud7af"
-    )
+        return "narrow"
+    if "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f" or "\uac00" <= ch <= "\ud7af":
+        return "narrow"  # Hangul: Korean separates words with spaces
+    return "punctuation" if unicodedata.category(ch).startswith("P") else "wide"
 
 
 def _merged(runs: list[Run]) -> list[Run]:
