@@ -540,11 +540,13 @@ def test_block_quotes_keep_their_depth_and_styles():
 
 
 def test_task_list_items_show_their_boxes():
-    doc = parse_markdown("- [ ] 未完成\n- [x] 已完成\n- 普通", None)
+    doc = parse_markdown("- [ ] 未完成\n- [x] 已完成\n- 普通\n- [x]沒有空格\n\n3. [X] 編號", None)
     assert [(b.marker, b.text) for b in doc.blocks] == [
         ("☐", "未完成"),
         ("☑", "已完成"),
         (BULLET, "普通"),
+        (BULLET, "[x]沒有空格"),
+        ("3. ☑", "編號"),
     ]
 
 

@@ -1,7 +1,8 @@
 """Markdown → `Document`, walking markdown-it-py's CommonMark token stream.
 
 Why markdown-it-py: docs/markdown-parser.md. Tables and strikethrough are its
-own GFM rules; footnotes and task lists come from mdit-py-plugins. Nothing is
+own GFM rules; footnotes come from mdit-py-plugins, task items are recognised
+here. Nothing is
 fetched: a picture gets a file path only when it lies inside `source_dir`.
 """
 
@@ -21,7 +22,6 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.tasklists import tasklists_plugin
 
 from reader.core.document import (
     CELL_BREAK,
@@ -45,20 +45,18 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _IMG = re.compile(r"<img(\s[^<>]*?)?/?>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
 _COMMENTS = re.compile(r"(?:\s*<!--.*?-->)+\s*", re.DOTALL)
-_TASK_BOX = '<input class="task-list-item-checkbox"'
+_TASK_BOX = re.compile(r"\[([ xX])\][ \t]+(?=\S)")
 #: Ambiguous-width punctuation that Chinese text sets full width.
 _CJK_PUNCTUATION = frozenset("“”‘’…—·")
 
 
 @cache
 def new_parser() -> MarkdownIt:
-    """ZhReader's CommonMark parser: GFM tables and strikethrough, footnotes, task lists."""
-    return (
-        MarkdownIt("commonmark")
-        .enable(["table", "strikethrough"])
-        .use(footnote_plugin)
-        .use(tasklists_plugin)
-    )
+    """ZhReader's CommonMark parser: GFM tables and strikethrough, footnotes.
+
+    Task list items are recognised while walking the tokens (see `_task_box`).
+    """
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(footnote_plugin)
 
 
 def parse_markdown(text: str, source_dir: Path | None, fallback_title: str = "") -> Document:
@@ -249,24 +247,37 @@ class _Builder:
         children = inline.children or []
         container = self.containers[-1] if self.containers else None
         if isinstance(container, _Item):
-            runs, task = self._runs(children)
-            if task is not None and not container.parts and not container.emitted:
-                container.marker = TASK_DONE if task else TASK_OPEN
-            container.parts.append(_Part(runs, first, last))
+            if not container.parts and not container.emitted and tok.type == "paragraph_open":
+                children = self._task_box(container, children)
+            container.parts.append(_Part(self._runs(children), first, last))
         elif isinstance(container, _Quote):
-            runs, _ = self._runs(children)
+            runs = self._runs(children)
             self._emit(BlockKind.QUOTE, runs, first, last, level=container.depth - 1)
         elif self.footnote is not None:
-            runs, _ = self._runs(children)
-            self.footnote.parts.append(_Part(runs, first, last))
+            self.footnote.parts.append(_Part(self._runs(children), first, last))
         elif tok.type == "heading_open":
-            runs, _ = self._runs(children)
+            runs = self._runs(children)
             self._emit(BlockKind.HEADING, runs, first, last, level=int(tok.tag[1:]))
         elif (image := self._lone_image(children)) is not None:
             self.blocks.append(Block(BlockKind.IMAGE, image.alt, first, last, image=image))
         else:
-            runs, _ = self._runs(children)
-            self._emit(BlockKind.PARAGRAPH, runs, first, last)
+            self._emit(BlockKind.PARAGRAPH, self._runs(children), first, last)
+
+    @staticmethod
+    def _task_box(item: _Item, children: Sequence[Token]) -> Sequence[Token]:
+        """A GFM task item's `[ ]`/`[x]` becomes its marker; the children without it.
+
+        (mdit-py-plugins' tasklists rule does the same at a cost of about 0.3 s per MB.)
+        """
+        if not children or children[0].type != "text":
+            return children
+        m = _TASK_BOX.match(children[0].content)
+        if m is None:
+            return children
+        box = TASK_OPEN if m.group(1) == " " else TASK_DONE
+        item.marker = box if item.marker == BULLET else f"{item.marker} {box}"
+        rest = children[0].copy(content=children[0].content[m.end() :])
+        return [rest, *children[1:]]
 
     def _code(self, tok: Token) -> None:
         first, last = _lines(tok)
@@ -306,7 +317,7 @@ class _Builder:
             elif tok.type in ("th_open", "td_open"):
                 if not rows:
                     alignments.append(_ALIGNMENTS.get(str(tok.attrs.get("style", "")), ""))
-                runs, _ = self._runs(tokens[i + 1].children or [])
+                runs = self._runs(tokens[i + 1].children or [])
                 row.append(tuple(_one_line(r) for r in runs))
                 i += 1
             i += 1
@@ -336,27 +347,24 @@ class _Builder:
 
     # Inline ---------------------------------------------------------------
 
-    def _runs(self, children: Sequence[Token]) -> tuple[list[Run], bool | None]:
-        """The runs of an inline token's children, and a task item's box (None: no box)."""
+    def _runs(self, children: Sequence[Token]) -> list[Run]:
+        """The runs of an inline token's children."""
         out = _RunBuilder()
         bold = italic = strike = 0
         links: list[str] = []
-        task: bool | None = None
-        for k, tok in enumerate(children):
+        for tok in children:
             kind = tok.type
             link = links[-1] if links else ""
             if kind == "text":
                 # A newline can only come from a character reference (&#10;): white space.
                 text = tok.content.replace("\n", " ")
-                if k == 1 and task is not None:
-                    text = text.removeprefix(" ")
-                out.add(Run(text, bool(bold), bool(italic), False, bool(strike), link))
+                out.add(text, (bold > 0, italic > 0, False, strike > 0, link, "", ""))
             elif kind == "softbreak":
-                out.softbreak(Run(" ", bool(bold), bool(italic), False, bool(strike), link))
+                out.softbreak((bold > 0, italic > 0, False, strike > 0, link, "", ""))
             elif kind == "hardbreak":
-                out.add(Run(LINE_BREAK))
+                out.add(LINE_BREAK, _PLAIN)
             elif kind == "code_inline":
-                out.add(Run(tok.content, bool(bold), bool(italic), True, bool(strike), link))
+                out.add(tok.content, (bold > 0, italic > 0, True, strike > 0, link, "", ""))
             elif kind in ("strong_open", "strong_close"):
                 bold += 1 if kind == "strong_open" else -1
             elif kind in ("em_open", "em_close"):
@@ -369,24 +377,24 @@ class _Builder:
                 links.pop()
             elif kind == "image":
                 image = self._markdown_image(tok)
-                out.add(Run(image.alt or image.src, link=link or image.src))
+                out.add(image.alt or image.src, _linked(link or image.src))
             elif kind == "footnote_ref":
                 number = str(tok.meta["id"] + 1)
-                out.add(Run(number, note=tok.meta.get("label") or number))
+                out.add(
+                    number, (False, False, False, False, "", "", tok.meta.get("label") or number)
+                )
             elif kind == "html_inline":
                 source = tok.content
-                if k == 0 and source.startswith(_TASK_BOX):
-                    task = 'checked="checked"' in source
-                elif _BR.fullmatch(source):
-                    out.add(Run(LINE_BREAK))
+                if _BR.fullmatch(source):
+                    out.add(LINE_BREAK, _PLAIN)
                 elif (image := self._html_image(source)) is not None:
-                    out.add(Run(image.alt or image.src, link=link or image.src))
+                    out.add(image.alt or image.src, _linked(link or image.src))
                 else:
                     source = source.replace("\n", " ")
-                    out.add(Run(source, bool(bold), bool(italic), False, bool(strike), link))
+                    out.add(source, (bold > 0, italic > 0, False, strike > 0, link, "", ""))
             elif kind != "footnote_anchor" and tok.content:
-                out.add(Run(tok.content, link=link))
-        return out.runs, task
+                out.add(tok.content, _linked(link))
+        return out.runs()
 
     def _lone_image(self, children: Sequence[Token]) -> Image | None:
         """The picture when it is all a paragraph holds."""
@@ -454,38 +462,53 @@ class _Builder:
         return str(path) if inside else ""
 
 
+#: A run's style: bold, italic, code, strike, link, ruby, note (Run's fields after text).
+_Style = tuple[bool, bool, bool, bool, str, str, str]
+_PLAIN: _Style = (False, False, False, False, "", "", "")
+
+
+def _linked(link: str) -> _Style:
+    return (False, False, False, False, link, "", "")
+
+
+def _style(run: Run) -> _Style:
+    return (run.bold, run.italic, run.code, run.strike, run.link, run.ruby, run.note)
+
+
 class _RunBuilder:
     """Collects runs, merging neighbours of one style and joining soft breaks like CJK text."""
 
-    __slots__ = ("pending_space", "runs")
+    __slots__ = ("pending_space", "styles", "texts")
 
     def __init__(self) -> None:
-        self.runs: list[Run] = []
-        self.pending_space: Run | None = None
+        self.styles: list[_Style] = []
+        self.texts: list[list[str]] = []
+        self.pending_space: _Style | None = None
 
-    def softbreak(self, space: Run) -> None:
-        """A soft line break, `space` styled as the text around it; resolved by the next run."""
-        self.pending_space = space if self.runs else None
+    def softbreak(self, style: _Style) -> None:
+        """A soft line break in `style` (the text around it); the next text resolves it."""
+        self.pending_space = style if self.styles else None
 
-    def add(self, run: Run) -> None:
-        if not run.text:
+    def add(self, text: str, style: _Style) -> None:
+        if not text:
             return
         space = self.pending_space
         if space is not None:
             self.pending_space = None
-            if not _joins_solid(self.runs[-1].text[-1], run.text[0]):
-                self._append(space)
-        self._append(run)
+            if not _joins_solid(self.texts[-1][-1][-1], text[0]):
+                self._append(" ", space)
+        self._append(text, style)
 
-    def _append(self, run: Run) -> None:
-        if self.runs and not run.note and _style(self.runs[-1]) == _style(run):
-            self.runs[-1] = replace(self.runs[-1], text=self.runs[-1].text + run.text)
+    def _append(self, text: str, style: _Style) -> None:
+        # Two references to notes stay two runs.
+        if self.styles and self.styles[-1] == style and not style[6]:
+            self.texts[-1].append(text)
         else:
-            self.runs.append(run)
+            self.styles.append(style)
+            self.texts.append([text])
 
-
-def _style(run: Run) -> tuple[object, ...]:
-    return (run.bold, run.italic, run.code, run.strike, run.link, run.ruby, run.note)
+    def runs(self) -> list[Run]:
+        return [Run("".join(t), *s) for s, t in zip(self.styles, self.texts, strict=True)]
 
 
 def _joins_solid(before: str, after: str) -> bool:
@@ -514,8 +537,8 @@ def _width_class(ch: str) -> str:
 def _merged(runs: list[Run]) -> list[Run]:
     out = _RunBuilder()
     for run in runs:
-        out.add(run)
-    return out.runs
+        out.add(run.text, _style(run))
+    return out.runs()
 
 
 def _joined(parts: list[_Part]) -> list[Run]:
