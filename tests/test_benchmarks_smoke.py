@@ -41,3 +41,17 @@ def test_convert_benchmark_runs_on_a_tiny_corpus(tmp_path):
 def test_encoding_benchmark_reports_both_detectors():
     done = run_script("-m", "benchmarks.bench_encoding")
     assert "hand-built (ZhReader)" in done.stdout and "charset-normalizer" in done.stdout
+
+
+def test_markdown_benchmark_runs_on_the_spec_subset():
+    done = run_script(
+        "-m",
+        "benchmarks.bench_markdown",
+        "tests/data/commonmark/examples.json",
+        "--size",
+        "20000",
+        "--runs",
+        "1",
+    )
+    assert "| markdown-it-py (ZhReader's set-up) | 506/506" in done.stdout
+    assert "ZhReader parse_markdown" in done.stdout
