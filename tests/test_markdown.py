@@ -284,6 +284,8 @@ def _spec_examples() -> list[dict[str, object]]:
 
 #: Examples whose HTML the reader deliberately does not follow, and why.
 AS_WRITTEN = {
+    96: "a document opening with a --- … --- block has front matter",
+    98: "a document opening with a --- … --- block has front matter",
     298: "an ordered list keeps its ')' delimiter",
     299: "an ordered list keeps its ')' delimiter",
     304: "an ordered list keeps its ')' delimiter",
@@ -602,6 +604,20 @@ def test_metadata_line_after_the_title_is_parsed_as_for_plain_text():
         BlockKind.PARAGRAPH,
     ]
     assert doc.metadata.source == "重慶日報"
+
+
+def test_front_matter_is_yaml_code_whose_title_names_the_document():
+    hexo = "---\ntitle: '靜態網站的文章'\ndate: 2020-01-01\n---\n\n正文。\n"
+    doc = parse_markdown(hexo, None, fallback_title="檔名")
+    assert doc.title == "靜態網站的文章"
+    assert [(b.kind, b.info, b.line, b.end_line) for b in doc.blocks] == [
+        (BlockKind.CODE, "yaml", 1, 4),
+        (BlockKind.PARAGRAPH, "", 6, 6),
+    ]
+    assert doc.blocks[0].text.split(LINE_BREAK) == ["title: '靜態網站的文章'", "date: 2020-01-01"]
+    assert not doc.headings()
+    doc = parse_markdown("---\nlayout: post\n---\n# 標題\n", None, fallback_title="檔名")
+    assert doc.title == "標題" and doc.blocks[1].kind is BlockKind.TITLE
 
 
 def test_no_leading_h1_means_the_fallback_title():

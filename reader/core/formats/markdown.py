@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 from reader.core.document import (
     CELL_BREAK,
@@ -44,6 +45,7 @@ _ALIGNMENTS = {"text-align:left": "l", "text-align:center": "c", "text-align:rig
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _IMG = re.compile(r"<img(\s[^<>]*?)?/?>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
+_FRONT_MATTER_TITLE = re.compile(r"title\s*:\s*(\S.*)$")
 _COMMENTS = re.compile(r"(?:\s*<!--.*?-->)+\s*", re.DOTALL)
 _TASK_BOX = re.compile(r"\[([ xX])\][ \t]+(?=\S)")
 #: Ambiguous-width punctuation that Chinese text sets full width.
@@ -52,32 +54,56 @@ _CJK_PUNCTUATION = frozenset("“”‘’…—·")
 
 @cache
 def new_parser() -> MarkdownIt:
-    """ZhReader's CommonMark parser: GFM tables and strikethrough, footnotes.
+    """ZhReader's CommonMark parser: GFM tables and strikethrough, footnotes, front matter.
 
     Task list items are recognised while walking the tokens (see `_task_box`).
     """
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).use(footnote_plugin)
+    return (
+        MarkdownIt("commonmark")
+        .enable(["table", "strikethrough"])
+        .use(footnote_plugin)
+        .use(front_matter_plugin)
+    )
 
 
 def parse_markdown(text: str, source_dir: Path | None, fallback_title: str = "") -> Document:
     """Parse Markdown into a `Document`; a picture's path is set only inside `source_dir`.
 
-    A level-1 heading that opens the document becomes its TITLE block (and a
-    metadata line right after it its METADATA), as for plain text.
+    A level-1 heading that opens the document (after any front matter) becomes
+    its TITLE block, and a metadata line right after it METADATA, as for plain
+    text. Front matter (a leading `---` … `---` block of a static-site
+    generator) is shown as YAML code; its `title:` names a document without one.
     """
     parser = new_parser()
-    blocks = _Builder(parser, source_dir).build(parser.parse(text))
+    builder = _Builder(parser, source_dir)
+    blocks = builder.build(parser.parse(text))
     title = ""
     metadata = Metadata()
-    if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
-        blocks[0] = replace(blocks[0], kind=BlockKind.TITLE, level=0)
-        title = blocks[0].text
-        if len(blocks) > 1 and _is_metadata_line(blocks[1]):
-            metadata = parse_metadata(blocks[1].text) or metadata
-            blocks[1] = replace(blocks[1], kind=BlockKind.METADATA)
+    first = 1 if builder.front_matter is not None else 0
+    if len(blocks) > first and blocks[first].kind is BlockKind.HEADING and blocks[first].level == 1:
+        blocks[first] = replace(blocks[first], kind=BlockKind.TITLE, level=0)
+        title = blocks[first].text
+        if len(blocks) > first + 1 and _is_metadata_line(blocks[first + 1]):
+            metadata = parse_metadata(blocks[first + 1].text) or metadata
+            blocks[first + 1] = replace(blocks[first + 1], kind=BlockKind.METADATA)
     return Document(
-        title=title or fallback_title, blocks=tuple(blocks), metadata=metadata, text=text
+        title=title or _front_matter_title(builder.front_matter or "") or fallback_title,
+        blocks=tuple(blocks),
+        metadata=metadata,
+        text=text,
     )
+
+
+def _front_matter_title(front_matter: str) -> str:
+    """The plain `title:` value of YAML front matter, quotes removed ("" without one)."""
+    for line in front_matter.split("\n"):
+        m = _FRONT_MATTER_TITLE.match(line)
+        if m is not None:
+            value = m.group(1).strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+                value = value[1:-1]
+            return value
+    return ""
 
 
 def _is_metadata_line(block: Block) -> bool:
@@ -136,6 +162,8 @@ class _Builder:
         self.lists: list[_List] = []
         self.containers: list[_Item | _Quote] = []
         self.footnote: _Footnote | None = None
+        #: The document's front matter (YAML source), when it has one.
+        self.front_matter: str | None = None
 
     def build(self, tokens: Sequence[Token]) -> list[Block]:
         i = 0
@@ -178,6 +206,12 @@ class _Builder:
                 self._flush_item()
                 first, last = _lines(tok)
                 self.blocks.append(Block(BlockKind.RULE, "", first, last))
+            elif kind == "front_matter":
+                self.front_matter = tok.content
+                first, last = _lines(tok)
+                code = tok.content.replace("\n", LINE_BREAK)
+                runs = [Run(code, code=True)] if code else []
+                self._emit(BlockKind.CODE, runs, first, last, info="yaml")
             elif kind == "footnote_open":
                 number = str(tok.meta["id"] + 1)
                 self.footnote = _Footnote(tok.meta.get("label") or number, number)
