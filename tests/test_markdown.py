@@ -581,6 +581,16 @@ def test_footnotes_are_numbered_references_and_blocks_at_the_end():
     assert (notes[0].line, notes[0].end_line) == (4, 4)
 
 
+def test_inline_footnote_gets_a_label_no_named_footnote_can_take():
+    doc = parse_markdown("甲^[行內註]乙[^1]。\n\n[^1]: 具名註\n", None)
+    model_of(doc)
+    assert [r.note for r in doc.blocks[0].runs if r.note] == ["^1", "1"]
+    assert [(b.label, b.marker, b.text) for b in blocks_of(doc, BlockKind.FOOTNOTE)] == [
+        ("^1", "1", "行內註"),
+        ("1", "2", "具名註"),
+    ]
+
+
 def test_strikethrough_hard_break_and_rule():
     doc = parse_markdown("~~刪除~~與保留\\\n下一行\n\n---\n\n***", None)
     model_of(doc)
@@ -633,3 +643,10 @@ def test_markdown_from_bytes_uses_the_markdown_reader():
     doc = document_from_bytes("# 標題\n\n1. 甲\n".encode(), name="stdin", markdown=True)
     assert doc.title == "標題"
     assert [(b.kind, b.marker) for b in doc.blocks[1:]] == [(BlockKind.LIST_ITEM, "1.")]
+
+
+def test_an_html_block_of_many_comments_and_some_text_is_shown_at_once():
+    comments = "".join(f"<!-- {n} -->" for n in range(60))
+    doc = parse_markdown(f"{comments}\n\n{comments}x\n", None)
+    assert [(b.kind, b.info) for b in doc.blocks] == [(BlockKind.CODE, "html")]
+    assert doc.blocks[0].text.endswith("x")

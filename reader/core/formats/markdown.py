@@ -1,9 +1,9 @@
 """Markdown → `Document`, walking markdown-it-py's CommonMark token stream.
 
 Why markdown-it-py: docs/markdown-parser.md. Tables and strikethrough are its
-own GFM rules; footnotes come from mdit-py-plugins, task items are recognised
-here. Nothing is
-fetched: a picture gets a file path only when it lies inside `source_dir`.
+own GFM rules; footnotes and front matter come from mdit-py-plugins; task
+items are recognised here. Nothing is fetched: a picture gets a file path
+only when it is a file inside `source_dir`.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _IMG = re.compile(r"<img(\s[^<>]*?)?/?>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
 _FRONT_MATTER_TITLE = re.compile(r"title\s*:\s*(\S.*)$")
-_COMMENTS = re.compile(r"(?:\s*<!--.*?-->)+\s*", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TASK_BOX = re.compile(r"\[([ xX])\][ \t]+(?=\S)")
 #: Ambiguous-width punctuation that Chinese text sets full width.
 _CJK_PUNCTUATION = frozenset("“”‘’…—·")
@@ -213,8 +213,7 @@ class _Builder:
                 runs = [Run(code, code=True)] if code else []
                 self._emit(BlockKind.CODE, runs, first, last, info="yaml")
             elif kind == "footnote_open":
-                number = str(tok.meta["id"] + 1)
-                self.footnote = _Footnote(tok.meta.get("label") or number, number)
+                self.footnote = _Footnote(*_note(tok))
             elif kind == "footnote_close":
                 self._emit_footnote()
             i += 1
@@ -325,7 +324,7 @@ class _Builder:
     def _html_block(self, tok: Token) -> None:
         first, last = _lines(tok)
         source = tok.content.rstrip("\n")
-        if _COMMENTS.fullmatch(source):
+        if not _COMMENT.sub("", source).strip():
             return  # a comment is invisible wherever Markdown is shown
         if (image := self._html_image(source.strip())) is not None:
             self.blocks.append(Block(BlockKind.IMAGE, image.alt, first, last, image=image))
@@ -414,10 +413,8 @@ class _Builder:
                 image = self._markdown_image(tok)
                 out.add(image.alt or image.src, _linked(link or image.src))
             elif kind == "footnote_ref":
-                number = str(tok.meta["id"] + 1)
-                out.add(
-                    number, (False, False, False, False, "", "", tok.meta.get("label") or number)
-                )
+                label, number = _note(tok)
+                out.add(number, (False, False, False, False, "", "", label))
             elif kind == "html_inline":
                 source = tok.content
                 if _BR.fullmatch(source):
@@ -604,6 +601,15 @@ def _plain_text(tokens: Sequence[Token]) -> list[str]:
         elif tok.type == "image":
             out.extend(_plain_text(tok.children or []))
     return out
+
+
+def _note(tok: Token) -> tuple[str, str]:
+    """A footnote's label and the number its references show.
+
+    An inline footnote (`^[…]`) has no label of its own: `^N` stands for it.
+    """
+    number = str(tok.meta["id"] + 1)
+    return tok.meta.get("label") or f"^{number}", number
 
 
 def _lines(tok: Token) -> tuple[int, int]:
