@@ -650,3 +650,13 @@ def test_an_html_block_of_many_comments_and_some_text_is_shown_at_once():
     doc = parse_markdown(f"{comments}\n\n{comments}x\n", None)
     assert [(b.kind, b.info) for b in doc.blocks] == [(BlockKind.CODE, "html")]
     assert doc.blocks[0].text.endswith("x")
+
+
+def test_readme_blocks_know_their_source_lines(readme):
+    lines = {(b.kind, b.text.split(LINE_BREAK)[0]): (b.line, b.end_line) for b in readme.blocks}
+    assert lines[(BlockKind.HEADING, "安裝步驟")] == (9, 10)
+    assert lines[(BlockKind.LIST_ITEM, "下載原始碼")] == (12, 12)
+    assert lines[(BlockKind.LIST_ITEM, "安裝依賴")] == (15, 15)
+    assert lines[(BlockKind.TABLE, f"名稱{CELL_BREAK}數量{CELL_BREAK}價格")] == (17, 20)
+    assert lines[(BlockKind.CODE, "# 這是註釋，不是標題")] == (22, 25)
+    assert lines[(BlockKind.IMAGE, "本地圖")] == (27, 27)
