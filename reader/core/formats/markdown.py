@@ -170,7 +170,7 @@ class _Builder:
         while i < len(tokens):
             tok = tokens[i]
             kind = tok.type
-            if kind in ("paragraph_open", "heading_open"):
+            if kind in ("paragraph_open", "heading_open") and tokens[i + 1].type == "inline":
                 self._paragraph(tok, tokens[i + 1])
                 i += 3
                 continue
@@ -183,19 +183,22 @@ class _Builder:
                 ordered = kind == "ordered_list_open"
                 start = int(tok.attrs.get("start", 1)) if ordered else 1
                 self.lists.append(_List(ordered, start, tok.markup))
+            # The footnote plugin can leave a close without its open (a definition
+            # nested in a definition): closes only close what is open.
             elif kind in ("bullet_list_close", "ordered_list_close"):
-                self.lists.pop()
+                if self.lists:
+                    self.lists.pop()
             elif kind == "list_item_open":
                 self._open_item(tok)
             elif kind == "list_item_close":
-                item = self.containers.pop()
-                assert isinstance(item, _Item)
-                self._emit_item(item)
+                if self.containers and isinstance(self.containers[-1], _Item):
+                    self._emit_item(self.containers.pop())
             elif kind == "blockquote_open":
                 self._flush_item()
                 self.containers.append(_Quote(self._quote_depth() + 1))
             elif kind == "blockquote_close":
-                self.containers.pop()
+                if self.containers and isinstance(self.containers[-1], _Quote):
+                    self.containers.pop()
             elif kind in ("fence", "code_block"):
                 self._flush_item()
                 self._code(tok)
@@ -214,7 +217,7 @@ class _Builder:
                 self._emit(BlockKind.CODE, runs, first, last, info="yaml")
             elif kind == "footnote_open":
                 self.footnote = _Footnote(*_note(tok))
-            elif kind == "footnote_close":
+            elif kind == "footnote_close" and self.footnote is not None:
                 self._emit_footnote()
             i += 1
         return self.blocks
@@ -230,6 +233,8 @@ class _Builder:
     def _open_item(self, tok: Token) -> None:
         # The parent item shows its own text before its nested items.
         self._flush_item()
+        if not self.lists:
+            self.lists.append(_List(ordered=False, start=1, delimiter=""))
         lst = self.lists[-1]
         marker = f"{lst.start + lst.count}{lst.delimiter}" if lst.ordered else BULLET
         lst.count += 1
