@@ -9,6 +9,7 @@ only when it is a file inside `source_dir`.
 from __future__ import annotations
 
 import html
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -16,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import unescapeAll
@@ -46,6 +46,7 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _IMG = re.compile(r"<img(\s[^<>]*?)?/?>", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
 _FRONT_MATTER_TITLE = re.compile(r"title\s*:\s*(\S.*)$")
+_DRIVE_PATH = re.compile(r"/[A-Za-z]:")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TASK_BOX = re.compile(r"\[([ xX])\][ \t]+(?=\S)")
 #: Ambiguous-width punctuation that Chinese text sets full width.
@@ -482,7 +483,9 @@ class _Builder:
         if scheme == "file":
             if parts.netloc not in ("", "localhost"):
                 return ""
-            name = url2pathname(parts.path)
+            name = unquote(parts.path)
+            if os.name == "nt" and _DRIVE_PATH.match(name):
+                name = name[1:]  # file:///C:/x.png names C:/x.png
         elif len(scheme) > 1:
             return ""  # http:, https:, data:, mailto: … are never fetched
         elif scheme:
