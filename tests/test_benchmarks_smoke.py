@@ -56,3 +56,17 @@ def test_memory_benchmark_measures_every_shape_in_a_child(tmp_path):
     assert all(r["peak_rss"] >= r["baseline_rss"] > 0 and r["seconds"] >= 0 for r in rows)
     assert rows[0]["blocks"] > 10_000  # one block per one-character line: the shape was built
     assert "| shape | size | time | peak RSS |" in done.stdout
+
+
+def test_markdown_benchmark_runs_on_the_spec_subset():
+    done = run_script(
+        "-m",
+        "benchmarks.bench_markdown",
+        "tests/data/commonmark/examples.json",
+        "--size",
+        "20000",
+        "--runs",
+        "1",
+    )
+    assert "| markdown-it-py (commonmark) | 506/506" in done.stdout
+    assert "ZhReader parse_markdown" in done.stdout

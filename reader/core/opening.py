@@ -1,4 +1,5 @@
-"""Open a file as a recognised `Document`: loading plus structure recognition."""
+"""Open a file as a recognised `Document`: loading, then the Markdown reader or
+plain-text structure recognition."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.document import Document
+from reader.core.formats.markdown import parse_markdown
 from reader.core.loading import DEFAULT_SIZE_LIMIT, decode_bytes, load_text
 from reader.core.structure import recognize
 
@@ -26,19 +28,23 @@ def open_document(
     """
     p = Path(path)
     loaded = load_text(p, encoding, size_limit)
-    doc = recognize(
-        loaded.text,
-        markdown=p.suffix.lower() in MARKDOWN_SUFFIXES,
-        fallback_title=p.stem,
-        rules=rules,
-    )
+    if p.suffix.lower() in MARKDOWN_SUFFIXES:
+        doc = parse_markdown(loaded.text, p.parent, fallback_title=p.stem)
+    else:
+        doc = recognize(loaded.text, fallback_title=p.stem, rules=rules)
     return replace(doc, source=str(p), encoding=loaded.encoding, warnings=loaded.warnings)
 
 
 def document_from_bytes(
     data: bytes, name: str = "", encoding: str | None = None, markdown: bool = False
 ) -> Document:
-    """Recognise a document that did not come from a file (standard input, tests)."""
+    """Recognise a document that did not come from a file (standard input, tests).
+
+    Having no folder, a Markdown document from bytes shows no local picture.
+    """
     loaded = decode_bytes(data, encoding)
-    doc = recognize(loaded.text, markdown=markdown, fallback_title=name)
+    if markdown:
+        doc = parse_markdown(loaded.text, None, fallback_title=name)
+    else:
+        doc = recognize(loaded.text, fallback_title=name)
     return replace(doc, source=name, encoding=loaded.encoding, warnings=loaded.warnings)

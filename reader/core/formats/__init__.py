@@ -1,0 +1,1 @@
+"""Readers that turn one input format into a `Document`."""
