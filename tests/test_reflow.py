@@ -125,7 +125,7 @@ def test_latin_words_get_one_space():
 
 
 def test_cjk_lines_are_joined_without_space_and_split_numbers_stay_whole():
-    text = f"{FULL_A[:-1]}20\n08年{FULL_B[2:]}\n{END}\n\n" + f"{FULL_A}\n{END}\n\n" * 4
+    text = f"{FULL_A[:-1]}20\n08年{FULL_B[2:]}\n{END}\n\n" + f"{FULL_A}\n{FULL_B}\n{END}\n\n" * 4
 
     first = reflow(text).text.split("\n")[0]
 
@@ -133,12 +133,12 @@ def test_cjk_lines_are_joined_without_space_and_split_numbers_stay_whole():
 
 
 def test_a_sentence_ending_short_of_the_width_ends_its_paragraph():
-    short = FULL_A[:34] + "。"  # 70 columns: a wrapped line, but weak evidence of one
-    text = f"{FULL_A}\n{short}\n{FULL_B}\n{END}\n" * 4
+    short = FULL_A[:36] + "。"  # 74 columns: full enough, but weak evidence of a wrap
+    text = f"{FULL_A}\n{FULL_B}\n{short}\n{FULL_A}\n{END}\n" * 4
 
     lines = reflow(text).text.split("\n")
 
-    assert lines[:2] == [FULL_A + short, FULL_B + END]
+    assert lines[:2] == [FULL_A + FULL_B + short, FULL_A + END]
 
 
 def test_short_lines_are_never_joined():

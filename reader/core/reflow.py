@@ -29,23 +29,33 @@ MAX_WIDTH = 160
 #: that did not fit, a word moved down whole) or past it (punctuation hung in the margin).
 _SHORT_SLACK = 3
 _LONG_SLACK = 2
-#: Evidence a document is wrapped: enough lines followed by another line end in
-#: the band around the common width, few lines are wider than the band, and
-#: most of the lines in the band end without punctuation (poems end with it).
+#: Evidence a document is wrapped: runs of at least two full lines (half
+#: of a run's lines before its last within the slack of its widest, half of
+#: those ending without punctuation, as a poem's do not) hold at least this
+#: many full lines at one width, and this share of all lines followed by another.
 _MIN_FULL_LINES = 4
 _MIN_FULL_SHARE = 0.3
-_MAX_WIDE_SHARE = 0.1
-_MIN_OPEN_SHARE = 0.5
 
 #: What ends a sentence for joining (a comma or colon at a wrap point does not).
 _STOPS = frozenset("。！？…!?．")
 _CLOSERS = "”’」』）)》〉】］]\"' "
 _INDENT = {" ": 1, "\u3000": 2, "\t": 4, "\u00a0": 1}
 _INDENT_CHARS = "".join(_INDENT)
-_BULLETS = ("•", "●", "○", "■", "□", "◆", "◇", "▪", "・", "※", "★", "☆", "◎")
+#: Bullets (not ○, which is also the zero of 一九二○年), numbered items, and notes
+#: (`〔３〕　term`; a bare `〔３〕` at a line start is a note reference in a sentence).
+_BULLETS = ("•", "●", "■", "□", "◆", "◇", "▪", "・", "※", "★", "☆", "◎")
 _LIST_ITEM = re.compile(
-    r"(?:[-*+]\s|\d{1,3}[.)、](?!\d)|[(（]\s*[0-9一二三四五六七八九十]+\s*[)）])"
+    r"(?:[-*+]\s|\d{1,3}[.)、](?!\d)|[(（]\s*[0-9一二三四五六七八九十]+\s*[)）]"
+    r"|(?:[a-zA-Z]|[ivxIVX]{1,4})[.)]\s"
+    r"|[〔［\[][0-9０-９]{1,3}[〕］\]][ \u3000])"
 )
+#: Runs longer than this (in lines) hold several paragraphs, told apart only by
+#: short lines and sentence ends; shorter runs are paragraphs themselves.
+_PARAGRAPH_RUN = 12
+#: The first word of a line: what a word-wrapping tool moved down whole.
+_LATIN_WORD = re.compile(r"[^\s\u3000-\u9fff\uff00-\uffef]*")
+#: Columns lined up by runs of spaces: a table row, never a wrapped line.
+_ALIGNED = re.compile(r"\S(?:\u3000{2,}| {3,}|\t)\S")
 _LATIN_PUNCTUATION = frozenset(",.;:!?)%'\"")
 
 
@@ -110,7 +120,8 @@ def reflow(text: str) -> Reflowed:
     n = len(lines)
     while i < n:
         start = i
-        while i + 1 < n and layout.joins(i):
+        hang = _hanging_indent(lines[i])
+        while i + 1 < n and layout.joins(i, hang):
             i += 1
         if i == start:
             out.append(lines[i])
@@ -135,86 +146,141 @@ def reflow(text: str) -> Reflowed:
 
 
 class _Layout:
-    """A wrapped document's measurements and the rule that joins two of its lines."""
+    """A wrapped document's measurements and the rule that joins two of its lines.
 
-    def __init__(self, stripped: list[str], widths: list[int], width: int, base_indent: int):
+    The text is cut into runs of lines a paragraph could span: a blank line or
+    an indented line starts a new run. A run whose lines before its last end
+    within a few columns of its widest is evidence of wrapping at that width.
+    Files stitched together from several sources are wrapped at several widths,
+    so each run is joined at the detected width nearest its own.
+    """
+
+    def __init__(
+        self,
+        stripped: list[str],
+        limits: list[int],
+        base_indent: int,
+        width: int,
+        marked: bool,
+    ):
         self.stripped = stripped
-        self.widths = widths
-        self.width = width
+        self.limits = limits
         self.base_indent = base_indent
+        self.width = width
+        self.marked = marked
+        self.widths = [
+            display_width(s) if limit else 0 for s, limit in zip(stripped, limits, strict=True)
+        ]
 
     @classmethod
     def measure(cls, lines: list[str]) -> _Layout | None:
-        """The layout when `lines` are hard-wrapped at one common width, else None."""
+        """The layout when `lines` are hard-wrapped, else None."""
         stripped = [ln.rstrip() for ln in lines]
         n = len(stripped)
-        # Lines longer than this are too wide to be wrapped lines whatever their script.
         too_long = MAX_WIDTH + _LONG_SLACK
-        widths = [0] * n
-        followed = Counter()
-        nonblank = wide = 0
-        for i, s in enumerate(stripped):
-            if not s:
-                continue
-            nonblank += 1
-            w = display_width(s) if len(s) <= too_long else too_long + 1
-            widths[i] = w
-            if w > too_long:
-                wide += 1
-            elif i + 1 < n and stripped[i + 1]:
-                followed[w] += 1
-        if not followed:
-            return None
-        width, _ = followed.most_common(1)[0]
-        if not MIN_WIDTH <= width <= MAX_WIDTH:
-            return None
-        low, high = width - _SHORT_SLACK, width + _LONG_SLACK
-        full = sum(c for w, c in followed.items() if low <= w <= high)
-        wide += sum(c for w, c in followed.items() if w > high)
-        wide += sum(
-            1
-            for i, w in enumerate(widths)
-            if high < w <= too_long and (i + 1 == n or not stripped[i + 1])
-        )
-        if (
-            full < _MIN_FULL_LINES
-            or full < _MIN_FULL_SHARE * followed.total()
-            or wide > _MAX_WIDE_SHARE * nonblank
-        ):
-            return None
-        open_ends = 0
         indents: Counter[int] = Counter()
-        for i in range(n - 1):
-            if low <= widths[i] <= high and stripped[i + 1]:
-                if not ends_like_sentence(stripped[i]):
-                    open_ends += 1
-                indents[_indent(stripped[i + 1])] += 1
-        if open_ends < _MIN_OPEN_SHARE * full:
+        for i in range(1, n):
+            if stripped[i] and stripped[i - 1]:
+                indents[_indent(stripped[i])] += 1
+        if not indents:
             return None
-        return cls(stripped, widths, width, indents.most_common(1)[0][0])
+        base = indents.most_common(1)[0][0]
+        runs = _runs(stripped, base)
+        evidence: Counter[int] = Counter()
+        run_widths: list[int] = []
+        body_lines = 0
+        for start, end in runs:
+            body = [s for s in stripped[start:end] if len(s) <= too_long]
+            body_lines += end - start
+            widest = max(map(display_width, body)) if len(body) == end - start else 0
+            run_widths.append(widest)
+            if not MIN_WIDTH <= widest <= MAX_WIDTH:
+                continue
+            full = [
+                s
+                for s in body
+                if display_width(s) >= widest - _SHORT_SLACK and not _ALIGNED.search(s)
+            ]
+            if len(full) >= 2 and 2 * len(full) >= len(body):
+                open_ends = sum(1 for s in full if not ends_like_sentence(s))
+                if 2 * open_ends >= len(full):
+                    evidence[widest] += len(full)
+        widths = [
+            w
+            for w, count in evidence.items()
+            if count == max(evidence[w + d] for d in range(-_LONG_SLACK, _LONG_SLACK + 1))
+            and sum(evidence[w + d] for d in range(-_LONG_SLACK, _LONG_SLACK + 1))
+            >= _MIN_FULL_LINES
+        ]
+        supported = sum(evidence[w] for w in widths)
+        if not widths or supported < _MIN_FULL_SHARE * body_lines:
+            return None
+        limits = [0] * n
+        for (start, end), widest in zip(runs, run_widths, strict=True):
+            nearest = min(widths, key=lambda w: abs(w - widest))
+            if abs(nearest - widest) <= _SHORT_SLACK:
+                limits[start:end] = [nearest] * (end - start)
+        main = max(widths, key=lambda w: evidence[w])
+        marked = body_lines <= _PARAGRAPH_RUN * len(runs)
+        return cls(stripped, limits, base, main, marked)
 
-    def joins(self, i: int) -> bool:
-        """True when line `i + 1` continues line `i`, which the wrapper broke."""
+    def joins(self, i: int, hang: int = -1) -> bool:
+        """True when line `i + 1` continues line `i`, which the wrapper broke.
+
+        `hang` is the column a list item's wrapped lines are indented to (-1: none).
+        """
+        limit = self.limits[i]
         nxt = self.stripped[i + 1]
+        if not limit or not nxt:
+            return False
         w = self.widths[i]
-        if not nxt or not w or w > self.width + _LONG_SLACK:
+        if w > limit + _LONG_SLACK:
             return False
         cur = self.stripped[i]
         body = nxt.lstrip(_INDENT_CHARS)
-        if _between_words(cur[-1], body[0]):
-            # Word wrapping: the line was full if the next word would not have fitted.
-            full = w + 1 + display_width(body.split(" ", 1)[0]) > self.width
-        else:
-            full = w >= self.width - _SHORT_SLACK
+        # Full: within the slack of the width, or the next line's first word
+        # (a Latin word or URL is moved down whole) would not have fitted.
+        full = w >= limit - _SHORT_SLACK
+        if not full and (_word_char(body[0]) or body[0] in "\"'(<"):
+            space = 1 if _between_words(cur[-1], body[0]) else 0
+            full = w + space + display_width(_LATIN_WORD.match(body).group()) > limit
         if not full:
             return False
-        if _indent(nxt) > self.base_indent:
+        indent = _indent(nxt)
+        if indent > self.base_indent and indent != hang:
             return False  # an indented line starts a paragraph
-        if _ends_sentence(cur) and w < self.width - 1:
-            return False  # a sentence ends short of the width: weak evidence of a wrap
+        if not self.marked and _ends_sentence(cur) and w < limit - 1:
+            # Paragraphs not marked by blank lines or indents: a sentence that
+            # ends short of the width is weak evidence of a wrap.
+            return False
         return not (
-            _stands_alone(cur) or _stands_alone(body) or _is_rule(cur) or body.startswith(_BULLETS)
+            _stands_alone(cur) or _is_rule(cur) or _stands_alone(body) or _starts_item(body)
         )
+
+
+def _runs(stripped: list[str], base_indent: int) -> list[tuple[int, int]]:
+    """(first, last) line index of each run of two or more lines a paragraph could span.
+
+    A blank line ends a run; an indented line starts one, unless it lines up
+    under the marker of the list item before it.
+    """
+    runs = []
+    start = hang = -1
+    for i, s in enumerate(stripped):
+        indent = _indent(s) if s else 0
+        if not s or (indent > base_indent and indent != hang):
+            if start >= 0 and i - 1 > start:
+                runs.append((start, i - 1))
+            start = i if s else -1
+            hang = _hanging_indent(s) if s else -1
+        else:
+            if start < 0:
+                start = i
+            if (item_hang := _hanging_indent(s)) >= 0:
+                hang = item_hang
+    if start >= 0 and len(stripped) - 1 > start:
+        runs.append((start, len(stripped) - 1))
+    return runs
 
 
 def _indent(line: str) -> int:
@@ -234,11 +300,29 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _stands_alone(line: str) -> bool:
-    """Headings, list items and rules are never joined to their neighbours."""
+    """Headings, table rows and rules are joined to neither neighbour."""
     text = line.strip()
-    return bool(chapter_rank(text) or numbered_rank(text) or _LIST_ITEM.match(text)) or (
+    return bool(chapter_rank(text) or numbered_rank(text) or _ALIGNED.search(text)) or (
         len(text) >= 5 and _is_rule(text)
     )
+
+
+def _hanging_indent(line: str) -> int:
+    """The column a list item's wrapped lines line up under (after its marker), else -1."""
+    text = line.lstrip(_INDENT_CHARS)
+    if text.startswith(_BULLETS):
+        end = 1
+    elif m := _LIST_ITEM.match(text):
+        end = m.end()
+    else:
+        return -1
+    rest = text[end:]
+    return _indent(line) + display_width(text[:end]) + _indent(rest) if rest.strip() else -1
+
+
+def _starts_item(line: str) -> bool:
+    """A list item or note starts its own paragraph (its wrapped lines still join it)."""
+    return line.startswith(_BULLETS) or bool(_LIST_ITEM.match(line))
 
 
 def _is_rule(line: str) -> bool:
