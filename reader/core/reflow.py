@@ -54,6 +54,7 @@ _LIST_ITEM = re.compile(
 _PARAGRAPH_RUN = 12
 #: The first word of a line: what a word-wrapping tool moved down whole.
 _LATIN_WORD = re.compile(r"[^\s\u3000-\u9fff\uff00-\uffef]*")
+_WORD = re.compile(r"[^\W_]")
 #: Columns lined up by runs of spaces: a table row, never a wrapped line.
 _ALIGNED = re.compile(r"\S(?:\u3000{2,}| {3,}|\t)\S")
 _LATIN_PUNCTUATION = frozenset(",.;:!?)%'\"")
@@ -158,6 +159,7 @@ class _Layout:
     def __init__(
         self,
         stripped: list[str],
+        widths: list[int],
         limits: list[int],
         base_indent: int,
         width: int,
@@ -168,9 +170,8 @@ class _Layout:
         self.base_indent = base_indent
         self.width = width
         self.marked = marked
-        self.widths = [
-            display_width(s) if limit else 0 for s, limit in zip(stripped, limits, strict=True)
-        ]
+        self.widths = widths
+        self._alone_cache: dict[int, bool] = {}
 
     @classmethod
     def measure(cls, lines: list[str]) -> _Layout | None:
@@ -188,41 +189,47 @@ class _Layout:
         runs = _runs(stripped, base)
         evidence: Counter[int] = Counter()
         run_widths: list[int] = []
+        widths = [0] * n
         body_lines = 0
         for start, end in runs:
-            body = [s for s in stripped[start:end] if len(s) <= too_long]
+            body = stripped[start:end]
             body_lines += end - start
-            widest = max(map(display_width, body)) if len(body) == end - start else 0
+            if any(len(s) > too_long for s in body):
+                run_widths.append(0)
+                continue
+            body_widths = [display_width(s) for s in body]
+            widths[start:end] = body_widths
+            widest = max(body_widths)
             run_widths.append(widest)
             if not MIN_WIDTH <= widest <= MAX_WIDTH:
                 continue
             full = [
                 s
-                for s in body
-                if display_width(s) >= widest - _SHORT_SLACK and not _ALIGNED.search(s)
+                for s, w in zip(body, body_widths, strict=True)
+                if w >= widest - _SHORT_SLACK and not _aligned(s)
             ]
             if len(full) >= 2 and 2 * len(full) >= len(body):
                 open_ends = sum(1 for s in full if not ends_like_sentence(s))
                 if 2 * open_ends >= len(full):
                     evidence[widest] += len(full)
-        widths = [
+        near = range(-_LONG_SLACK, _LONG_SLACK + 1)
+        wraps = [
             w
             for w, count in evidence.items()
-            if count == max(evidence[w + d] for d in range(-_LONG_SLACK, _LONG_SLACK + 1))
-            and sum(evidence[w + d] for d in range(-_LONG_SLACK, _LONG_SLACK + 1))
-            >= _MIN_FULL_LINES
+            if count == max(evidence[w + d] for d in near)
+            and sum(evidence[w + d] for d in near) >= _MIN_FULL_LINES
         ]
-        supported = sum(evidence[w] for w in widths)
-        if not widths or supported < _MIN_FULL_SHARE * body_lines:
+        supported = sum(evidence[w] for w in wraps)
+        if not wraps or supported < _MIN_FULL_SHARE * body_lines:
             return None
         limits = [0] * n
         for (start, end), widest in zip(runs, run_widths, strict=True):
-            nearest = min(widths, key=lambda w: abs(w - widest))
+            nearest = min(wraps, key=lambda w: abs(w - widest))
             if abs(nearest - widest) <= _SHORT_SLACK:
                 limits[start:end] = [nearest] * (end - start)
-        main = max(widths, key=lambda w: evidence[w])
+        main = max(wraps, key=lambda w: evidence[w])
         marked = body_lines <= _PARAGRAPH_RUN * len(runs)
-        return cls(stripped, limits, base, main, marked)
+        return cls(stripped, widths, limits, base, main, marked)
 
     def joins(self, i: int, hang: int = -1) -> bool:
         """True when line `i + 1` continues line `i`, which the wrapper broke.
@@ -253,9 +260,14 @@ class _Layout:
             # Paragraphs not marked by blank lines or indents: a sentence that
             # ends short of the width is weak evidence of a wrap.
             return False
-        return not (
-            _stands_alone(cur) or _is_rule(cur) or _stands_alone(body) or _starts_item(body)
-        )
+        return not (self._alone(i) or _is_rule(cur) or self._alone(i + 1) or _starts_item(body))
+
+    def _alone(self, i: int) -> bool:
+        """`_stands_alone` of line `i`, worked out once (each line is asked twice)."""
+        alone = self._alone_cache.get(i)
+        if alone is None:
+            alone = self._alone_cache[i] = _stands_alone(self.stripped[i])
+        return alone
 
 
 def _runs(stripped: list[str], base_indent: int) -> list[tuple[int, int]]:
@@ -302,9 +314,15 @@ def _ends_sentence(line: str) -> bool:
 def _stands_alone(line: str) -> bool:
     """Headings, table rows and rules are joined to neither neighbour."""
     text = line.strip()
-    return bool(chapter_rank(text) or numbered_rank(text) or _ALIGNED.search(text)) or (
+    return bool(chapter_rank(text) or numbered_rank(text) or _aligned(text)) or (
         len(text) >= 5 and _is_rule(text)
     )
+
+
+def _aligned(line: str) -> bool:
+    """True for a table row: columns lined up by runs of spaces after the indent."""
+    text = line.lstrip(_INDENT_CHARS)
+    return ("\u3000\u3000" in text or "   " in text or "\t" in text) and bool(_ALIGNED.search(text))
 
 
 def _hanging_indent(line: str) -> int:
@@ -327,7 +345,7 @@ def _starts_item(line: str) -> bool:
 
 def _is_rule(line: str) -> bool:
     """A line of symbols only (`-----`, `＊＊＊`): a rule, or an ornament between parts."""
-    return not any(ch.isalnum() for ch in line)
+    return _WORD.search(line) is None
 
 
 def _word_char(ch: str) -> bool:
