@@ -41,3 +41,8 @@ def test_convert_benchmark_runs_on_a_tiny_corpus(tmp_path):
 def test_encoding_benchmark_reports_both_detectors():
     done = run_script("-m", "benchmarks.bench_encoding")
     assert "hand-built (ZhReader)" in done.stdout and "charset-normalizer" in done.stdout
+
+
+def test_reflow_benchmark_runs_on_a_tiny_corpus():
+    done = run_script("-m", "benchmarks.bench_reflow", "--chars", "20000", "--runs", "1")
+    assert "| wrapped, blank lines |" in done.stdout

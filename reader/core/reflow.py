@@ -39,8 +39,7 @@ _MIN_FULL_SHARE = 0.3
 #: What ends a sentence for joining (a comma or colon at a wrap point does not).
 _STOPS = frozenset("。！？…!?．")
 _CLOSERS = "”’」』）)》〉】］]\"' "
-_INDENT = {" ": 1, "\u3000": 2, "\t": 4, "\u00a0": 1}
-_INDENT_CHARS = "".join(_INDENT)
+_INDENT_CHARS = " \u3000\t\u00a0"
 #: Bullets (not ○, which is also the zero of 一九二○年), numbered items, and notes
 #: (`〔３〕　term`; a bare `〔３〕` at a line start is a note reference in a sentence).
 _BULLETS = ("•", "●", "■", "□", "◆", "◇", "▪", "・", "※", "★", "☆", "◎")
@@ -297,13 +296,12 @@ def _runs(stripped: list[str], base_indent: int) -> list[tuple[int, int]]:
 
 def _indent(line: str) -> int:
     """Leading white space in columns."""
-    n = 0
-    for ch in line:
-        step = _INDENT.get(ch)
-        if step is None:
-            break
-        n += step
-    return n
+    n = len(line) - len(line.lstrip(_INDENT_CHARS))
+    if not n:
+        return 0
+    prefix = line[:n]
+    # One column a character, one more for an ideographic space, three more for a tab.
+    return n + prefix.count("\u3000") + 3 * prefix.count("\t")
 
 
 def _ends_sentence(line: str) -> bool:
@@ -328,6 +326,8 @@ def _aligned(line: str) -> bool:
 def _hanging_indent(line: str) -> int:
     """The column a list item's wrapped lines line up under (after its marker), else -1."""
     text = line.lstrip(_INDENT_CHARS)
+    if not text or not (text[0].isascii() or text[0] in "（〔［" or text.startswith(_BULLETS)):
+        return -1
     if text.startswith(_BULLETS):
         end = 1
     elif m := _LIST_ITEM.match(text):
