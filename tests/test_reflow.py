@@ -141,6 +141,86 @@ def test_a_sentence_ending_short_of_the_width_ends_its_paragraph():
     assert lines[:2] == [FULL_A + FULL_B + short, FULL_A + END]
 
 
+def test_each_run_is_joined_at_its_own_width():
+    narrow_a, narrow_b = FULL_A[:30], FULL_B[:30]  # a second piece wrapped at 60 columns
+    text = f"{FULL_A}\n{FULL_B}\n{END}\n\n" * 3 + f"{narrow_a}\n{narrow_b}\n{END}\n\n" * 3
+
+    lines = [line for line in reflow(text).text.split("\n") if line]
+
+    assert lines == [FULL_A + FULL_B + END] * 3 + [narrow_a + narrow_b + END] * 3
+
+
+def test_wrapped_list_items_join_their_hanging_lines_only():
+    item = f"- {FULL_A[:37]}"  # 76 columns, continued under the text after the dash
+    items = f"{item}\n  {FULL_B[:20]}。\n{item}\n  {END}"
+    text = f"{FULL_B}\n{items}\n\n" + f"{FULL_A}\n{FULL_B}\n{END}\n\n" * 3
+
+    lines = reflow(text).text.split("\n")
+
+    assert lines[:3] == [FULL_B, f"{item}{FULL_B[:20]}。", f"{item}{END}"]
+
+
+def test_an_indented_line_starts_a_paragraph_after_a_full_line():
+    first = f"　　{FULL_A[:36]}"
+    text = f"{first}\n{FULL_B}\n{FULL_A}\n{first}\n{FULL_B}\n{END}\n" * 2
+
+    lines = reflow(text).text.split("\n")
+
+    assert lines[:2] == [first + FULL_B + FULL_A, first + FULL_B + END]
+
+
+def test_rules_are_never_joined():
+    rule = "－" * 38
+    text = f"{FULL_A}\n{rule}\n{FULL_B}\n{END}\n\n" + f"{FULL_A}\n{FULL_B}\n{END}\n\n" * 3
+
+    assert reflow(text).text.split("\n")[:3] == [FULL_A, rule, FULL_B + END]
+
+
+def test_table_rows_are_never_joined():
+    rows = [f"{FULL_A[:16]}　　　　{FULL_B[:18]}"] * 3  # 76 columns of lined-up cells
+    text = "\n".join(rows) + "\n\n" + f"{FULL_A}\n{FULL_B}\n{END}\n\n" * 3
+
+    assert reflow(text).text.split("\n")[:3] == rows
+
+
+def test_tables_are_no_evidence_of_wrapping():
+    table = "\n".join([f"{FULL_A[:12]}　　　　{FULL_B[:14]}"] * 4)  # 60 columns
+    text = f"{table}\n\n" * 3 + f"{FULL_A[:29]}\n{END}\n"  # the last line of 58 columns
+
+    assert not reflow(text).applied
+
+
+def test_a_line_moved_down_whole_leaves_the_line_before_it_short():
+    url = "https://www.example.org/zhreader/a-long-address.html"
+    text = f"{FULL_B}\n{FULL_A[:30]}請讀\n{url}{END}\n\n" + f"{FULL_A}\n{FULL_B}\n{END}\n\n" * 3
+
+    assert reflow(text).text.split("\n")[0] == f"{FULL_B}{FULL_A[:30]}請讀{url}{END}"
+
+
+def test_a_short_line_ends_its_paragraph():
+    text = f"{FULL_A}\n{FULL_B}\n短句沒有句號\n{FULL_A}\n{END}\n" * 4
+
+    lines = reflow(text).text.split("\n")
+
+    assert lines[:2] == [f"{FULL_A}{FULL_B}短句沒有句號", f"{FULL_A}{END}"]
+
+
+def test_a_note_starts_a_paragraph_but_a_note_reference_continues_one():
+    text = (
+        f"{FULL_A}\n〔３〕，{FULL_B[:35]}\n〔４〕　{END}\n\n" + f"{FULL_A}\n{FULL_B}\n{END}\n\n" * 3
+    )
+
+    lines = reflow(text).text.split("\n")
+
+    assert lines[:2] == [f"{FULL_A}〔３〕，{FULL_B[:35]}", f"〔４〕　{END}"]
+
+
+def test_a_zero_written_as_a_circle_is_no_bullet():
+    text = f"{FULL_A[:-4]}一九二\n○年{FULL_B[2:]}\n{END}\n\n" + f"{FULL_A}\n{FULL_B}\n{END}\n\n" * 3
+
+    assert reflow(text).text.split("\n")[0] == f"{FULL_A[:-4]}一九二○年{FULL_B[2:]}{END}"
+
+
 def test_short_lines_are_never_joined():
     poem = ["床前明月光", "疑是地上霜", "舉頭望明月", "低頭思故鄉"]
     text = "\n".join(poem) + "\n\n" + f"{FULL_A}\n{FULL_B}\n{END}\n\n" * 4

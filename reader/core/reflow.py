@@ -120,8 +120,7 @@ def reflow(text: str) -> Reflowed:
     n = len(lines)
     while i < n:
         start = i
-        hang = _hanging_indent(lines[i])
-        while i + 1 < n and layout.joins(i, hang):
+        while i + 1 < n and layout.joins(i):
             i += 1
         if i == start:
             out.append(lines[i])
@@ -160,13 +159,11 @@ class _Layout:
         stripped: list[str],
         widths: list[int],
         limits: list[int],
-        base_indent: int,
         width: int,
         marked: bool,
     ):
         self.stripped = stripped
         self.limits = limits
-        self.base_indent = base_indent
         self.width = width
         self.marked = marked
         self.widths = widths
@@ -228,20 +225,19 @@ class _Layout:
                 limits[start:end] = [nearest] * (end - start)
         main = max(wraps, key=lambda w: evidence[w])
         marked = body_lines <= _PARAGRAPH_RUN * len(runs)
-        return cls(stripped, widths, limits, base, main, marked)
+        return cls(stripped, widths, limits, main, marked)
 
-    def joins(self, i: int, hang: int = -1) -> bool:
+    def joins(self, i: int) -> bool:
         """True when line `i + 1` continues line `i`, which the wrapper broke.
 
-        `hang` is the column a list item's wrapped lines are indented to (-1: none).
+        Only lines of one run join (a run's last line has no limit): a blank or
+        indented line has already started a new paragraph.
         """
         limit = self.limits[i]
         nxt = self.stripped[i + 1]
         if not limit or not nxt:
             return False
         w = self.widths[i]
-        if w > limit + _LONG_SLACK:
-            return False
         cur = self.stripped[i]
         body = nxt.lstrip(_INDENT_CHARS)
         # Full: within the slack of the width, or the next line's first word
@@ -252,14 +248,11 @@ class _Layout:
             full = w + space + display_width(_LATIN_WORD.match(body).group()) > limit
         if not full:
             return False
-        indent = _indent(nxt)
-        if indent > self.base_indent and indent != hang:
-            return False  # an indented line starts a paragraph
         if not self.marked and _ends_sentence(cur) and w < limit - 1:
             # Paragraphs not marked by blank lines or indents: a sentence that
             # ends short of the width is weak evidence of a wrap.
             return False
-        return not (self._alone(i) or _is_rule(cur) or self._alone(i + 1) or _starts_item(body))
+        return not (self._alone(i) or self._alone(i + 1) or _starts_item(body))
 
     def _alone(self, i: int) -> bool:
         """`_stands_alone` of line `i`, worked out once (each line is asked twice)."""
@@ -364,7 +357,5 @@ def _between_words(last: str, first: str) -> bool:
 
 def _concat(head: str, tail: str) -> str:
     """Join a wrapped line and its continuation: one space between Latin words only."""
-    last, first = head[-1], tail[0]
-    if last == "-" and len(head) > 1 and head[-2].isalpha() and first.islower():
-        return head + tail  # a hyphenated word broken after its hyphen keeps it
-    return head + " " + tail if _between_words(last, first) else head + tail
+    # A word broken after its hyphen keeps the hyphen and gets no space.
+    return head + " " + tail if _between_words(head[-1], tail[0]) else head + tail
