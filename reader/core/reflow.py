@@ -3,7 +3,10 @@
 Old BBS and TXT novels were wrapped every 30-40 characters, each physical line
 ending at one common width. `reflow` is a pre-pass over decoded text, before
 structure recognition: it decides per document whether the text is wrapped
-and, if it is, joins each wrapped line to the line that continues it.
+and, if it is, joins each wrapped line to the line that continues it. Files
+put together from several sources are wrapped at several widths (a story
+collection at 60, 70 and 80 columns), so the width is found for each run of
+lines between blank lines or indents, among the widths the document shows.
 
 Widths are display columns, as the wrappers counted them: a CJK or full-width
 character takes two columns (two bytes in GB2312, GBK and Big5), an ASCII
@@ -108,7 +111,7 @@ def display_width(text: str) -> int:
 
 
 def reflow(text: str) -> Reflowed:
-    """Join hard-wrapped lines into paragraphs when the whole text is wrapped."""
+    """Join hard-wrapped lines into paragraphs when the text is hard-wrapped."""
     lines = text.split("\n")
     layout = _Layout.measure(lines)
     if layout is None:
