@@ -23,6 +23,7 @@ def paragraphs(doc):
 
 
 def test_lines_are_measured_in_display_columns():
+    assert reflow(f"{FULL_A}\n{FULL_B}\n{END}\n\n" * 3).measure == "columns"
     assert display_width("abc") == 3
     assert display_width("天下，") == 6
     assert display_width("“通靈”abc") == 11
@@ -219,6 +220,20 @@ def test_a_zero_written_as_a_circle_is_no_bullet():
     text = f"{FULL_A[:-4]}一九二\n○年{FULL_B[2:]}\n{END}\n\n" + f"{FULL_A}\n{FULL_B}\n{END}\n\n" * 3
 
     assert reflow(text).text.split("\n")[0] == f"{FULL_A[:-4]}一九二○年{FULL_B[2:]}{END}"
+
+
+def test_text_laid_out_by_characters_is_reflowed_by_characters():
+    # A printed page laid out again: 26 characters a line, its commas turned half-width.
+    def line(commas: int) -> str:
+        return FULL_A[:10] + "," * commas + FULL_A[10 : 26 - commas]
+
+    paragraph = [line(0), line(4), line(8), line(6), END]
+    text = "\n\n".join(["\n".join(paragraph)] * 3)
+
+    reflowed = reflow(text)
+
+    assert (reflowed.measure, reflowed.width) == ("characters", 26)
+    assert reflowed.text.split("\n\n") == ["".join(paragraph)] * 3
 
 
 def test_short_lines_are_never_joined():

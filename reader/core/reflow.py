@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from reader.core.document import Block
@@ -68,8 +68,9 @@ class Reflowed:
 
     `text` is the input itself when nothing was joined (`applied` false).
     `joined` counts the source lines appended to the line before them;
-    `width` is the detected wrap width in display columns (0 when the text
-    is not wrapped). `starts[k]` is the 1-based source line where line k+1
+    `width` is the detected wrap width (0 when the text is not wrapped) in the
+    `measure` the wrapper counted: `columns` (a CJK character is two) or
+    `characters`. `starts[k]` is the 1-based source line where line k+1
     of `text` begins, so blocks can point back at the file's own lines.
     """
 
@@ -77,6 +78,7 @@ class Reflowed:
     applied: bool = False
     joined: int = 0
     width: int = 0
+    measure: str = ""
     starts: tuple[int, ...] = ()
     source_line_count: int = 0
 
@@ -113,7 +115,7 @@ def display_width(text: str) -> int:
 def reflow(text: str) -> Reflowed:
     """Join hard-wrapped lines into paragraphs when the text is hard-wrapped."""
     lines = text.split("\n")
-    layout = _Layout.measure(lines)
+    layout = _Layout.of(lines)
     if layout is None:
         return Reflowed(text)
     out: list[str] = []
@@ -142,9 +144,29 @@ def reflow(text: str) -> Reflowed:
         applied=True,
         joined=joined,
         width=layout.width,
+        measure=layout.measure.name,
         starts=tuple(starts),
         source_line_count=n,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Measure:
+    """How a wrapper counted a line: its name, the count, the plausible widths, the slack."""
+
+    name: str
+    width: Callable[[str], int]
+    narrowest: int
+    widest: int
+    short: int
+    long: int
+
+
+#: Wrappers of the GBK/Big5 era counted columns (bytes); text typeset into
+#: lines of so many characters (a book's page laid out again, its commas
+#: turned half-width) counts characters.
+_COLUMNS = _Measure("columns", display_width, MIN_WIDTH, MAX_WIDTH, _SHORT_SLACK, _LONG_SLACK)
+_CHARACTERS = _Measure("characters", len, MIN_WIDTH // 2, MAX_WIDTH // 2, 2, 1)
 
 
 class _Layout:
@@ -160,32 +182,44 @@ class _Layout:
     def __init__(
         self,
         stripped: list[str],
+        measure: _Measure,
         widths: list[int],
         limits: list[int],
         width: int,
         marked: bool,
     ):
         self.stripped = stripped
+        self.measure = measure
+        self.widths = widths
         self.limits = limits
         self.width = width
         self.marked = marked
-        self.widths = widths
         self._alone_cache: dict[int, bool] = {}
 
     @classmethod
-    def measure(cls, lines: list[str]) -> _Layout | None:
-        """The layout when `lines` are hard-wrapped, else None."""
+    def of(cls, lines: list[str]) -> _Layout | None:
+        """The layout when `lines` are hard-wrapped, else None.
+
+        Columns first; characters only when columns show no wrapping (on Lu Xun
+        files wrapped by columns, counting characters leaves more lines unjoined).
+        """
         stripped = [ln.rstrip() for ln in lines]
-        n = len(stripped)
-        too_long = MAX_WIDTH + _LONG_SLACK
         indents: Counter[int] = Counter()
-        for i in range(1, n):
+        for i in range(1, len(stripped)):
             if stripped[i] and stripped[i - 1]:
                 indents[_indent(stripped[i])] += 1
         if not indents:
             return None
-        base = indents.most_common(1)[0][0]
-        runs = _runs(stripped, base)
+        runs = _runs(stripped, indents.most_common(1)[0][0])
+        return cls._fit(stripped, runs, _COLUMNS) or cls._fit(stripped, runs, _CHARACTERS)
+
+    @classmethod
+    def _fit(
+        cls, stripped: list[str], runs: list[tuple[int, int]], measure: _Measure
+    ) -> _Layout | None:
+        """The layout when the runs show wrapping counted by `measure`."""
+        n = len(stripped)
+        too_long = measure.widest + measure.long
         evidence: Counter[int] = Counter()
         run_widths: list[int] = []
         widths = [0] * n
@@ -196,22 +230,22 @@ class _Layout:
             if any(len(s) > too_long for s in body):
                 run_widths.append(0)
                 continue
-            body_widths = [display_width(s) for s in body]
+            body_widths = [measure.width(s) for s in body]
             widths[start:end] = body_widths
             widest = max(body_widths)
             run_widths.append(widest)
-            if not MIN_WIDTH <= widest <= MAX_WIDTH:
+            if not measure.narrowest <= widest <= measure.widest:
                 continue
             full = [
                 s
                 for s, w in zip(body, body_widths, strict=True)
-                if w >= widest - _SHORT_SLACK and not _aligned(s)
+                if w >= widest - measure.short and not _aligned(s)
             ]
             if len(full) >= 2 and 2 * len(full) >= len(body):
                 open_ends = sum(1 for s in full if not ends_like_sentence(s))
                 if 2 * open_ends >= len(full):
                     evidence[widest] += len(full)
-        near = range(-_LONG_SLACK, _LONG_SLACK + 1)
+        near = range(-measure.long, measure.long + 1)
         wraps = [
             w
             for w, count in evidence.items()
@@ -224,11 +258,11 @@ class _Layout:
         limits = [0] * n
         for (start, end), widest in zip(runs, run_widths, strict=True):
             nearest = min(wraps, key=lambda w: abs(w - widest))
-            if abs(nearest - widest) <= _SHORT_SLACK:
+            if abs(nearest - widest) <= measure.short:
                 limits[start:end] = [nearest] * (end - start)
         main = max(wraps, key=lambda w: evidence[w])
         marked = body_lines <= _PARAGRAPH_RUN * len(runs)
-        return cls(stripped, widths, limits, main, marked)
+        return cls(stripped, measure, widths, limits, main, marked)
 
     def joins(self, i: int) -> bool:
         """True when line `i + 1` continues line `i`, which the wrapper broke.
@@ -245,10 +279,11 @@ class _Layout:
         body = nxt.lstrip(_INDENT_CHARS)
         # Full: within the slack of the width, or the next line's first word
         # (a Latin word or URL is moved down whole) would not have fitted.
-        full = w >= limit - _SHORT_SLACK
+        full = w >= limit - self.measure.short
         if not full and (_word_char(body[0]) or body[0] in "\"'(<"):
             space = 1 if _between_words(cur[-1], body[0]) else 0
-            full = w + space + display_width(_LATIN_WORD.match(body).group()) > limit
+            word = _LATIN_WORD.match(body).group()
+            full = w + space + self.measure.width(word) > limit
         if not full:
             return False
         if not self.marked and _ends_sentence(cur) and w < limit - 1:
