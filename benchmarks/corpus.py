@@ -97,6 +97,29 @@ def novel(
     return "\n".join(parts)
 
 
+def hard_wrap(text: str, width: int = 76, blank_lines: bool = True) -> str:
+    """`text` as an old BBS/TXT file: each line broken at `width` display columns.
+
+    A CJK character takes two columns. With `blank_lines`, a blank line follows
+    every wrapped paragraph; without, paragraphs are told apart by their indent.
+    Short lines (titles, chapter lines) are left as they are.
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        piece, used = [], 0
+        for ch in line:
+            w = 1 if ch.isascii() else 2
+            if used + w > width:
+                out.append("".join(piece))
+                piece, used = [], 0
+            piece.append(ch)
+            used += w
+        out.append("".join(piece))
+        if blank_lines and line:
+            out.append("")
+    return "\n".join(out)
+
+
 def write_corpora(outdir: Path) -> dict[str, Path]:
     """Write the benchmark documents; returns name → path."""
     outdir.mkdir(parents=True, exist_ok=True)

@@ -70,3 +70,8 @@ def test_markdown_benchmark_runs_on_the_spec_subset():
     )
     assert "| markdown-it-py (commonmark) | 506/506" in done.stdout
     assert "ZhReader parse_markdown" in done.stdout
+
+
+def test_reflow_benchmark_runs_on_a_tiny_corpus():
+    done = run_script("-m", "benchmarks.bench_reflow", "--chars", "20000", "--runs", "1")
+    assert "| wrapped, blank lines |" in done.stdout

@@ -1,4 +1,4 @@
-"""Open a file as a recognised `Document`: loading, then the Markdown reader or
+"""Open a file as a recognised `Document`: loading, then the Markdown reader, or reflow and
 plain-text structure recognition."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.document import Document
 from reader.core.formats.markdown import parse_markdown
 from reader.core.loading import DEFAULT_SIZE_LIMIT, decode_bytes, load_text
+from reader.core.reflow import reflow as reflow_text
 from reader.core.structure import recognize
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
@@ -21,22 +22,28 @@ def open_document(
     encoding: str | None = None,
     size_limit: int = DEFAULT_SIZE_LIMIT,
     rules: ChapterRules = DEFAULT_RULES,
+    reflow: bool = True,
 ) -> Document:
     """Load, decode and recognise a document; raises `LoadError` with a one-line message.
 
     `rules` are the user's chapter rules (built-in ones switched off, own patterns).
+    With `reflow`, hard-wrapped plain text (not Markdown) has its wrapped lines joined.
     """
     p = Path(path)
     loaded = load_text(p, encoding, size_limit)
     if p.suffix.lower() in MARKDOWN_SUFFIXES:
         doc = parse_markdown(loaded.text, p.parent, fallback_title=p.stem)
     else:
-        doc = recognize(loaded.text, fallback_title=p.stem, rules=rules)
+        doc = _recognize(loaded.text, p.stem, reflow, rules)
     return replace(doc, source=str(p), encoding=loaded.encoding, warnings=loaded.warnings)
 
 
 def document_from_bytes(
-    data: bytes, name: str = "", encoding: str | None = None, markdown: bool = False
+    data: bytes,
+    name: str = "",
+    encoding: str | None = None,
+    markdown: bool = False,
+    reflow: bool = True,
 ) -> Document:
     """Recognise a document that did not come from a file (standard input, tests).
 
@@ -46,5 +53,19 @@ def document_from_bytes(
     if markdown:
         doc = parse_markdown(loaded.text, None, fallback_title=name)
     else:
-        doc = recognize(loaded.text, fallback_title=name)
+        doc = _recognize(loaded.text, name, reflow, DEFAULT_RULES)
     return replace(doc, source=name, encoding=loaded.encoding, warnings=loaded.warnings)
+
+
+def _recognize(text: str, fallback_title: str, reflow: bool, rules: ChapterRules) -> Document:
+    """Recognise plain `text`, reflowed first when asked and it is hard-wrapped.
+
+    The document keeps the source text, and its blocks the source's line
+    numbers: a reflowed paragraph runs from its first to its last source line.
+    """
+    if reflow:
+        reflowed = reflow_text(text)
+        if reflowed.applied:
+            doc = recognize(reflowed.text, fallback_title=fallback_title, rules=rules)
+            return replace(doc, blocks=reflowed.source_blocks(doc.blocks), text=text, reflowed=True)
+    return recognize(text, fallback_title=fallback_title, rules=rules)
