@@ -39,6 +39,59 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
+MARKDOWN_SAMPLE = """\
+OpenCC 轉換工具使用說明
+=======================
+
+本工具把**簡體中文**轉為*繁體中文*，詳見[專案主頁](https://github.com/BYVoid/OpenCC)。
+
+## 安裝
+
+1. 安裝 Python 3.11 或更新版本
+2. 執行 `pip install opencc-py`
+3. 檢查安裝：
+   - 執行 `python -c "import opencc"`
+   - 沒有錯誤訊息即成功
+
+```python
+import opencc
+# 轉換：简体 → 繁體
+print(opencc.OpenCC("s2t").convert("头发"))
+```
+
+## 設定檔
+
+| 設定 | 方向 | 說明 |
+|:--|:--:|--:|
+| `s2t` | 簡 → 繁 | OpenCC 標準 |
+| `s2twp` | 簡 → 臺 | 含臺灣詞彙 |
+| `t2s` | 繁 → 簡 | 通用 |
+
+![轉換流程示意圖](flow.png)
+
+---
+
+> 提示：程式碼區塊不會被轉換。
+"""
+
+
+def write_markdown_sample(folder: Path) -> Path:
+    """A Chinese README with a list, code, a table and a picture beside it."""
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    picture = QImage(520, 150, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#e8eef7"))
+    painter = QPainter(picture)
+    painter.setPen(QColor("#1a5496"))
+    painter.setFont(QFont("Noto Sans CJK SC", 22))
+    painter.drawText(picture.rect(), 0x84, "简体  →  OpenCC  →  繁體")  # centred
+    painter.end()
+    picture.save(str(folder / "flow.png"))
+    path = folder / "README.md"
+    path.write_text(MARKDOWN_SAMPLE, encoding="utf-8")
+    return path
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
@@ -65,6 +118,12 @@ def main() -> int:
         wait_for(window.search_finished, lambda: window.find_bar.edit.setText("发展"))
         settle(app)
         shots["find"] = window.grab()
+        window.find_bar.close_bar()
+        window.set_theme("light")
+        readme = write_markdown_sample(Path(tmp))
+        wait_for(window.document_shown, lambda: window.open_path(str(readme)))
+        settle(app)
+        shots["markdown"] = window.grab()
         for name, pixmap in shots.items():
             path = OUT / f"{name}.png"
             pixmap.save(str(path))

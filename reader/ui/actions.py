@@ -50,6 +50,7 @@ class Actions:
     preferences: QAction
     toggle_outline: QAction
     phrases: QAction
+    reflow: QAction
     zoom_in: QAction
     zoom_out: QAction
     zoom_reset: QAction
@@ -112,6 +113,12 @@ def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]])
             "Ctrl+Shift+R",
             checkable=True,
             tip=tr("Also convert regional vocabulary where OpenCC has phrase tables"),
+        ),
+        reflow=act(
+            "reflow",
+            tr("&Join Hard-Wrapped Lines"),
+            checkable=True,
+            tip=tr("Read a text wrapped every few dozen characters as whole paragraphs"),
         ),
         zoom_in=act("zoom_in", tr("Zoom &In"), (Key.ZoomIn, "Ctrl+=")),
         zoom_out=act("zoom_out", tr("Zoom &Out"), Key.ZoomOut),
@@ -179,6 +186,7 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
     source = script.addMenu(tr("Source Script"))
     for action in a.source_scripts.values():
         source.addAction(action)
+    view.addAction(a.reflow)
     view.addSeparator()
     for action in (a.zoom_in, a.zoom_out, a.zoom_reset):
         view.addAction(action)

@@ -86,15 +86,24 @@ class LoadJob(Job):
     """Read, decode and recognise a file; detect its script; outline it."""
 
     def __init__(
-        self, signals: JobSignals, job_id: int, path: str, encoding: str | None, size_limit: int
+        self,
+        signals: JobSignals,
+        job_id: int,
+        path: str,
+        encoding: str | None,
+        size_limit: int,
+        reflow: bool = True,
     ):
         super().__init__(signals, job_id)
         self.path, self.encoding, self.size_limit = path, encoding, size_limit
+        self.reflow = reflow
 
     def run(self) -> None:
         try:
             with gc_paused():
-                document = open_document(self.path, self.encoding, self.size_limit)
+                document = open_document(
+                    self.path, self.encoding, self.size_limit, reflow=self.reflow
+                )
                 if self.token.cancelled:
                     return
                 prepared = prepare(document)

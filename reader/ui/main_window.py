@@ -7,6 +7,7 @@ remembered belongs to the `SettingsStore`; export and print to the
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
@@ -31,6 +32,7 @@ from reader import APP_NAME
 from reader.core.convert import ParallelConverter, Script, ScriptMode, phrases_available
 from reader.core.document import BlockKind
 from reader.core.loading import DEFAULT_SIZE_LIMIT, display_encoding
+from reader.core.opening import MARKDOWN_SUFFIXES
 from reader.core.resources import bundled_article_path
 from reader.core.search import Match
 from reader.runtime import freeze_open_document, return_freed_memory
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         self.parallel = parallel or ParallelConverter()
         self.session: DocumentSession | None = None
         self._incoming: DocumentSession | None = None
+        self._reopen_at_line = 0  # after switching reflow, the source line to show
 
         self.view = ReadingView(self)
         self.find_bar = FindBar(self)
@@ -133,6 +136,7 @@ class MainWindow(QMainWindow):
             "preferences": self.edit_preferences,
             "toggle_outline": self.outline.setVisible,
             "phrases": lambda on: self._set_preference(phrases=on),
+            "reflow": self.set_reflow,
             "zoom_in": lambda: self.zoom(+1),
             "zoom_out": lambda: self.zoom(-1),
             "zoom_reset": lambda: self.zoom(0),
@@ -178,7 +182,7 @@ class MainWindow(QMainWindow):
         session.failed.connect(lambda message: self._on_open_failed(session, message))
         self._incoming = session
         self.status.set_loading(True)
-        session.load(path, encoding)
+        session.load(path, encoding, self.store.preferences.reflow)
 
     def choose_file(self) -> None:
         start = str(Path(self.session.path).parent) if self.session else ""
@@ -210,7 +214,12 @@ class MainWindow(QMainWindow):
         self.view.set_rendition(rendition, *self.style_.typesetting())
         self.outline.set_outline(prepared.outline)
         self.store.document_opened(session.path)
-        self.view.scroll_to_block(*self.store.position(prepared.identity, len(prepared.texts)))
+        if self._reopen_at_line:  # the same text in other blocks: keep the reader's line
+            lines = [block.line for block in prepared.document.blocks]
+            self.view.scroll_to_block(max(0, bisect.bisect_right(lines, self._reopen_at_line) - 1))
+            self._reopen_at_line = 0
+        else:
+            self.view.scroll_to_block(*self.store.position(prepared.identity, len(prepared.texts)))
         session.rendition_changed.connect(self._on_rendition_changed)
         session.blocks_changed.connect(self._on_blocks_changed)
         session.visible_converted.connect(self.visible_converted)
@@ -227,6 +236,14 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, return_freed_memory)  # the previous document's text is gone
         for warning in prepared.document.warnings:
             self.status.showMessage(warning, 10_000)
+        if prepared.document.reflowed:
+            self.status.showMessage(
+                self.tr(
+                    "Hard-wrapped lines were joined into paragraphs "
+                    "(View ▸ Join Hard-Wrapped Lines turns it off)."
+                ),
+                10_000,
+            )
         if not self.find_bar.edit.hasFocus():
             self.view.setFocus()  # PageDown, Space and arrows scroll the page at once
         self.document_shown.emit()
@@ -269,6 +286,19 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self._follow_script()
             self.session.show_script(*self._script_choice())
+
+    def set_reflow(self, on: bool) -> None:
+        """Join the lines of hard-wrapped text, or show them as the file has them; the
+        document opens again at the line being read."""
+        self.store.update_preferences(reflow=on)
+        session = self.session
+        if session is None or session.prepared is None:
+            return
+        markdown = Path(session.path).suffix.lower() in MARKDOWN_SUFFIXES
+        if markdown or on == session.prepared.document.reflowed:
+            return
+        self._reopen_at_line = session.prepared.document.blocks[self.view.top_block()].line
+        self.open_path(session.path)
 
     def _script_choice(self) -> tuple[Script, ScriptMode, bool, tuple[int, int]]:
         first, last = self.view.visible_blocks()
@@ -413,6 +443,7 @@ class MainWindow(QMainWindow):
             mode,
             self.store.preferences.phrases and phrases_available(source, mode),
             prepared.char_count,
+            prepared.document.reflowed,
         )
         self.status.show_reading_progress(self.view.progress())
 
@@ -472,6 +503,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state, STATE_VERSION)
         self.actions_.toggle_outline.setChecked(not self.outline.isHidden())
+        self.actions_.reflow.setChecked(self.store.preferences.reflow)
         self.actions_.themes[self.store.preferences.theme].setChecked(True)
         self.style_.apply()
         self._update_script_controls()

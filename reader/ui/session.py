@@ -149,11 +149,14 @@ class DocumentSession(QObject):
 
     # Loading
 
-    def load(self, path: str, encoding: str | None = None) -> None:
-        """Read and prepare `path` in the background; `opened` or `failed` answers."""
+    def load(self, path: str, encoding: str | None = None, reflow: bool = True) -> None:
+        """Read and prepare `path` in the background; `opened` or `failed` answers.
+
+        `reflow` joins the lines of hard-wrapped plain text into paragraphs.
+        """
         self.path = path
         self._load.start(
-            lambda job_id: LoadJob(self._signals, job_id, path, encoding, self.size_limit)
+            lambda job_id: LoadJob(self._signals, job_id, path, encoding, self.size_limit, reflow)
         )
 
     @property

@@ -35,6 +35,7 @@ class Preferences:
     script_mode: str = ScriptMode.ORIGINAL.value
     source_script: str = "auto"  # or a Script value
     phrases: bool = False
+    reflow: bool = True  # join the lines of hard-wrapped plain text
 
     def clamped(self) -> Preferences:
         """The same preferences with every out-of-range value replaced by its default."""
@@ -49,6 +50,7 @@ class Preferences:
             "source_script": self.source_script
             in {"auto", *(s.value for s in Script if s is not Script.MIXED)},
             "phrases": isinstance(self.phrases, bool),
+            "reflow": isinstance(self.reflow, bool),
         }
         changes = {name: getattr(default, name) for name, ok in checks.items() if not ok}
         return replace(self, **changes) if changes else self

@@ -31,6 +31,7 @@ class StatusBar(QStatusBar):
         self.source = QLabel(self)
         self.shown = QLabel(self)
         self.chars = QLabel(self)
+        self.lines = QLabel(self)
         self.reading = QLabel(self)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setMaximumWidth(140)
@@ -38,7 +39,7 @@ class StatusBar(QStatusBar):
         self.progress_bar.setTextVisible(False)
         self.progress_bar.hide()
         self.addWidget(self.progress_bar)
-        for label in (self.encoding, self.source, self.shown, self.chars, self.reading):
+        for label in (self.encoding, self.lines, self.source, self.shown, self.chars, self.reading):
             self.addPermanentWidget(label)
         self._loading = False
         self._converted: int | None = None
@@ -51,6 +52,7 @@ class StatusBar(QStatusBar):
         mode: ScriptMode,
         phrases: bool,
         char_count: int,
+        reflowed: bool = False,
     ) -> None:
         """What the document is and how it is shown."""
         self.encoding.setText(encoding)
@@ -64,6 +66,12 @@ class StatusBar(QStatusBar):
         )
         self.shown.setText(text)
         self.chars.setText(self.tr("%1 characters").replace("%1", f"{char_count:,}"))
+        self.lines.setText(self.tr("lines joined") if reflowed else "")
+        self.lines.setToolTip(
+            self.tr("The file wraps its lines; they are shown joined into paragraphs.")
+            if reflowed
+            else ""
+        )
 
     def show_reading_progress(self, percent: int) -> None:
         self.reading.setText(f"{percent}%")

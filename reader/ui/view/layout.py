@@ -20,6 +20,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontDatabase,
+    QFontInfo,
     QFontMetricsF,
     QImage,
     QImageReader,
@@ -27,6 +29,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QTextCharFormat,
+    QTextFormat,
     QTextLayout,
     QTextOption,
 )
@@ -154,20 +157,27 @@ class BlockLayouter:
         if font is None:
             font = QFont(self.font)
             if style.mono:
-                font.setFamilies(["monospace", *self.font.families()])
+                font.setFamilies(self.mono_families())
                 font.setStyleHint(QFont.StyleHint.TypeWriter)
             font.setPixelSize(max(6, round(self.em * style.scale)))
             font.setBold(style.bold)
             self._fonts[key] = font
         return font
 
+    def mono_families(self) -> list[str]:
+        """The system's fixed-pitch family, then the body's for the Chinese characters in code."""
+        # The resolved family: a generic name such as "monospace" is not looked up in a list.
+        fixed = QFontInfo(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)).family()
+        return [fixed, *self.font.families()]
+
     def _layout(self, text: str, font: QFont) -> QTextLayout:
         if self.device is not None:
             return QTextLayout(text, font, self.device)
         return QTextLayout(text, font)
 
-    @staticmethod
-    def run_formats(runs: Sequence[Run], text: str, theme: Theme) -> list[QTextLayout.FormatRange]:
+    def run_formats(
+        self, runs: Sequence[Run], text: str, theme: Theme, size: float
+    ) -> list[QTextLayout.FormatRange]:
         """Formats of the styled runs, when the displayed text still matches them."""
         if not runs or sum(len(r.text) for r in runs) != len(text):
             return []  # the script changed the length: show the text plainly
@@ -184,8 +194,10 @@ class BlockLayouter:
                 if run.strike:
                     fmt.setFontStrikeOut(True)
                 if run.code:
-                    fmt.setFontFamilies(["monospace"])
+                    fmt.setFontFamilies(self.mono_families())
                     fmt.setFontFixedPitch(True)
+                    # Monospace fonts look larger than CJK text of the same size.
+                    fmt.setProperty(QTextFormat.Property.FontPixelSize, max(6, round(size * 0.88)))
                     fmt.setBackground(QColor(theme.figure_background))
                 if run.link:
                     fmt.setForeground(QColor(theme.link))
@@ -277,7 +289,7 @@ class BlockLayouter:
         option = QTextOption(_ALIGN[style.align])
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
-        formats = self.run_formats(runs, text, theme)
+        formats = self.run_formats(runs, text, theme, font.pixelSize())
         if formats:
             layout.setFormats(formats)
         pitch = self._pitch(font)
