@@ -26,7 +26,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.common import machine
-from benchmarks.corpus import novel
+from benchmarks.corpus import markdown, novel
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -62,6 +62,11 @@ def make_corpora(quick: bool) -> dict[str, Path]:
             lambda: novel(0, chapter_chars=(80, 160), chapters=chapters),
             "utf-8",
             "novel-20000-chapters.txt",
+        ),
+        "markdown": (
+            lambda: markdown(10_000 if quick else 350_000),  # about 1 MB of UTF-8
+            "utf-8",
+            "manual-1mb.md",
         ),
     }
     paths = {}
@@ -272,6 +277,37 @@ def in_process(corpora: dict[str, Path], runs: int) -> list[Figure]:
             found.append(wait(app, window.search_finished, lambda q=query: window.search(q)))
     figures.append(Figure("find across scripts on 3M", statistics.median(found), "s", 0.15))
     window.find_bar.close_bar()
+
+    times = [open_and_paint(corpora["markdown"]) for _ in range(runs)]
+    size_mb = corpora["markdown"].stat().st_size / 1e6
+    figures.append(
+        Figure(f"{size_mb:.1f} MB Markdown: first paint", statistics.median(times), "s", 1.0)
+    )
+
+    article = ROOT / "resources" / "documents" / "yongchuan-digital-industry.txt"
+    open_and_paint(article)
+    pdf = Path(tempfile.mkdtemp()) / "article.pdf"
+    pdf_times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        window.exporter.write_pdf(str(pdf), window.session.rendition)
+        pdf_times.append(time.perf_counter() - t0)
+    figures.append(Figure("PDF of the article", statistics.median(pdf_times), "s", 2.0))
+
+    open_and_paint(corpora["big"])
+    meter = StallMeter()
+    meter.start()
+    t = wait(
+        app,
+        window.exporter.exported,
+        lambda: window.exporter.write_pdf_in_background(str(pdf), window.session.rendition),
+        timeout_s=600,
+    )
+    worst, _ = meter.stop()
+    figures += [
+        Figure("PDF of the 3M novel, in a worker", t, "s", None),
+        Figure("GUI stall while it is written: worst", worst * 1000, "ms", 50),
+    ]
 
     usable, scroll = [], []
     for _ in range(runs):

@@ -97,6 +97,35 @@ def novel(
     return "\n".join(parts)
 
 
+def markdown(chars: int, seed: int = SEED) -> str:
+    """A Chinese Markdown manual of about `chars` characters: sections with prose, lists,
+    code, tables and emphasis, as a long project README or a book's Markdown source has."""
+    rng = random.Random(seed)
+    out = ["# 使用手冊\n"]
+    total = 0
+    section = 0
+    while total < chars:
+        section += 1
+        part = [f"## 第{chinese_number(section)}節 {prose(rng, 8, 'traditional').strip()}\n"]
+        for _ in range(rng.randint(2, 4)):
+            words = prose(rng, rng.randint(80, 240), "traditional").strip().split("。")
+            words[0] = f"**{words[0]}**"
+            part.append("。".join(words) + "\n")
+        part.append(
+            "\n".join(f"{n}. {prose(rng, 20, 'traditional').strip()} `opt{n}`" for n in range(1, 4))
+            + "\n"
+        )
+        if section % 3 == 0:
+            part.append("```python\n# 設定\nvalue = convert('头发', 's2t')\nprint(value)\n```\n")
+        if section % 4 == 0:
+            rows = "\n".join(f"| {prose(rng, 6, 'traditional').strip()} | {n} |" for n in range(3))
+            part.append(f"| 名稱 | 值 |\n|--|--:|\n{rows}\n")
+        text = "\n".join(part)
+        out.append(text)
+        total += len(text)
+    return "\n".join(out)
+
+
 def hard_wrap(text: str, width: int = 76, blank_lines: bool = True) -> str:
     """`text` as an old BBS/TXT file: each line broken at `width` display columns.
 
