@@ -303,8 +303,43 @@ def test_open_recent_lists_existing_files_only(make_window, qtbot, tmp_path):
         window.open_path(str(b))
     b.unlink()
     window._rebuild_recent_menu()
-    names = [act.text() for act in window.actions_.recent_menu.actions()]
-    assert names == ["a.txt"]
+    actions = window.actions_.recent_menu.actions()
+    assert [act.text() for act in actions if not act.isSeparator()] == [
+        "甲",  # the document's title, its path as the tip
+        "&Clear Recent Documents",
+    ]
+    assert actions[0].toolTip() == str(a)
+    actions[-1].trigger()
+    assert window.store.recent_files() == []
+    assert not window.actions_.recent_menu.isEnabled()
+
+
+def test_two_readers_keep_each_others_recent_documents(make_window, qtbot, tmp_path, settings_path):
+    import subprocess
+    import sys
+
+    a, b, c = (tmp_path / f"{n}.txt" for n in "abc")
+    for path in (a, b, c):
+        path.write_text(f"{path.stem}\n\n內容。", encoding="utf-8")
+    window = make_window(str(a))
+    # Another reader process opens b meanwhile and writes the shared settings file.
+    code = (
+        "import sys; from PySide6.QtCore import QSettings;"
+        "from reader.ui.settings_store import SettingsStore;"
+        "s = SettingsStore(QSettings(sys.argv[1], QSettings.Format.IniFormat));"
+        "s.document_opened(sys.argv[2], 'b')"
+    )
+    subprocess.run([sys.executable, "-c", code, str(settings_path), str(b)], check=True)
+    window.store.document_opened(str(c), "c")  # at once, before Qt's own periodic sync
+    assert window.store.recent_files() == [str(c), str(b), str(a)]
+
+
+def test_the_bundled_article_is_not_a_recent_document_and_dialogs_start_elsewhere(
+    make_window, article_path
+):
+    window = make_window()
+    assert window.store.recent_files() == []
+    assert not window.start_folder().startswith(str(article_path.parent))
 
 
 def test_dropping_a_file_opens_it(make_window, qtbot, tmp_path):

@@ -56,10 +56,12 @@ class Actions:
     zoom_reset: QAction
     full_screen: QAction
     about: QAction
+    escape: QAction
     script_modes: dict[ScriptMode, QAction] = field(default_factory=dict)
     source_scripts: dict[str, QAction] = field(default_factory=dict)
     themes: dict[str, QAction] = field(default_factory=dict)
     recent_menu: QMenu | None = None
+    encoding_menu: QMenu | None = None
 
 
 def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]]) -> Actions:
@@ -125,6 +127,7 @@ def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]])
         zoom_reset=act("zoom_reset", tr("&Reset Zoom"), "Ctrl+0"),
         full_screen=act("full_screen", tr("&Full Screen"), (Key.FullScreen, "F11"), checkable=True),
         about=act("about", tr("&About ZhReader")),
+        escape=act("escape", tr("Leave Full Screen or Close the Find Bar"), "Esc"),
     )
 
     def group(prefix: str, items: tuple[tuple[str, str, str], ...], slot: str) -> dict:
@@ -159,6 +162,8 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
     a.recent_menu = file.addMenu(tr("Open &Recent"))
     a.recent_menu.setObjectName("recentMenu")
     file.addAction(a.reload)
+    a.encoding_menu = file.addMenu(tr("Reopen with &Encoding"))
+    a.encoding_menu.setObjectName("encodingMenu")
     file.addSeparator()
     file.addAction(a.export_text)
     file.addAction(a.export_pdf)
@@ -225,14 +230,27 @@ def build_toolbar(window: QMainWindow, a: Actions) -> QComboBox:
     return box
 
 
-def fill_recent_menu(menu: QMenu, paths: list[str], open_path: Callable[[str], object]) -> None:
-    """Open Recent: one entry per path (the file name; the whole path as its tip)."""
+def fill_recent_menu(
+    menu: QMenu,
+    entries: list[tuple[str, str]],
+    open_path: Callable[[str], object],
+    clear: Callable[[], object],
+) -> None:
+    """Open Recent: one entry per (path, title), the title shown and the path as its tip,
+    then Clear."""
     menu.clear()
-    for path in paths:
-        action = menu.addAction(Path(path).name)
+    menu.setToolTipsVisible(True)
+    for path, title in entries:
+        label = title or Path(path).name
+        if len(label) > 40:
+            label = label[:39] + "…"
+        action = menu.addAction(label.replace("&", "&&"))
         action.setToolTip(path)
         action.triggered.connect(lambda _=False, p=path: open_path(p))
-    menu.setEnabled(bool(paths))
+    if entries:
+        menu.addSeparator()
+        menu.addAction(menu.tr("&Clear Recent Documents"), clear)
+    menu.setEnabled(bool(entries))
 
 
 def show_script_choice(

@@ -36,11 +36,13 @@ class Exporter(QObject):
         parent: QWidget,
         session: Callable[[], DocumentSession | None],
         typesetting: Callable[[], tuple[QFont, float, int]],
+        folder: Callable[[], str] = str,
     ):
         super().__init__(parent)
         self._parent = parent
         self._session = session
         self._typesetting = typesetting
+        self._folder = folder  # where save dialogs start
         self._jobs: list[PdfSignals] = []
 
     # Actions
@@ -51,7 +53,7 @@ class Exporter(QObject):
         if session is None or session.rendition is None or not session.path:
             return
         rendition = session.rendition
-        suggested = Path(session.path).with_suffix("")
+        suggested = Path(self._folder()) / Path(session.path).stem
         mode = rendition.mode
         name = (
             f"{suggested}-{mode.value}.txt"
@@ -81,7 +83,7 @@ class Exporter(QObject):
         if session is None or session.rendition is None:
             return
         rendition = session.rendition
-        name = str(Path(session.path).with_suffix(".pdf")) if session.path else ""
+        name = str(Path(self._folder()) / f"{Path(session.path).stem or 'document'}.pdf")
         path, _ = QFileDialog.getSaveFileName(
             self._parent, self.tr("Export as PDF"), name, self.tr("PDF documents (*.pdf)")
         )

@@ -10,7 +10,17 @@ from __future__ import annotations
 import bisect
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSettings, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QPoint,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QCloseEvent,
     QDesktopServices,
@@ -23,6 +33,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
+    QToolBar,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -63,6 +74,15 @@ STATE_VERSION = 1
 VISIBLE_MARGIN = 10
 #: Where the reader's eyes are, as a fraction of the view's height, for following the outline.
 READING_LINE = 0.2
+#: File ▸ Reopen with Encoding: (codec, label).
+ENCODINGS = (
+    ("utf-8", "UTF-8"),
+    ("gb18030", "GB18030 (GBK, GB2312)"),
+    ("big5", "Big5"),
+    ("big5hkscs", "Big5-HKSCS"),
+    ("utf-16-le", "UTF-16 LE"),
+    ("utf-16-be", "UTF-16 BE"),
+)
 FILE_FILTER = "Text documents (*.txt *.text *.md *.markdown);;All files (*)"
 
 
@@ -108,7 +128,9 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         chrome = WindowChrome(QApplication.instance())
         self.style_ = ReadingStyle(self.store, self.view, self.banner, chrome, self)
-        self.exporter = Exporter(self, lambda: self.session, self.style_.typesetting)
+        self.exporter = Exporter(
+            self, lambda: self.session, self.style_.typesetting, self.start_folder
+        )
 
         self.actions_ = create_actions(self, self._slots())
         build_menus(self, self.actions_)
@@ -117,8 +139,26 @@ class MainWindow(QMainWindow):
         self._position_timer = self._timer(2000, self.save_position)  # once scrolling settles
         self._follow_timer = self._timer(80, self._follow_reading)
         self.setAcceptDrops(True)
-        self.resize(1180, 820)
+        self._fit_to_screen()
+        self._fill_encoding_menu()
+        self.view.viewport().installEventFilter(self)
+        self._chrome_before = (True, True)
         self.restore_state()
+
+    def _fit_to_screen(self) -> None:
+        """The first window: 1180×820, or at most 90% of a smaller screen, centred."""
+        screen = self.screen().availableGeometry()
+        width = min(1180, int(screen.width() * 0.9))
+        height = min(820, int(screen.height() * 0.9))
+        self.resize(width, height)
+        self.move(screen.center().x() - width // 2, screen.center().y() - height // 2)
+
+    def _fill_encoding_menu(self) -> None:
+        menu = self.actions_.encoding_menu
+        if menu is None:
+            return
+        for codec, label in ENCODINGS:
+            menu.addAction(label, lambda c=codec: self.reopen_with_encoding(c))
 
     def _slots(self) -> dict[str, object]:
         return {
@@ -142,6 +182,7 @@ class MainWindow(QMainWindow):
             "zoom_reset": lambda: self.zoom(0),
             "full_screen": self.set_full_screen,
             "about": lambda: AboutBox(self).show(self),
+            "escape": self.escape,
             "script_mode": lambda value: self.set_script_mode(ScriptMode(value)),
             "source_script": self.set_source_script,
             "theme": self.set_theme,
@@ -149,6 +190,7 @@ class MainWindow(QMainWindow):
 
     def _connect_widgets(self) -> None:
         self.view.scrolled.connect(self._on_scrolled)
+        self.view.zoom_requested.connect(self.zoom)
         self.view.link_clicked.connect(self.follow_link)
         self.view.note_clicked.connect(self.show_note)
         self.find_bar.search_changed.connect(self.search)
@@ -185,12 +227,19 @@ class MainWindow(QMainWindow):
         session.load(path, encoding, self.store.preferences.reflow)
 
     def choose_file(self) -> None:
-        start = str(Path(self.session.path).parent) if self.session else ""
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open Document"), start, self.tr(FILE_FILTER)
+            self, self.tr("Open Document"), self.start_folder(), self.tr(FILE_FILTER)
         )
         if path:
             self.open_path(path)
+
+    def start_folder(self) -> str:
+        """Where file dialogs open: the last folder used, else the user's Documents folder
+        (never the package's own resources)."""
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return self.store.last_folder() or documents or str(Path.home())
 
     def reload(self) -> None:
         if self.session is not None:
@@ -210,10 +259,13 @@ class MainWindow(QMainWindow):
         prepared, rendition = session.prepared, session.rendition
         assert prepared is not None and rendition is not None
         self.find_bar.forget_matches()
+        empty = not any(text.strip() for text in rendition.texts)
+        self.view.set_placeholder(self.tr("This document is empty.") if empty else "")
         self._follow_script()
         self.view.set_rendition(rendition, *self.style_.typesetting())
         self.outline.set_outline(prepared.outline)
-        self.store.document_opened(session.path)
+        if Path(session.path) != bundled_article_path():  # the bundled article is no recent file
+            self.store.document_opened(session.path, rendition.title())
         if self._reopen_at_line:  # the same text in other blocks: keep the reader's line
             lines = [block.line for block in prepared.document.blocks]
             self.view.scroll_to_block(max(0, bisect.bisect_right(lines, self._reopen_at_line) - 1))
@@ -388,8 +440,13 @@ class MainWindow(QMainWindow):
         self._position_timer.start()
 
     def _follow_reading(self) -> None:
-        # The section being read is the one at the reader's eye line, not the top pixel row.
-        self.outline.follow(self.view.block_at(READING_LINE))
+        # The section being read is the one at the reader's eye line, not the top pixel row;
+        # when the whole document fits on the screen, it is the first.
+        first, last = self.view.visible_blocks()
+        whole = first == 0 and last >= self.view.block_count() and self.view.position() == (0, 0)
+        self.outline.follow(
+            self.outline.first_block() if whole else self.view.block_at(READING_LINE)
+        )
         self.status.show_reading_progress(self.view.progress())
 
     def save_position(self) -> None:
@@ -420,10 +477,54 @@ class MainWindow(QMainWindow):
         self.actions_.themes[self.store.preferences.theme].setChecked(True)
 
     def set_full_screen(self, on: bool) -> None:
+        """Full screen shows only the page; the pointer at the top edge brings the bars back."""
+        if on == self.isFullScreen():
+            return
         if on:
+            self._chrome_before = (self.outline.isVisible(), self.status.isVisible())
             self.showFullScreen()
         else:
             self.showNormal()
+        self._show_chrome(not on)
+        if not on:
+            self.outline.setVisible(self._chrome_before[0])
+            self.status.setVisible(self._chrome_before[1])
+        else:
+            self.outline.hide()
+            self.status.hide()
+        self.actions_.full_screen.setChecked(on)
+
+    def _show_chrome(self, on: bool) -> None:
+        self.menuBar().setVisible(on)
+        for bar in self.findChildren(QToolBar):
+            bar.setVisible(on)
+
+    def escape(self) -> None:
+        """Esc, wherever the focus is: leave full screen first, else close the find bar."""
+        if self.isFullScreen():
+            self.set_full_screen(False)
+        elif self.find_bar.isVisible():
+            self.find_bar.close_bar()
+
+    def eventFilter(self, watched, event) -> bool:
+        # In full screen, the pointer at the top edge shows the menu and toolbar.
+        if self.isFullScreen() and event.type() == QEvent.Type.MouseMove:
+            y = self.mapFromGlobal(event.globalPosition().toPoint()).y()
+            near_top = y <= 2
+            reach = self.menuBar().sizeHint().height() * 3
+            if near_top and not self.menuBar().isVisible():
+                self._show_chrome(True)
+            elif y > reach and self.menuBar().isVisible():
+                self._show_chrome(False)
+        return super().eventFilter(watched, event)
+
+    def reopen_with_encoding(self, encoding: str) -> None:
+        """The same file decoded with `encoding`, at the same line."""
+        session = self.session
+        if session is None or session.prepared is None:
+            return
+        self._reopen_at_line = session.prepared.document.blocks[self.view.top_block()].line
+        self.open_path(session.path, encoding)
 
     # Window chrome
 
@@ -461,7 +562,10 @@ class MainWindow(QMainWindow):
 
     def _rebuild_recent_menu(self) -> None:
         if self.actions_.recent_menu is not None:
-            fill_recent_menu(self.actions_.recent_menu, self.store.recent_files(), self.open_path)
+            entries = [(p, self.store.recent_title(p)) for p in self.store.recent_files()]
+            fill_recent_menu(
+                self.actions_.recent_menu, entries, self.open_path, self.store.clear_recent
+            )
 
     # Keyboard and drops
 

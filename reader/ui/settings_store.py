@@ -8,6 +8,7 @@ default. `changed` tells observers which part changed.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -106,15 +107,39 @@ class SettingsStore(QObject):
             return []
         return [p for p in raw if isinstance(p, str) and Path(p).is_file()][:MAX_RECENT]
 
-    def document_opened(self, path: str) -> None:
-        """`path` is the newest recent file and the document to reopen next time."""
+    def document_opened(self, path: str, title: str = "") -> None:
+        """`path` is the newest recent file and the document to reopen next time.
+
+        Another reader window may have written the list meanwhile: it is read
+        again from the file first, so neither window's documents are lost.
+        """
         if not path:
             return
+        self.settings.sync()
         recent = [p for p in self.recent_files() if p != path]
         recent.insert(0, path)
         self.settings.setValue("session/recent", recent[:MAX_RECENT])
+        if title:
+            self.settings.setValue(f"titles/{_key(path)}", title)
         self.settings.setValue("session/last_document", path)
+        self.settings.setValue("session/last_folder", str(Path(path).parent))
+        self.settings.sync()
         self.changed.emit("recent")
+
+    def recent_title(self, path: str) -> str:
+        """The title the document had when it was last opened ('' if unknown)."""
+        title = self.settings.value(f"titles/{_key(path)}", "")
+        return title if isinstance(title, str) else ""
+
+    def clear_recent(self) -> None:
+        self.settings.remove("session/recent")
+        self.settings.remove("titles")
+        self.changed.emit("recent")
+
+    def last_folder(self) -> str:
+        """Where the reader last opened a file from, if it still exists ('' otherwise)."""
+        folder = self.settings.value("session/last_folder", "")
+        return folder if isinstance(folder, str) and folder and Path(folder).is_dir() else ""
 
     def last_document(self) -> str:
         """The document open when the reader last closed, if it still exists."""
@@ -173,6 +198,10 @@ class SettingsStore(QObject):
 
     def file_name(self) -> str:
         return self.settings.fileName()
+
+
+def _key(path: str) -> str:
+    return hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _stamp(raw: object) -> float:

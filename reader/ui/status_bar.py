@@ -58,7 +58,9 @@ class StatusBar(QStatusBar):
         self.encoding.setText(encoding)
         how = self.tr("detected") if detected else self.tr("set")
         self.source.setText(
-            self.tr("Source: %1 (%2)").replace("%1", SCRIPT_NAMES[source]).replace("%2", how)
+            self.tr("Source: none (empty document)")
+            if char_count == 0
+            else self.tr("Source: %1 (%2)").replace("%1", SCRIPT_NAMES[source]).replace("%2", how)
         )
         shown = SCRIPT_NAMES[source] if mode is ScriptMode.ORIGINAL else MODE_NAMES[mode]
         text = (self.tr("Showing: %1 + phrases") if phrases else self.tr("Showing: %1")).replace(

@@ -69,6 +69,14 @@ def dark_palette() -> QPalette:
     return pal
 
 
+_DARK_MENUS = (
+    "QMenu { background: #2e3035; color: #e2e0da; border: 1px solid #6a6d75; }"
+    "QMenu::item:selected { background: #35507a; }"
+    "QMenu::item:disabled { color: #8a8882; }"
+    "QMenu::separator { height: 1px; background: #55585f; margin: 4px 8px; }"
+)
+
+
 class WindowChrome:
     """Menus, toolbar, panels and status bar follow a dark reading theme too.
 
@@ -86,4 +94,7 @@ class WindowChrome:
 
     def apply(self, theme_name: str) -> None:
         """Dark palette for the dark theme, the system's for the others."""
-        self._app.setPalette(dark_palette() if theme_name == "dark" else self._system)
+        dark = theme_name == "dark"
+        self._app.setPalette(dark_palette() if dark else self._system)
+        # A dark menu over a dark page needs an edge to be seen.
+        self._app.setStyleSheet(_DARK_MENUS if dark else "")

@@ -190,6 +190,10 @@ class OutlineDock(QDockWidget):
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
 
+    def first_block(self) -> int:
+        """The block of the first entry (0 when there is none)."""
+        return self.model.blocks[0] if self.model.blocks else 0
+
     def current_title(self) -> str:
         index = self.tree.currentIndex()
         return index.data() if index.isValid() else ""

@@ -274,6 +274,28 @@ class BlockLayouter:
             ]
         return laid
 
+    def line_slots(self, laid: LaidBlock) -> list[tuple[float, float]]:
+        """(top, bottom) of every line of `laid`, in its own coordinates: where a page of the
+        screen or of paper may begin or end. A picture or a rule is one slot; a table a row."""
+        if laid.layout is not None and laid.layout.lineCount():
+            layout = laid.layout
+            pitch = self._pitch(layout.font())
+            base = laid.content_top + laid.text_top
+            slots = []
+            for n in range(layout.lineCount()):
+                line = layout.lineAt(n)
+                top = base + line.y() - self._half_leading(layout, n, pitch)
+                slots.append((top, top + max(pitch, line.height())))
+            if laid.text_top > 0:  # a picture above its caption
+                slots.insert(0, (laid.content_top, base))
+            return slots
+        if laid.cells:
+            rows = sorted(
+                {(laid.content_top + c.y, laid.content_top + c.y + c.height) for c in laid.cells}
+            )
+            return rows
+        return [(laid.content_top, laid.content_top + laid.content_height)]
+
     def _image_scale(self) -> float:
         # A picture's pixels are screen pixels: on paper it keeps its size on screen.
         if self.device is None:

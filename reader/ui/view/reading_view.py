@@ -38,6 +38,7 @@ from reader.core.rendition import LINE_BREAK, Rendition
 from reader.core.search import Match
 from reader.ui.themes import THEMES, Theme
 from reader.ui.view.layout import BlockLayouter, LaidBlock, utf16_len, utf16_to_index
+from reader.ui.view.typeset import BlockStyle
 
 #: Width of the text column in ems: a comfortable measure for Chinese.
 MEASURE_EM = 38
@@ -66,6 +67,7 @@ class ReadingView(QAbstractScrollArea):
 
     scrolled = Signal()
     link_clicked = Signal(str)  # a link's target; never followed without asking
+    zoom_requested = Signal(int)  # Ctrl+wheel: +1 bigger, -1 smaller
     note_clicked = Signal(str, QPoint)  # a footnote's label, where to show it (global)
 
     def __init__(self, parent: QWidget | None = None):
@@ -83,6 +85,7 @@ class ReadingView(QAbstractScrollArea):
         self._em = 20.0
         self._line_height = 170
         self._theme: Theme = THEMES["light"]
+        self._placeholder = ""
         self._cache: OrderedDict[int, LaidBlock] = OrderedDict()
         self._layouter = BlockLayouter(self._font, self._em, self._line_height)
         self._top = 0
@@ -120,6 +123,11 @@ class ReadingView(QAbstractScrollArea):
         self._cache.clear()
         self._clamp()
         self._sync_bar()
+        self.viewport().update()
+
+    def set_placeholder(self, text: str) -> None:
+        """What the page says when there is nothing to read (an empty document)."""
+        self._placeholder = text
         self.viewport().update()
 
     def apply_theme(self, theme: Theme) -> None:
@@ -303,6 +311,12 @@ class ReadingView(QAbstractScrollArea):
         painter = QPainter(self.viewport())
         theme = self._theme
         painter.fillRect(self.viewport().rect(), QColor(theme.background))
+        if self._placeholder:
+            painter.setPen(QColor(theme.quiet))
+            painter.setFont(self._layouter.font_for(BlockStyle()))
+            painter.drawText(
+                self.viewport().rect(), int(Qt.AlignmentFlag.AlignCenter), self._placeholder
+            )
         if not self._texts:
             return
         x0, column = self.column()
@@ -483,6 +497,12 @@ class ReadingView(QAbstractScrollArea):
         return self._em * self._line_height / 100
 
     def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y()
+            if steps:
+                self.zoom_requested.emit(1 if steps > 0 else -1)
+            event.accept()
+            return
         pixels = event.pixelDelta().y()
         if pixels:
             self.scroll_by(-pixels)
@@ -491,16 +511,18 @@ class ReadingView(QAbstractScrollArea):
         event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        page = max(self._line_step(), self.viewport().height() - 2 * self._line_step())
         key = event.key()
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy()
         elif event.matches(QKeySequence.StandardKey.SelectAll):
             self.selectAll()
         elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_Space):
-            self.scroll_by(-page if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else page)
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.page_up()
+            else:
+                self.page_down()
         elif key == Qt.Key.Key_PageUp:
-            self.scroll_by(-page)
+            self.page_up()
         elif key == Qt.Key.Key_Down:
             self.scroll_by(self._line_step())
         elif key == Qt.Key.Key_Up:
@@ -511,6 +533,39 @@ class ReadingView(QAbstractScrollArea):
             self.scroll_to_block(len(self._texts) - 1)
         else:
             super().keyPressEvent(event)
+
+    def _slots_on_screen(self) -> list[tuple[float, float]]:
+        """(top, bottom) in viewport pixels of every line that is at least partly on screen."""
+        slots = []
+        y = -self._offset
+        i = self._top
+        height = self.viewport().height()
+        while i < len(self._texts) and y < height:
+            laid = self._laid(i)
+            slots.extend((y + a, y + b) for a, b in self._layouter.line_slots(laid))
+            y += laid.height
+            i += 1
+        return slots
+
+    def page_down(self) -> None:
+        """The last whole line on screen becomes the first: one line of overlap, no cut line."""
+        height = self.viewport().height()
+        whole = [
+            top for top, bottom in self._slots_on_screen() if bottom <= height + 0.5 and top > 0.5
+        ]
+        self.scroll_by(
+            whole[-1] if whole else max(self._line_step(), height - 2 * self._line_step())
+        )
+
+    def page_up(self) -> None:
+        """The first whole line on screen becomes the last, and the page starts on a whole line."""
+        height = self.viewport().height()
+        slots = self._slots_on_screen()
+        first = next((bottom for top, bottom in slots if top >= -0.5), None)
+        self.scroll_by((first - height) if first is not None and first < height else -height)
+        above = [top for top, bottom in self._slots_on_screen() if top <= 0.5 < bottom]
+        if above and above[0] < -0.5:  # the top line is cut: show it whole
+            self.scroll_by(above[0])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
