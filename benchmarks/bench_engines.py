@@ -381,7 +381,7 @@ def task_api(engine: str, job: dict) -> dict:
             probes[name] = f"raises {type(exc).__name__}: {str(exc)[:80]}"
 
     probe("OpenCC('s2martian').convert('汉字')", lambda: module.OpenCC("s2martian").convert("汉字"))
-    probe("OpenCC('s2t.json').convert('汉字')", lambda: module.OpenCC("s2t.json").convert("汉字"))
+    probe("OpenCC('t2s.json').convert('漢字')", lambda: module.OpenCC("t2s.json").convert("漢字"))
     probe("convert('')", lambda: make("s2t")(""))
     probe("convert('𠮷发')  (astral)", lambda: make("s2t")("𠮷发"))
     probe("convert('\\ud800发')  (lone surrogate)", lambda: make("s2t")("\ud800发"))
@@ -744,7 +744,7 @@ def measure(args: argparse.Namespace) -> dict:
     )
 
     step("threads and spawned processes")
-    thread_text = save("threads.txt", tile(texts["traditional"], int(300_000 * scale)))
+    thread_text = million["traditional"]
     for e in engines:
         per[e]["threads"] = runner.run(
             e, "threads", {"text": thread_text, "config": "t2s", "runs": 3}
@@ -969,7 +969,7 @@ def markdown(results: dict) -> str:
             cross = all(c["ok"] for c in entry.get("cross_word", {}).values())
             cells.append(
                 ("splits, kept" if ok else "NOT a clean split")
-                + (", = C++" if same else ", ≠ C++")
+                + (", output = C++" if same else ", output ≠ C++")
                 + (", 美國的士兵 ok" if cross else ", cross-word NOT blocked")
             )
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
