@@ -289,6 +289,15 @@ def task_memory(engine: str, job: dict) -> dict:
     import resource
 
     def peak_mb() -> float:
+        # VmHWM is this process's own peak; ru_maxrss on Linux also counts the parent's
+        # peak at fork time, so it would report the orchestrator's size.
+        try:
+            with open("/proc/self/status", encoding="ascii") as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            pass
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         return rss / 1024 / 1024 if sys.platform == "darwin" else rss / 1024
 
@@ -590,11 +599,16 @@ def median_of(values: list[float]) -> float | None:
 def diff_summary(ref: str, got: str, limit: int = 4) -> dict:
     """How two outputs differ: differing lines and a few examples with context."""
     ref_lines, got_lines = ref.split("\n"), got.split("\n")
-    examples, differing = [], 0
+    examples, differing, chars = [], 0, 0
     for a, b in zip(ref_lines, got_lines, strict=False):
         if a == b:
             continue
         differing += 1
+        chars += (
+            sum(x != y for x, y in zip(a, b, strict=True))
+            if len(a) == len(b)
+            else max(len(a), len(b))
+        )
         if len(examples) < limit:
             i = next(
                 k
@@ -606,6 +620,7 @@ def diff_summary(ref: str, got: str, limit: int = 4) -> dict:
             )
     return {
         "differing_lines": differing + abs(len(ref_lines) - len(got_lines)),
+        "differing_chars": chars,
         "lines": len(ref_lines),
         "examples": examples,
     }
@@ -845,6 +860,12 @@ def summarise(engines: list[str], per: dict, speed: dict, startup: dict) -> dict
                 c: sum(r.get("differing_lines", 0) for r in rows.values())
                 for c, rows in per[e]["vs_reference"].items()
             }
+            row["prose_differing_percent"] = {
+                c: 100
+                * sum(r.get("differing_chars", 0) for r in rows.values())
+                / max(1, sum(r.get("chars", 0) for r in rows.values()))
+                for c, rows in per[e]["vs_reference"].items()
+            }
         for config, script in SPEED_CASES:
             key = f"{config}:{script}"
             rates = [
@@ -921,13 +942,15 @@ def markdown(results: dict) -> str:
     )
     if all("identical_configs" in r for r in s):
         row(
-            f"identical to C++ on real prose ({len(PROSE_CONFIGS)} configs)",
+            f"identical to C++ on real prose ({len(PROSE_CONFIGS)} configs; else what differs)",
             [
                 f"{len(r['identical_configs'])} / {len(PROSE_CONFIGS)}"
                 + (
                     " ("
                     + ", ".join(
-                        f"{c}: {n} lines differ" for c, n in r["prose_differing_lines"].items() if n
+                        f"{c}: {n} lines, {r['prose_differing_percent'][c]:.2f}% of characters"
+                        for c, n in r["prose_differing_lines"].items()
+                        if n
                     )
                     + ")"
                     if len(r["identical_configs"]) < len(PROSE_CONFIGS)
