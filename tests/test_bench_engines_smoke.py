@@ -1,4 +1,4 @@
-"""The engine comparison still runs: opencc-py only, in this interpreter, on tiny texts (no venvs)."""
+"""The engine comparison still runs: this interpreter's engine only, on tiny texts (no venvs)."""
 
 from __future__ import annotations
 
@@ -30,14 +30,22 @@ def test_real_prose_is_shipped_and_large_enough():
     assert "第一回" in texts["traditional"] and "第一回" in texts["simplified"]
 
 
-def test_engine_benchmark_runs_for_opencc_py_here(tmp_path):
+def installed_engine() -> str:
+    """The distribution behind `import opencc` here: opencc-py (pure) or opencc (C++)."""
+    import opencc
+
+    return "opencc-py" if opencc.OpenCC.__module__ == "opencc._opencc_pure" else "opencc"
+
+
+def test_engine_benchmark_runs_for_the_engine_installed_here(tmp_path):
+    engine = installed_engine()
     out = tmp_path / "engines.json"
     done = subprocess.run(
         [
             sys.executable,
             "-m",
             "benchmarks.bench_engines",
-            *("--engines", "opencc-py", "--here", "opencc-py", "--quick", "--no-wheels"),
+            *("--engines", engine, "--here", engine, "--quick", "--no-wheels"),
             *("--cache", str(tmp_path / "cache"), "--json", str(out)),
         ],
         cwd=ROOT,
@@ -48,7 +56,7 @@ def test_engine_benchmark_runs_for_opencc_py_here(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert not (tmp_path / "cache" / "venvs").exists()
-    row = json.loads(out.read_text(encoding="utf-8"))["summary"]["opencc-py"]
+    row = json.loads(out.read_text(encoding="utf-8"))["summary"][engine]
     assert row["suite_passed"] == row["suite_total"] >= 556
     assert row["shared_instance_ok"] and row["spawn_ok"]
     assert "| OpenCC suite (cases passed) | 556 / 556 |" in done.stdout
