@@ -4,7 +4,5 @@ import sys
 
 from reader.cli import main
 
-# The guard matters: conversion worker processes are spawned, and spawning
-# imports the parent's main module again.
 if __name__ == "__main__":
     sys.exit(main())

@@ -7,25 +7,21 @@ Exit statuses: 0 success, 1 a document error (one line on stderr), 2 a usage err
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import math
-import multiprocessing
-import signal
 import sys
-from collections.abc import Iterator, Sequence
-from multiprocessing import resource_tracker
+from collections.abc import Sequence
 from pathlib import Path
 
 from reader import APP_NAME, __version__
 from reader.core.convert import (
     Chain,
-    ParallelConverter,
     Script,
     ScriptMode,
     available_configs,
     conversion_chain,
     convert,
+    convert_chunked,
 )
 from reader.core.document import Document
 from reader.core.files import write_atomically
@@ -268,7 +264,7 @@ def _convert(ns: argparse.Namespace) -> None:
         raise CommandError(f"{display_path(output)}: refusing to overwrite the input file")
     doc = read_document(ns)
     _warn(ns, doc)
-    converted = convert_interruptibly(doc.text, _chain(ns, doc.text))
+    converted = convert_chunked(doc.text, _chain(ns, doc.text))
     try:
         data = converted.encode(ns.output_encoding)
     except UnicodeEncodeError as exc:
@@ -286,42 +282,6 @@ def _convert(ns: argparse.Namespace) -> None:
         raise CommandError(
             f"{display_path(output)}: cannot be written ({os_error_reason(exc)})"
         ) from None
-
-
-def convert_interruptibly(text: str, chain: Chain) -> str:
-    """Convert over worker processes; Ctrl-C stops the workers at once and raises KeyboardInterrupt.
-
-    The workers are started with SIGINT blocked, so that Ctrl-C reaches only
-    this process (a worker would print its own traceback) and they are
-    terminated here instead of finishing their chunks.
-    """
-    converter = ParallelConverter()
-    try:
-        if chain and len(text) >= converter.threshold and converter.workers > 1:
-            with _sigint_blocked():
-                converter.start()
-        return converter.convert(text, chain)
-    except KeyboardInterrupt:
-        for worker in multiprocessing.active_children():
-            worker.terminate()
-        raise
-    finally:
-        converter.close()
-
-
-@contextlib.contextmanager
-def _sigint_blocked() -> Iterator[None]:
-    """Hold SIGINT back (processes started meanwhile inherit the block); deliver it after."""
-    if not hasattr(signal, "pthread_sigmask"):  # Windows has no signal masks
-        yield
-        return
-    # Started later, the resource tracker would unblock SIGINT while starting itself.
-    resource_tracker.ensure_running()
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -12,13 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from reader.core.convert import (
-    PARALLEL_THRESHOLD,
-    ParallelConverter,
-    ScriptMode,
-    convert_chunk,
-    plan_chunks,
-)
+from reader.core.convert import ScriptMode, convert_chunk, plan_chunks
 from reader.core.files import write_atomically
 from reader.core.messages import display_path, os_error_reason
 from reader.core.rendition import Rendition, prepare
@@ -42,7 +36,10 @@ def run_export(ns: argparse.Namespace, document, chain, error) -> None:
     prepared = prepare(document)
     rendition = Rendition(prepared, ScriptMode(ns.to), chain)
     if chain:
-        _convert_all(rendition)
+        # In this thread, a block at a time: Ctrl-C waits for one engine call at most.
+        for indices in plan_chunks(prepared.texts, (0, 0)):
+            rendition.apply(convert_chunk(prepared.texts, indices, chain, prepared.kept))
+        rendition.complete = True
     if ns.format == "pdf":
         _write_pdf(Path(ns.output), rendition, error)
         return
@@ -58,20 +55,6 @@ def run_export(ns: argparse.Namespace, document, chain, error) -> None:
         raise error(
             f"{display_path(ns.output)}: cannot be written ({os_error_reason(exc)})"
         ) from None
-
-
-def _convert_all(rendition: Rendition) -> None:
-    prepared = rendition.prepared
-    texts, chain, keep = prepared.texts, rendition.chain, prepared.kept
-    chunks = plan_chunks(texts, (0, 0))
-    if sum(map(len, texts)) >= PARALLEL_THRESHOLD:
-        with ParallelConverter() as parallel:
-            for future in parallel.submit_chunks(texts, chunks, chain, keep):
-                rendition.apply(future.result())
-    else:
-        for indices in chunks:
-            rendition.apply(convert_chunk(texts, indices, chain, keep))
-    rendition.complete = True
 
 
 def _write_pdf(path: Path, rendition: Rendition, error) -> None:

@@ -23,7 +23,7 @@ SIMPLIFIED = (
 
 @pytest.fixture
 def big_novel(tmp_path) -> Path:
-    """A 400,000-character Traditional novel: large enough for the worker processes."""
+    """A 400,000-character Traditional novel: twenty-odd conversion chunks."""
     from benchmarks.corpus import novel
 
     path = tmp_path / "novel.txt"

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from benchmarks.corpus import novel
 from reader.core import open_document
 from reader.core.convert import (
-    ParallelConverter,
     Script,
     ScriptMode,
     available_configs,
@@ -170,13 +169,6 @@ def test_chunked_conversion_can_be_cancelled(million_chars):
         return len(calls) > 2
 
     assert convert_chunked(million_chars["traditional"], ("t2s",), 10_000, cancelled) is None
-
-
-def test_parallel_conversion_equals_whole(million_chars):
-    text = million_chars["traditional"]
-    with ParallelConverter(workers=2, threshold=100_000) as parallel:
-        assert parallel.convert(text, ("t2s",)) == convert(text, ("t2s",))
-        assert parallel.convert(text[:5000], ("t2s",)) == convert(text[:5000], ("t2s",))
 
 
 @pytest.mark.parametrize("config", ["s2twp", "tw2sp", "s2hk", "t2s"])

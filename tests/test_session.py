@@ -1,5 +1,5 @@
 """The open document's session: jobs that never drop each other, actions bound to what they
-were asked for, and a conversion that survives a dead worker process.
+were asked for, and a conversion that is answered chunk by chunk and tried again once.
 
 The first tests use the session alone (signals only); the rest go through the window as a
 reader would, and reproduce the bugs of the shared job counter.
@@ -7,32 +7,21 @@ reader would, and reproduce the bugs of the shared job counter.
 
 from __future__ import annotations
 
-import contextlib
-import multiprocessing
-import os
-import signal
-
 import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QFileDialog
 
-from reader.core.convert import ParallelConverter, Script, ScriptMode, convert
+from reader.core.convert import Script, ScriptMode, convert, convert_chunk
+from reader.ui.jobs import ConvertJob, JobSignals
 from reader.ui.session import DocumentSession
 
 
 @pytest.fixture
-def parallel():
-    converter = ParallelConverter(workers=2)
-    yield converter
-    converter.close()
-
-
-@pytest.fixture
-def open_session(qtbot, parallel):
+def open_session(qtbot):
     sessions = []
 
     def _open(path) -> DocumentSession:
-        session = DocumentSession(parallel)
+        session = DocumentSession()
         with qtbot.waitSignal(session.opened, timeout=20_000):
             session.load(str(path))
         sessions.append(session)
@@ -73,8 +62,8 @@ def test_a_session_converts_what_is_on_screen_first_then_the_rest(
     assert session.rendition.export_plain().startswith("重庆永川:加快建设西部数字产业基地\n")
 
 
-def test_a_missing_file_fails_with_one_line(qtbot, parallel, tmp_path):
-    session = DocumentSession(parallel)
+def test_a_missing_file_fails_with_one_line(qtbot, tmp_path):
+    session = DocumentSession()
     with qtbot.waitSignal(session.failed, timeout=10_000) as failed:
         session.load(str(tmp_path / "gone.txt"))
     assert failed.args == [f"{tmp_path / 'gone.txt'}: no such file"]
@@ -130,22 +119,42 @@ def test_a_failed_conversion_is_tried_again_then_fails_the_waiting_action(
     assert not session.rendition.complete
 
 
-def test_a_killed_worker_process_does_not_break_later_conversions(
-    qtbot, open_session, parallel, big_novel
+def test_a_conversion_that_fails_once_is_tried_again_and_completes(
+    qtbot, open_session, article_path, monkeypatch
 ):
-    session = open_session(big_novel)
-    parallel.start()
-    workers = multiprocessing.active_children()
-    assert workers
-    for worker in workers:  # as the kernel's out-of-memory killer would
-        with contextlib.suppress(ProcessLookupError):  # one that was ending anyway
-            os.kill(worker.pid, signal.SIGKILL)
-        worker.join()
-    with qtbot.waitSignal(session.converted, timeout=120_000):
-        session.show_script(Script.TRADITIONAL, ScriptMode.SIMPLIFIED, False, (0, 20))
-    assert sample(session.rendition.texts) == [
-        convert(t, ("t2s",)) for t in sample(session.prepared.texts)
-    ]
+    session = open_session(article_path)
+    calls = []
+
+    def fails_once(*args):
+        calls.append(1)
+        if len(calls) == 1:
+            raise MemoryError
+        return convert_chunk(*args)
+
+    monkeypatch.setattr("reader.ui.jobs.convert_chunk", fails_once)
+    with qtbot.waitSignal(session.converted, timeout=20_000):
+        session.show_script(Script.TRADITIONAL, ScriptMode.SIMPLIFIED, False, (0, 10))
+    assert session.rendition.texts == [convert(t, ("t2s",)) for t in session.prepared.texts]
+
+
+def test_a_cancelled_conversion_stops_after_the_chunk_it_is_converting(big_novel):
+    from reader.core import open_document
+    from reader.core.rendition import prepare
+
+    texts = prepare(open_document(str(big_novel))).texts
+    signals = JobSignals()
+    job = ConvertJob(signals, 1, texts, ("t2s",), (0, 20))
+    chunks, finished = [], []
+    signals.finished.connect(finished.append)
+
+    def on_chunk(job_id, chunk):
+        chunks.append(chunk)
+        job.token.cancel()  # as a script switch does while the job runs
+
+    signals.converted.connect(on_chunk)
+    job.run()  # here, so the answers arrive at once
+    assert [c.indices for c in chunks] == [tuple(range(20))]
+    assert finished == []
 
 
 # Through the window: one job slot per kind
@@ -229,30 +238,22 @@ def test_a_failed_conversion_fails_the_waiting_export_loudly(
     assert not window.status.busy
 
 
-def test_opening_a_file_during_a_large_conversion_does_not_wait_for_it(
-    make_window, qtbot, tmp_path
-):
+def test_opening_a_file_during_a_large_conversion_opens_it(make_window, qtbot, tmp_path):
     from benchmarks.corpus import novel
 
-    pool = QThreadPool.globalInstance()
-    threads = pool.maxThreadCount()
-    pool.setMaxThreadCount(1)
-    try:
-        big = tmp_path / "big.txt"
-        big.write_text(novel(1_500_000, seed=3), encoding="utf-8")
-        window = make_window(str(big))
-        big_session = window.session
-        with qtbot.waitSignal(window.visible_converted, timeout=60_000):
-            window.set_script_mode(ScriptMode.SIMPLIFIED)
-        small = tmp_path / "small.txt"
-        small.write_text("短篇\n\n內容。\n", encoding="utf-8")
-        with qtbot.waitSignal(window.document_shown, timeout=60_000):
-            window.open_path(str(small))
-        # The conversion's job handed the rest to the worker processes and left the only
-        # pool thread free: the small file opened while the novel was still converting.
-        assert not big_session.rendition.complete
-    finally:
-        pool.setMaxThreadCount(threads)
+    big = tmp_path / "big.txt"
+    big.write_text(novel(1_500_000, seed=3), encoding="utf-8")
+    window = make_window(str(big))
+    big_session = window.session
+    with qtbot.waitSignal(window.visible_converted, timeout=60_000):
+        window.set_script_mode(ScriptMode.SIMPLIFIED)
+    small = tmp_path / "small.txt"
+    small.write_text("短篇\n\n內容。\n", encoding="utf-8")
+    with qtbot.waitSignal(window.document_shown, timeout=60_000):
+        window.open_path(str(small))
+    assert window.session is not big_session
+    qtbot.waitUntil(lambda: not window.session.converting)
+    assert window.view.block_text(1) == "内容。"
 
 
 def test_a_novel_that_grew_reopens_where_the_reader_was(make_window, qtbot, tmp_path):

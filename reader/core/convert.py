@@ -8,13 +8,9 @@ by line, block by block or chunk by chunk with the same result as whole.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -126,12 +122,6 @@ _converters: dict[str, OpenCC] = {}
 _converters_lock = threading.Lock()
 
 
-def warm_up(chain: Chain) -> None:
-    """Build the dictionaries of `chain` now (about 0.2 s for s2t), e.g. in a worker."""
-    for config in chain:
-        converter(config)
-
-
 def convert(text: str, chain: Chain) -> str:
     """Convert `text` through every config of `chain` in turn."""
     if chain and _ENGINE_UNSAFE.search(text):
@@ -201,9 +191,8 @@ def convert_chunked(
     return "".join(out)
 
 
-#: Below this many characters a single process is faster than starting workers.
-PARALLEL_THRESHOLD = 200_000
-#: Blocks per chunk after the visible ones: small enough to keep answers frequent.
+#: Characters per chunk after the visible ones: small enough to keep answers frequent and
+#: to let the GUI thread have the GIL between chunks (a few ms each with the C++ engine).
 CHUNK_CHARS = 20_000
 
 
@@ -264,8 +253,7 @@ def convert_chunk(
     chain: Chain,
     keep: Mapping[int, Spans] | None = None,
 ) -> ConvertedChunk:
-    """Convert the blocks `indices` of `texts` (in this process); `keep` leaves spans of some
-    blocks as written."""
+    """Convert the blocks `indices` of `texts`; `keep` leaves spans of some blocks as written."""
     sources = [texts[i] for i in indices]
     keeps = [keep.get(i, ()) for i in indices] if keep else None
     return ConvertedChunk(
@@ -277,104 +265,3 @@ def _convert_all(sources: Sequence[str], chain: Chain, keeps: Sequence[Spans] | 
     if keeps is None or not any(keeps):
         return convert_blocks(sources, chain)
     return [convert_keeping(t, chain, k) for t, k in zip(sources, keeps, strict=True)]
-
-
-class ParallelConverter:
-    """Converts large texts over worker processes (spawn-safe), reusing its pool.
-
-    The pool starts on first use; `close()` stops it. Output is identical to
-    `convert`, because chunks are cut at line breaks. A pool whose worker died
-    (killed for memory, say) is broken for good in `concurrent.futures`: it is
-    replaced on the next use, so one dead worker never breaks later conversions.
-    """
-
-    def __init__(self, workers: int | None = None, threshold: int = PARALLEL_THRESHOLD):
-        self.workers = workers or max(1, os.cpu_count() or 1)
-        self.threshold = threshold
-        self._pool: ProcessPoolExecutor | None = None
-        self._lock = threading.Lock()
-
-    def convert(self, text: str, chain: Chain) -> str:
-        """Convert `text`; small texts and one-core machines stay in this process."""
-        if not chain:
-            return text
-        if len(text) < self.threshold or self.workers < 2:
-            return convert(text, chain)
-        chunks = split_chunks(text, max(16 * 1024, len(text) // (self.workers * 4) + 1))
-        pool = self._ensure_pool()
-        return "".join(pool.map(_convert_chunk, chunks, [chain] * len(chunks)))
-
-    def submit_chunks(
-        self,
-        texts: Sequence[str],
-        chunks: Sequence[Sequence[int]],
-        chain: Chain,
-        keep: Mapping[int, Spans] | None = None,
-    ) -> list[Future[ConvertedChunk]]:
-        """Start converting each chunk of blocks in the workers; futures in chunk order.
-
-        A pool found broken here is replaced and the chunks submitted again once;
-        a pool that breaks later fails the futures, and the next call heals it.
-        """
-        work = [
-            (
-                tuple(indices),
-                [texts[i] for i in indices],
-                [keep.get(i, ()) for i in indices] if keep else None,
-            )
-            for indices in chunks
-        ]
-        try:
-            pool = self._ensure_pool()
-            return [pool.submit(_convert_indexed, i, s, chain, k) for i, s, k in work]
-        except BrokenProcessPool:
-            pool = self._ensure_pool()
-            return [pool.submit(_convert_indexed, i, s, chain, k) for i, s, k in work]
-
-    def start(self, chains: Iterable[Chain] = ()) -> None:
-        """Start the workers now and have them build the dictionaries of `chains`."""
-        pool = self._ensure_pool()
-        list(pool.map(abs, range(self.workers)))  # workers are spawned on first use
-        for chain in chains:
-            list(pool.map(warm_up, [chain] * self.workers))
-
-    def _ensure_pool(self) -> ProcessPoolExecutor:
-        with self._lock:
-            if self._pool is not None and _is_broken(self._pool):
-                self._pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = None
-            if self._pool is None:
-                context = multiprocessing.get_context("spawn")
-                self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
-            return self._pool
-
-    def close(self) -> None:
-        """Stop the worker processes."""
-        with self._lock:
-            if self._pool is not None:
-                self._pool.shutdown(wait=True, cancel_futures=True)
-                self._pool = None
-
-    def __enter__(self) -> ParallelConverter:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-def _is_broken(pool: ProcessPoolExecutor) -> bool:
-    # concurrent.futures marks a pool whose worker died with `_broken` (a message) and then
-    # refuses every submit; there is no public accessor, so ask with a default.
-    return bool(getattr(pool, "_broken", False))
-
-
-def _convert_chunk(chunk: str, chain: Chain) -> str:
-    return convert(chunk, chain)
-
-
-def _convert_indexed(
-    indices: tuple[int, ...], sources: list[str], chain: Chain, keeps: list[Spans] | None
-) -> ConvertedChunk:
-    return ConvertedChunk(
-        indices, tuple(_convert_all(sources, chain, keeps)), sum(map(len, sources))
-    )

@@ -11,21 +11,11 @@ from __future__ import annotations
 
 import threading
 import traceback
-from collections.abc import Callable, Mapping
-from concurrent.futures import CancelledError, Future
+from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from reader.core.convert import (
-    PARALLEL_THRESHOLD,
-    Chain,
-    ConvertedChunk,
-    ParallelConverter,
-    Spans,
-    convert_chunk,
-    plan_chunks,
-    warm_up,
-)
+from reader.core.convert import Chain, Spans, convert_chunk, plan_chunks
 from reader.core.loading import LoadError
 from reader.core.opening import open_document
 from reader.core.rendition import prepare
@@ -44,27 +34,13 @@ class JobSignals(QObject):
 
 
 class CancelToken:
-    """Set when a job's answer is no longer wanted; runs the job's cancel hooks once."""
+    """Set when a job's answer is no longer wanted; the job stops at its next check."""
 
     def __init__(self) -> None:
         self._event = threading.Event()
-        self._hooks: list[Callable[[], object]] = []
-        self._lock = threading.Lock()
 
     def cancel(self) -> None:
-        with self._lock:
-            self._event.set()
-            hooks, self._hooks = self._hooks, []
-        for hook in hooks:
-            hook()
-
-    def on_cancel(self, hook: Callable[[], object]) -> None:
-        """Run `hook` when the job is cancelled (at once if it already is)."""
-        with self._lock:
-            if not self._event.is_set():
-                self._hooks.append(hook)
-                return
-        hook()
+        self._event.set()
 
     @property
     def cancelled(self) -> bool:
@@ -124,9 +100,9 @@ class LoadJob(Job):
 class ConvertJob(Job):
     """Convert block texts through `chain`: the `first` block range first, then the rest.
 
-    The visible range is converted here, at once. A large rest goes to worker
-    processes and is answered from their completion callbacks, so this job
-    does not hold a pool thread (or the GIL) while they work.
+    Each chunk is answered as soon as it is converted. The engine holds the GIL
+    during one call, so chunks are kept to a few milliseconds of work: the GUI
+    thread gets the GIL between them, and cancelling stops the job at the next one.
     """
 
     def __init__(
@@ -136,93 +112,28 @@ class ConvertJob(Job):
         texts: tuple[str, ...],
         chain: Chain,
         first: tuple[int, int],
-        parallel: ParallelConverter | None = None,
         keep: Mapping[int, Spans] | None = None,
     ):
         super().__init__(signals, job_id)
         self.texts = texts
         self.chain = chain
         self.first = first
-        self.parallel = parallel
         self.keep = keep
-        self._lock = threading.Lock()
-        self._waiting = 0
-        self._failed = False
 
     def run(self) -> None:
         try:
-            visible, *rest = plan_chunks(self.texts, self.first)
-            warm_up(self.chain)
-            if not self._answer(convert_chunk(self.texts, visible, self.chain, self.keep)):
-                return
-            rest_chars = sum(len(self.texts[i]) for chunk in rest for i in chunk)
-            if self.parallel is not None and rest_chars >= PARALLEL_THRESHOLD:
-                self._hand_to_workers(rest)
-                return
-            for indices in rest:
-                if not self._answer(convert_chunk(self.texts, indices, self.chain, self.keep)):
+            for indices in plan_chunks(self.texts, self.first):
+                chunk = convert_chunk(self.texts, indices, self.chain, self.keep)
+                if self.token.cancelled:
                     return
+                self.signals.converted.emit(self.job_id, chunk)
         except Exception as exc:
-            self._fail(exc)
+            traceback.print_exception(exc)
+            message = f"conversion failed ({exc or type(exc).__name__})"
+            self.signals.failed.emit(self.job_id, message)
             return
-        self.signals.finished.emit(self.job_id)
-
-    def _hand_to_workers(self, chunks: list[list[int]]) -> None:
-        assert self.parallel is not None
-        # Pickling the rest for the workers happens only now, after the visible part.
-        futures = self.parallel.submit_chunks(self.texts, chunks, self.chain, self.keep)
-        self._waiting = len(futures)
-        self.token.on_cancel(lambda: [f.cancel() for f in futures])
-        for future in futures:
-            future.add_done_callback(self._on_worker_done)
-
-    def _on_worker_done(self, future: Future[ConvertedChunk]) -> None:
-        """Runs in the pool's management thread (or here, if the chunk was already done)."""
-        try:
-            chunk = future.result()
-        except CancelledError:
-            return
-        except Exception as exc:
-            self._fail(exc)
-            return
-        if not self._answer(chunk):
-            return
-        with self._lock:
-            self._waiting -= 1
-            last = self._waiting == 0 and not self._failed
-        if last:
+        if not self.token.cancelled:
             self.signals.finished.emit(self.job_id)
-
-    def _answer(self, chunk: ConvertedChunk) -> bool:
-        """Send one converted chunk; False when the job was cancelled or failed."""
-        if self.token.cancelled or self._failed:
-            return False
-        self.signals.converted.emit(self.job_id, chunk)
-        return True
-
-    def _fail(self, exc: BaseException) -> None:
-        with self._lock:
-            if self._failed:
-                return
-            self._failed = True
-        self.token.cancel()  # the other chunks are not wanted any more
-        traceback.print_exception(exc)
-        self.signals.failed.emit(self.job_id, f"conversion failed ({exc or type(exc).__name__})")
-
-
-class StartWorkersJob(QRunnable):
-    """Spawn the conversion processes now, off the GUI thread, before the first switch."""
-
-    def __init__(self, parallel: ParallelConverter):
-        super().__init__()
-        self.parallel = parallel
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            self.parallel.start()
-        except Exception:  # a machine that cannot spawn still converts in-process
-            traceback.print_exc()
 
 
 class SearchJob(Job):

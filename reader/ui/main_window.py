@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME
-from reader.core.convert import ParallelConverter, Script, ScriptMode, phrases_available
+from reader.core.convert import Script, ScriptMode, phrases_available
 from reader.core.document import BlockKind
 from reader.core.loading import DEFAULT_SIZE_LIMIT, display_encoding
 from reader.core.opening import MARKDOWN_SUFFIXES
@@ -99,14 +99,11 @@ class MainWindow(QMainWindow):
         self,
         settings: QSettings,
         size_limit: int = DEFAULT_SIZE_LIMIT,
-        parallel: ParallelConverter | None = None,
     ):
         super().__init__()
         self.setObjectName("mainWindow")
         self.store = SettingsStore(settings, self)
         self.size_limit = size_limit
-        # Worker processes for converting large documents, shared by every document.
-        self.parallel = parallel or ParallelConverter()
         self.session: DocumentSession | None = None
         self._incoming: DocumentSession | None = None
         self._reopen_at_line = 0  # after switching reflow, the source line to show
@@ -219,7 +216,7 @@ class MainWindow(QMainWindow):
         if self._incoming is not None:
             self._incoming.close()
             self._incoming.deleteLater()
-        session = DocumentSession(self.parallel, size_limit=self.size_limit, parent=self)
+        session = DocumentSession(size_limit=self.size_limit, parent=self)
         session.opened.connect(lambda: self._on_opened(session))
         session.failed.connect(lambda message: self._on_open_failed(session, message))
         self._incoming = session
@@ -620,5 +617,4 @@ class MainWindow(QMainWindow):
                 session.close()
         self.save_state()
         QThreadPool.globalInstance().waitForDone(5000)
-        self.parallel.close()
         super().closeEvent(event)

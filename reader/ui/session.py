@@ -23,30 +23,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from reader.core.convert import (
-    PARALLEL_THRESHOLD,
-    ConvertedChunk,
-    ParallelConverter,
-    Script,
-    ScriptMode,
-    conversion_chain,
-)
+from reader.core.convert import ConvertedChunk, Script, ScriptMode, conversion_chain
 from reader.core.loading import DEFAULT_SIZE_LIMIT
 from reader.core.rendition import PreparedDocument, Rendition
 from reader.core.search import Match
-from reader.ui.jobs import (
-    CancelToken,
-    ConvertJob,
-    Job,
-    JobSignals,
-    LoadJob,
-    SearchJob,
-    StartWorkersJob,
-)
+from reader.ui.jobs import CancelToken, ConvertJob, Job, JobSignals, LoadJob, SearchJob
 
 #: Longest the GUI thread spends putting converted text in, per turn of the event loop.
 APPLY_BUDGET_S = 0.012
-#: A failed conversion is tried again this many times (a dead worker process heals).
+#: A failed conversion is tried again this many times before it is reported.
 CONVERSION_RETRIES = 1
 
 
@@ -109,13 +94,11 @@ class DocumentSession(QObject):
 
     def __init__(
         self,
-        parallel: ParallelConverter,
         pool: QThreadPool | None = None,
         size_limit: int = DEFAULT_SIZE_LIMIT,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
-        self.parallel = parallel
         self.pool = pool or QThreadPool.globalInstance()
         self.size_limit = size_limit
         self.path = ""
@@ -145,7 +128,6 @@ class DocumentSession(QObject):
         self._apply_timer.setSingleShot(True)
         self._apply_timer.setInterval(0)
         self._apply_timer.timeout.connect(self._apply_pending)
-        self._closed = False
 
     # Loading
 
@@ -170,12 +152,6 @@ class DocumentSession(QObject):
         self.prepared = prepared
         # Shown first as written; `show_script` then converts what is on screen first.
         self.rendition = Rendition(prepared, ScriptMode.ORIGINAL, ())
-        if (
-            prepared.char_count >= PARALLEL_THRESHOLD
-            and self.parallel.workers > 1
-            and not self._closed
-        ):
-            self.pool.start(StartWorkersJob(self.parallel))
         self.opened.emit()
 
     def _on_failed(self, job_id: int, message: str) -> None:
@@ -229,9 +205,7 @@ class DocumentSession(QObject):
         texts, chain, first = self.prepared.texts, rendition.chain, self._conversion_first
         keep = self.prepared.kept
         self._convert.start(
-            lambda job_id: ConvertJob(
-                self._signals, job_id, texts, chain, first, self.parallel, keep
-            )
+            lambda job_id: ConvertJob(self._signals, job_id, texts, chain, first, keep)
         )
         self.progress.emit(0)
 
@@ -290,7 +264,6 @@ class DocumentSession(QObject):
     def _conversion_failed(self, message: str) -> None:
         self._convert.done()
         if self._retries < CONVERSION_RETRIES:
-            # A dead worker process broke the pool; the converter replaces it on next use.
             self._retries += 1
             self._start_conversion()
             return
@@ -356,7 +329,6 @@ class DocumentSession(QObject):
 
     def close(self) -> None:
         """Stop every job and drop every waiting action; the session answers nothing more."""
-        self._closed = True
         for slot in (self._load, self._convert, self._search):
             slot.cancel()
         self._pending.clear()
