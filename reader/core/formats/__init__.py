@@ -1,0 +1,1 @@
+"""Readers that turn one kind of input file into a `Document`."""

@@ -1,0 +1,1260 @@
+"""EPUB 2 and 3 books → `Document`: the spine's XHTML as typed blocks, the book's own outline.
+
+The archive is read member by member (never extracted, never read whole) and
+refused when it is not a ZIP, is damaged, is encrypted (DRM), or expands
+beyond the size limit (zip bombs). XML is parsed by lxml with entity
+expansion, DTD loading and the network turned off; what a broken book still
+holds is opened and the rest reported in `Document.warnings`. Pictures are
+not read here: an IMAGE block names its archive member and the view reads it
+with `read_member` when it is shown. See docs/epub.md for the measurements.
+"""
+
+from __future__ import annotations
+
+import html.entities
+import os
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from lxml import etree
+
+from reader.core.document import (
+    CELL_BREAK,
+    LINE_BREAK,
+    Block,
+    BlockKind,
+    Document,
+    Image,
+    Metadata,
+    Run,
+)
+from reader.core.loading import (
+    DEFAULT_SIZE_LIMIT,
+    LoadError,
+    TooLargeError,
+    read_document_bytes,
+)
+from reader.core.outline import Outline, OutlineEntry
+
+_CONTAINER = "META-INF/container.xml"
+_ENCRYPTION = "META-INF/encryption.xml"
+#: A member that expands more than this many times (and to more than a mebibyte) is a bomb.
+MAX_RATIO = 100
+_RATIO_FLOOR = 1024 * 1024
+#: Font obfuscation (IDPF, Adobe) is listed in encryption.xml but is not DRM.
+_FONT_OBFUSCATION = frozenset(
+    {"http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC"}
+)
+_XHTML_TYPES = frozenset({"application/xhtml+xml", "text/html", "application/x-dtbook+xml"})
+_NCX_TYPE = "application/x-dtbncx+xml"
+
+_OPS_TYPE = "{http://www.idpf.org/2007/ops}type"
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
+
+class NotAnEpubError(LoadError):
+    """The file is not a ZIP archive, so it cannot be an EPUB."""
+
+
+class DamagedBookError(LoadError):
+    """The archive is truncated or corrupt, or its package document cannot be parsed."""
+
+
+class MissingPartError(LoadError):
+    """A part every book needs is missing: container, package document, or any chapter."""
+
+
+class EncryptedBookError(LoadError):
+    """The book's content is encrypted (DRM)."""
+
+
+class ZipBombError(TooLargeError):
+    """The archive expands far beyond its size or the limit."""
+
+
+def _xml_parser() -> etree.XMLParser:
+    # No entity expansion (billion laughs), no DTD or network access (external entities);
+    # `recover` keeps what a malformed file still holds.
+    return etree.XMLParser(
+        recover=True,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_pis=True,
+        remove_comments=True,
+    )
+
+
+# The archive and its package document
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestItem:
+    """One file the package document lists: its archive member and media type."""
+
+    id: str
+    member: str
+    media_type: str
+    properties: frozenset[str] = frozenset()
+
+
+@dataclass
+class Package:
+    """What the package document (OPF) says: metadata, manifest, spine and TOC files."""
+
+    opf: str
+    metadata: dict[str, list[str]]
+    manifest: dict[str, ManifestItem]
+    spine: list[str]
+    nav: str = ""
+    ncx: str = ""
+    cover: str = ""
+    opf_lang: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+class EpubArchive:
+    """An opened EPUB: checked against bombs and DRM, members read one at a time."""
+
+    def __init__(self, path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT):
+        self.path = Path(path)
+        self.name = str(self.path)
+        self.size_limit = size_limit
+        self.read_total = 0
+        _check_file(self.path, size_limit)
+        try:
+            self.zip = zipfile.ZipFile(self.path)
+        except zipfile.BadZipFile:
+            with self.path.open("rb") as f:
+                head = f.read(4)
+            if head.startswith(b"PK"):
+                raise DamagedBookError(
+                    f"{self.name}: the EPUB archive is damaged or truncated"
+                ) from None
+            raise NotAnEpubError(f"{self.name}: not an EPUB (not a ZIP archive)") from None
+        except OSError as exc:
+            raise DamagedBookError(f"{self.name}: cannot be read ({exc.strerror or exc})") from None
+        self.infos = {info.filename: info for info in self.zip.infolist()}
+        self._check_sizes()
+
+    def close(self) -> None:
+        """Close the archive file."""
+        self.zip.close()
+
+    def __enter__(self) -> EpubArchive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _check_sizes(self) -> None:
+        total = sum(info.file_size for info in self.infos.values())
+        # Pictures are read lazily, so the archive may hold more than the text limit;
+        # twice the limit is still far below any bomb.
+        if total > 2 * self.size_limit:
+            raise ZipBombError(
+                f"{self.name}: the archive expands to {_human(total)}, "
+                f"over the limit of {_human(2 * self.size_limit)}"
+            )
+        for info in self.infos.values():
+            check_ratio(self.name, info)
+
+    def has(self, member: str) -> bool:
+        """True when the archive holds `member`."""
+        return member in self.infos
+
+    def read(self, member: str) -> bytes:
+        """The bytes of `member`, within what is left of the size limit."""
+        info = self.infos[member]
+        budget = self.size_limit - self.read_total
+        if info.file_size > budget:
+            raise ZipBombError(
+                f"{self.name}: the book's text is over the limit of {_human(self.size_limit)}"
+            )
+        try:
+            with self.zip.open(info) as f:
+                data = f.read(budget + 1)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+            raise _MemberDamaged(member, str(exc)) from None
+        if len(data) > budget:
+            raise ZipBombError(
+                f"{self.name}: the book's text is over the limit of {_human(self.size_limit)}"
+            )
+        self.read_total += len(data)
+        return data
+
+    def xml(self, member: str) -> etree._Element | None:
+        """`member` parsed as XML (safely), or None when it holds no XML at all."""
+        try:
+            return etree.fromstring(self.read(member), _xml_parser())
+        except etree.XMLSyntaxError:
+            return None
+
+    def package(self) -> Package:
+        """Read container.xml, refuse DRM, and parse the package document."""
+        if not self.has(_CONTAINER):
+            raise MissingPartError(f"{self.name}: not a valid EPUB (no {_CONTAINER})")
+        self._refuse_drm()
+        container = self._xml_or_damaged(_CONTAINER)
+        opf = ""
+        for el in container.iter():
+            if _local(el) == "rootfile":
+                full = el.get("full-path", "")
+                media = el.get("media-type", "application/oebps-package+xml")
+                if full and "oebps-package" in media:
+                    opf = _clean_member(unquote(full))
+                    break
+        if not opf:
+            raise MissingPartError(f"{self.name}: the container names no package document")
+        if not self.has(opf):
+            raise MissingPartError(f"{self.name}: the package document {opf} is missing")
+        return self._parse_opf(opf, self._xml_or_damaged(opf))
+
+    def _xml_or_damaged(self, member: str) -> etree._Element:
+        try:
+            root = self.xml(member)
+        except _MemberDamaged:
+            root = None
+        if root is None:
+            raise DamagedBookError(f"{self.name}: {member} is damaged (not XML)")
+        return root
+
+    def _refuse_drm(self) -> None:
+        if not self.has(_ENCRYPTION):
+            return
+        root = self.xml(_ENCRYPTION)
+        if root is None:
+            raise EncryptedBookError(f"{self.name}: the book is encrypted (DRM)")
+        for data in root.iter():
+            if _local(data) != "encrypteddata":
+                continue
+            method = next(
+                (e.get("Algorithm", "") for e in data.iter() if _local(e) == "encryptionmethod"),
+                "",
+            )
+            target = next(
+                (e.get("URI", "") for e in data.iter() if _local(e) == "cipherreference"), ""
+            )
+            if method in _FONT_OBFUSCATION:
+                continue
+            if not _is_font(target):
+                raise EncryptedBookError(f"{self.name}: the book is encrypted (DRM)")
+
+    def _parse_opf(self, opf: str, root: etree._Element) -> Package:
+        base = posixpath.dirname(opf)
+        metadata: dict[str, list[str]] = {}
+        manifest: dict[str, ManifestItem] = {}
+        spine: list[str] = []
+        package = Package(opf, metadata, manifest, spine)
+        package.opf_lang = root.get("{http://www.w3.org/XML/1998/namespace}lang", "")
+        cover_id = ""
+        toc_id = ""
+        warnings = package.warnings
+        for el in root.iter():
+            name = _local(el)
+            parent = el.getparent()
+            in_metadata = parent is not None and _local(parent) in ("metadata", "dc-metadata")
+            if in_metadata and name in _DC_FIELDS:
+                text = " ".join(element_text(el).split())
+                if text:
+                    metadata.setdefault(name, []).append(text)
+            elif name == "meta" and el.get("name") == "cover":
+                cover_id = el.get("content", "")
+            elif name == "item":
+                href = el.get("href", "")
+                member = resolve(base, href)
+                if member is None:
+                    warnings.append(f"manifest item {href!r} points outside the book; ignored")
+                    continue
+                item = ManifestItem(
+                    el.get("id", ""),
+                    member,
+                    el.get("media-type", ""),
+                    frozenset(el.get("properties", "").split()),
+                )
+                manifest[item.id] = item
+            elif name == "spine":
+                toc_id = el.get("toc", "")
+            elif name == "itemref":  # non-linear items too: they are part of the book
+                spine.append(el.get("idref", ""))
+        for item in manifest.values():
+            if "nav" in item.properties and not package.nav:
+                package.nav = item.member
+            if "cover-image" in item.properties and not package.cover:
+                package.cover = item.member
+        if toc_id in manifest:
+            package.ncx = manifest[toc_id].member
+        else:
+            package.ncx = next(
+                (i.member for i in manifest.values() if i.media_type == _NCX_TYPE), ""
+            )
+        if not package.cover and cover_id:
+            item = manifest.get(cover_id) or next(
+                (i for i in manifest.values() if i.member == resolve(base, cover_id)), None
+            )
+            package.cover = item.member if item is not None else ""
+        if not package.cover:
+            package.cover = next(
+                (
+                    i.member
+                    for i in manifest.values()
+                    if i.media_type.startswith("image/") and "cover" in i.member.lower()
+                ),
+                "",
+            )
+        return package
+
+
+class _MemberDamaged(Exception):
+    def __init__(self, member: str, reason: str):
+        super().__init__(reason)
+        self.member = member
+
+
+_DC_FIELDS = frozenset(
+    {"title", "creator", "language", "description", "subject", "publisher", "date"}
+)
+
+
+def _check_file(path: Path, size_limit: int) -> None:
+    """Refuse what is not a readable regular file within the size limit, reading nothing."""
+    try:
+        st = path.stat()
+        ok = path.is_file() and st.st_size <= size_limit and os.access(path, os.R_OK)
+    except OSError:
+        ok = False
+    if not ok:
+        read_document_bytes(path, size_limit)  # raises the loader's own one-line error
+
+
+def check_ratio(name: str, info: zipfile.ZipInfo) -> None:
+    """Refuse a member that expands implausibly (a zip bomb)."""
+    if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(1, info.compress_size):
+        raise ZipBombError(
+            f"{name}: {info.filename} expands {info.file_size // max(1, info.compress_size)} "
+            "times; refused as a zip bomb"
+        )
+
+
+def read_member(
+    epub_path: str | os.PathLike[str], member: str, limit: int = DEFAULT_SIZE_LIMIT
+) -> bytes:
+    """The bytes of one archive member (a picture for the view); `LoadError` when it cannot be."""
+    name = str(epub_path)
+    try:
+        with zipfile.ZipFile(epub_path) as zf:
+            try:
+                info = zf.getinfo(member)
+            except KeyError:
+                raise MissingPartError(f"{name}: the book has no {member}") from None
+            check_ratio(name, info)
+            if info.file_size > limit:
+                raise TooLargeError(f"{name}: {member} is over the limit of {_human(limit)}")
+            with zf.open(info) as f:
+                data = f.read(limit + 1)
+    except zipfile.BadZipFile:
+        raise DamagedBookError(f"{name}: the EPUB archive is damaged or truncated") from None
+    except (OSError, EOFError) as exc:
+        raise DamagedBookError(f"{name}: {member} cannot be read ({exc})") from None
+    if len(data) > limit:
+        raise TooLargeError(f"{name}: {member} is over the limit of {_human(limit)}")
+    return data
+
+
+# Paths inside the archive
+
+
+def resolve(base: str, href: str) -> str | None:
+    """The archive member `href` names from a file in folder `base`; None for a remote
+    address or a path that leaves the archive (`../` above the root, absolute paths)."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return None
+    path = unquote(parts.path)
+    if not path:
+        return None
+    if path.startswith("/"):
+        return None
+    joined = posixpath.normpath(posixpath.join(base, path))
+    if joined.startswith("../") or joined == ".." or joined.startswith("/"):
+        return None
+    return joined
+
+
+def _clean_member(path: str) -> str:
+    return posixpath.normpath(path).lstrip("/")
+
+
+def _is_font(member: str) -> bool:
+    return member.lower().rsplit(".", 1)[-1] in {"ttf", "otf", "woff", "woff2"}
+
+
+def _local(el: etree._Element) -> str:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1].split(":")[-1].lower()
+
+
+def element_text(el: etree._Element) -> str:
+    """All the text inside `el`; HTML named entities (`&nbsp;`) read as their characters,
+    any other entity reference as nothing (never expanded)."""
+    out: list[str] = []
+    _collect_text(el, out)
+    return "".join(out)
+
+
+def _collect_text(el: etree._Element, out: list[str]) -> None:
+    if el.text and isinstance(el.tag, str):
+        out.append(el.text)
+    for child in el:
+        if child.tag is etree.Entity:
+            out.append(_entity(child))
+        elif isinstance(child.tag, str):
+            _collect_text(child, out)
+        if child.tail:
+            out.append(child.tail)
+
+
+def _entity(node: etree._Element) -> str:
+    name = (node.text or "").strip("&;")
+    return html.entities.html5.get(name + ";", "")
+
+
+def _human(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MiB"
+
+
+# XHTML → blocks
+
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BOLD = frozenset({"b", "strong"})
+_ITALIC = frozenset({"i", "em", "cite", "dfn", "var"})
+_CODE = frozenset({"code", "kbd", "samp", "tt"})
+_STRIKE = frozenset({"s", "strike", "del"})
+_SKIP = frozenset({"head", "script", "style", "template", "noscript", "title", "rp"})
+_BLOCKS = frozenset(
+    {
+        "p", "div", "section", "article", "aside", "header", "footer", "main", "nav", "body",
+        "center", "address", "figure", "figcaption", "blockquote", "pre", "table", "ul", "ol",
+        "li", "dl", "dt", "dd", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "html", "hgroup",
+        "caption", "details", "summary", "form", "fieldset", "legend", "svg", "math",
+    }
+)  # fmt: skip
+_NOTE_TYPES = frozenset({"footnote", "endnote", "rearnote", "note"})
+_SPACES = re.compile(r"[ \t\r\n\f]+")
+#: A source line break between two Chinese characters is no space (CSS segment breaks).
+_CJK_WRAP = re.compile(
+    r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t\r\f]*\n[ \t\r\n\f]*(?=[\u3000-\u9fff\uff00-\uffef])"
+)
+_INDENT = "\u3000\u00a0 "
+_CHAPTER = re.compile(
+    r"^\s*(第[\d〇零一二三四五六七八九十百千两兩]+[章回节節卷部篇集幕]|序[章言]?|楔子|引子|尾聲|尾声|後記|后记|前言|跋)"
+)
+_SENTENCE_END = tuple('。！？；，：…」』”"')
+
+
+@dataclass
+class _Style:
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    strike: bool = False
+    link: str = ""
+    ruby: str = ""
+    note: str = ""
+
+    def run(self, text: str) -> Run:
+        return Run(
+            text, self.bold, self.italic, self.code, self.strike, self.link, self.ruby, self.note
+        )
+
+
+@dataclass
+class _Context:
+    """Where loose inline content goes: the kind and depth of the enclosing block."""
+
+    kind: BlockKind = BlockKind.PARAGRAPH
+    level: int = 0
+    marker: str = ""
+    label: str = ""
+    list_depth: int = -1
+    quote_depth: int = -1
+    classes: str = ""
+    style: str = ""
+
+
+class _BookReader:
+    """Turns the spine's XHTML files into blocks, recording where each element id landed."""
+
+    def __init__(self, archive: EpubArchive, styles: dict[str, _ClassStyle]):
+        self.archive = archive
+        self.styles = styles
+        self.blocks: list[Block] = []
+        self.anchors: dict[str, int] = {}
+        self.note_labels: dict[str, str] = {}
+        self.used_labels: set[str] = set()
+        self.noteref_ids: set[str] = set()
+        self.pending_ids: list[str] = []
+        self.member = ""
+        self.base = ""
+        self.file_start = 0
+        self.runs: list[Run] = []
+        self.run_ids: list[str] = []
+        self.outside = 0
+        self.missing_images = 0
+        self.malformed: list[str] = []
+
+    # files
+
+    def read_file(self, member: str, data: bytes) -> None:
+        self.member = member
+        self.base = posixpath.dirname(member)
+        self.file_start = len(self.blocks)
+        self.pending_ids.append(member)  # with ids left over from an empty file before
+        parser = _xml_parser()
+        try:
+            root = etree.fromstring(data, parser)
+        except etree.XMLSyntaxError:
+            root = None
+        errors = [e for e in parser.error_log if "ENTITY" not in e.type_name]
+        if root is None or _local(root) not in ("html", "body"):
+            root = _html_fallback(data)
+            errors = errors or ["not XHTML"]
+        if errors:
+            self.malformed.append(member)
+        if root is None:
+            return
+        body = next((el for el in root.iter() if _local(el) == "body"), root)
+        self._container(body, _Context())
+        self._flush(_Context())
+        if len(self.blocks) > self.file_start:  # ids after the last block lead to it
+            self._anchor_pending(len(self.blocks) - 1)
+
+    # block structure
+
+    def _container(self, el: etree._Element, ctx: _Context) -> None:
+        """Visit `el`'s children: inline content gathers into the current block, block
+        elements end it and start their own."""
+        if el.text and isinstance(el.tag, str):
+            self._text(el.text, _Style())
+        for child in el:
+            name = _local(child)
+            if child.tag is etree.Entity:
+                self._text(_entity(child), _Style())
+            elif name in _BLOCKS or (name == "img" and self._image_alone(child)):
+                self._block(child, name, ctx)
+            elif name == "br":
+                self.runs.append(Run(LINE_BREAK))
+            elif name and name not in _SKIP:
+                self._inline(child, name, _Style())
+            if child.tail:
+                self._text(child.tail, _Style())
+
+    def _block(self, el: etree._Element, name: str, ctx: _Context) -> None:
+        self._flush(ctx)
+        self._note_id(el)
+        types = set(el.get(_OPS_TYPE, el.get("epub:type", "")).split())
+        if types & _NOTE_TYPES:
+            self._collect_ids(el)
+            note = _Context(BlockKind.FOOTNOTE, label=self._footnote_label(el))
+            self._inline_all(el, _Style())  # one block per note, whatever its paragraphs
+            self._flush(note)
+            return
+        if name in _HEADINGS:
+            inner = _Context(BlockKind.HEADING, level=_HEADINGS[name])
+            self._container(el, inner)
+            self._flush(inner)
+        elif name in ("ul", "ol"):
+            self._list(el, name, ctx)
+        elif name == "li":  # an item outside a list
+            self._list_item(el, "•", ctx.list_depth + 1, ctx)
+        elif name == "blockquote":
+            depth = ctx.quote_depth + 1
+            inner = _Context(BlockKind.QUOTE, level=depth, quote_depth=depth)
+            self._container(el, inner)
+            self._flush(inner)
+        elif name == "pre":
+            self._pre(el)
+        elif name == "table":
+            self._table(el)
+        elif name == "hr":
+            self._add(Block(BlockKind.RULE, "", 0, 0))
+        elif name == "img":
+            self._image(el.get("src", ""), el.get("alt", ""), el.get("title", ""))
+        elif name == "svg":
+            for image in el.iter():
+                if _local(image) == "image":
+                    href = image.get(_XLINK_HREF) or image.get("href", "")
+                    self._image(href, "", "")
+        elif name == "math":
+            self._text(element_text(el), _Style())
+            self._flush(ctx)
+        else:
+            inner = _Context(
+                ctx.kind, ctx.level, ctx.marker, ctx.label, ctx.list_depth, ctx.quote_depth,
+                el.get("class", ""), el.get("style", ""),
+            )  # fmt: skip
+            if name == "center":
+                inner.style += ";text-align:center"
+            self._container(el, inner)
+            self._flush(inner)
+            ctx.marker = inner.marker  # a list item's marker goes with its first block only
+
+    def _list(self, el: etree._Element, name: str, ctx: _Context) -> None:
+        depth = ctx.list_depth + 1
+        number = _int(el.get("start"), 1)
+        for child in el:
+            if _local(child) == "li":
+                marker = f"{_int(child.get('value'), number)}." if name == "ol" else "•"
+                number = _int(child.get("value"), number) + 1
+                self._list_item(child, marker, depth, ctx)
+            elif isinstance(child.tag, str):
+                self._block(child, _local(child), _Context(list_depth=depth))
+
+    def _list_item(self, el: etree._Element, marker: str, depth: int, ctx: _Context) -> None:
+        self._note_id(el)
+        inner = _Context(
+            BlockKind.LIST_ITEM, depth, marker, list_depth=depth, quote_depth=ctx.quote_depth
+        )
+        self._container(el, inner)
+        self._flush(inner)
+
+    def _pre(self, el: etree._Element) -> None:
+        text = element_text(el).replace("\r\n", "\n").strip("\n").replace("\n", LINE_BREAK)
+        code = next((c for c in el.iter() if _local(c) == "code"), None)
+        classes = (code.get("class", "") if code is not None else "") + " " + el.get("class", "")
+        info = next((c.split("-", 1)[1] for c in classes.split() if c.startswith("language-")), "")
+        self._collect_ids(el)
+        self._add(Block(BlockKind.CODE, text, 0, 0, info=info, runs=(Run(text, code=True),)))
+
+    def _table(self, el: etree._Element) -> None:
+        rows: list[tuple[tuple[Run, ...], ...]] = []
+        header_rows = 0
+        header_done = False
+        for tr in el.iter():
+            if _local(tr) != "tr":
+                continue
+            cells = []
+            all_th = True
+            for cell in tr:
+                cname = _local(cell)
+                if cname not in ("td", "th"):
+                    continue
+                all_th = all_th and cname == "th"
+                self._collect_ids(cell)
+                cells.append(self._cell_runs(cell))
+            if not cells:
+                continue
+            parent = tr.getparent()
+            in_head = parent is not None and _local(parent) == "thead"
+            if (in_head or all_th) and not header_done:
+                header_rows += 1
+            else:
+                header_done = True
+            rows.append(tuple(cells))
+        self._collect_ids(el)
+        if not rows:
+            return
+        text = LINE_BREAK.join(CELL_BREAK.join(_runs_text(c) for c in row) for row in rows)
+        self._add(Block(BlockKind.TABLE, text, 0, 0, rows=tuple(rows), header_rows=header_rows))
+
+    def _cell_runs(self, cell: etree._Element) -> tuple[Run, ...]:
+        saved, self.runs = self.runs, []
+        self._inline_all(cell, _Style())
+        runs = _normalise(
+            [
+                Run(" ", *_style_args(r)) if r.text in (LINE_BREAK, CELL_BREAK) else r
+                for r in self.runs
+            ]
+        )
+        self.runs = saved
+        return tuple(runs)
+
+    def _inline_all(self, el: etree._Element, style: _Style) -> None:
+        """Everything inside `el` as inline content (table cells flatten their blocks)."""
+        if el.text:
+            self._text(el.text, style)
+        for child in el:
+            name = _local(child)
+            if child.tag is etree.Entity:
+                self._text(_entity(child), style)
+            elif name in _BLOCKS and name not in _SKIP:
+                self._text(" ", style)
+                self._inline_all(child, style)
+                self._text(" ", style)
+            elif name and name not in _SKIP:
+                self._inline(child, name, style)
+            if child.tail:
+                self._text(child.tail, style)
+
+    # inline content
+
+    def _inline(self, el: etree._Element, name: str, style: _Style) -> None:
+        self._note_id(el)
+        if name == "br":
+            self.runs.append(Run(LINE_BREAK))
+            return
+        if name == "img":
+            alt = el.get("alt", "")
+            self._text(alt or "〓", style)
+            self.missing_images += not alt
+            return
+        if name == "ruby":
+            self._ruby(el, style)
+            return
+        inner = _Style(
+            style.bold or name in _BOLD,
+            style.italic or name in _ITALIC,
+            style.code or name in _CODE,
+            style.strike or name in _STRIKE,
+            style.link,
+            style.ruby,
+            style.note,
+        )
+        if name == "a":
+            href = el.get("href") or el.get(_XLINK_HREF) or ""
+            types = set(el.get(_OPS_TYPE, el.get("epub:type", "")).split())
+            if "noteref" in types:
+                if el.get("id"):
+                    self.noteref_ids.add(f"{self.member}#{el.get('id')}")
+                inner.note = self._note_label(href, element_text(el))
+                inner.link = ""
+            elif href:
+                inner.link = self._link(href)
+        if name == "span" and _has_bold_style(el.get("style", "")):
+            inner.bold = True
+        if el.text:
+            self._text(el.text, inner)
+        for child in el:
+            cname = _local(child)
+            if child.tag is etree.Entity:
+                self._text(_entity(child), inner)
+            elif cname in _BLOCKS and cname not in ("svg", "math"):
+                self._inline_all(child, inner)  # a block inside inline markup: kept inline
+            elif cname == "svg":
+                self._text(element_text(child), inner)
+            elif cname and cname not in _SKIP:
+                self._inline(child, cname, inner)
+            if child.tail:
+                self._text(child.tail, inner)
+
+    def _ruby(self, el: etree._Element, style: _Style) -> None:
+        base: list[str] = []
+        for part in el.iter():
+            if part is el:
+                if el.text:
+                    base.append(el.text)
+                continue
+            name = _local(part)
+            if name == "rt":
+                annotation = " ".join(element_text(part).split())
+                text = "".join(base).strip()
+                if text:
+                    self.runs.append(_with(style, ruby=annotation).run(text))
+                base = []
+            elif name in ("rp", "rtc"):
+                pass
+            elif name == "rb" and part.text:
+                base.append(part.text)
+            if part.tail and part.getparent() is el:
+                base.append(part.tail)
+        rest = "".join(base).strip()
+        if rest:
+            self._text(rest, style)
+
+    def _text(self, text: str, style: _Style) -> None:
+        if text:
+            self.runs.append(style.run(text))
+
+    def _link(self, href: str) -> str:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc:
+            return href  # shown to the reader, never followed without asking
+        if not parts.path:
+            return f"{self.member}#{parts.fragment}" if parts.fragment else ""
+        member = resolve(self.base, href)
+        if member is None:
+            self.outside += 1
+            return ""
+        return f"{member}#{parts.fragment}" if parts.fragment else member
+
+    # footnotes
+
+    def _note_label(self, href: str, text: str) -> str:
+        target = self._link(href)
+        if target in self.note_labels:
+            return self.note_labels[target]
+        label = text.strip().strip("[]()（）【】〔〕") or str(len(self.note_labels) + 1)
+        if label in self.used_labels:
+            n = 2
+            while f"{label}.{n}" in self.used_labels:
+                n += 1
+            label = f"{label}.{n}"
+        self.used_labels.add(label)
+        self.note_labels[target] = label
+        return label
+
+    def _footnote_label(self, el: etree._Element) -> str:
+        key = f"{self.member}#{el.get('id', '')}"
+        if key in self.note_labels:
+            return self.note_labels[key]
+        # A note no reference points at (yet): its id, or its leading marker.
+        return self._note_label("#" + el.get("id", ""), el.get("id", "") or "note")
+
+    # images
+
+    def _image_alone(self, el: etree._Element) -> bool:
+        return not _text_after(el) and not "".join(_runs_text(self.runs)).strip()
+
+    def _image(self, src: str, alt: str, title: str) -> None:
+        member = resolve(self.base, src) if src else None
+        if member is None and src and not urlsplit(src).scheme:
+            self.outside += 1
+        if member is not None and not self.archive.has(member):
+            self.missing_images += 1
+            member = None
+        image = Image(src, alt, title, str(self.archive.path) if member else "", member or "")
+        self._add(Block(BlockKind.IMAGE, alt, 0, 0, runs=(Run(alt),) if alt else (), image=image))
+
+    # blocks
+
+    def _flush(self, ctx: _Context) -> None:
+        runs = _normalise(self.runs)
+        self.runs = []
+        if not runs:
+            return
+        if ctx.kind is BlockKind.FOOTNOTE:
+            runs = self._without_backlink(runs, ctx.label)
+            if not runs:
+                return
+        text = _runs_text(runs)
+        kind, level = ctx.kind, ctx.level
+        if kind is BlockKind.PARAGRAPH and self._looks_like_heading(text, runs, ctx):
+            kind, level = BlockKind.HEADING, 1
+        self._add(
+            Block(
+                kind,
+                text,
+                0,
+                0,
+                level=level,
+                runs=tuple(runs),
+                marker=ctx.marker if kind is BlockKind.LIST_ITEM else "",
+                label=ctx.label,
+            )
+        )
+        ctx.marker = ""
+
+    def _without_backlink(self, runs: list[Run], label: str) -> list[Run]:
+        """A note's text without its leading link back to the reference (`<a>1</a>`)."""
+        while runs and (
+            runs[0].link in self.noteref_ids
+            or runs[0].text.strip("[]()（）【】〔〕.、 ") in ("", label)
+        ):
+            runs = runs[1:]
+        return _normalise(runs)
+
+    def _looks_like_heading(self, text: str, runs: list[Run], ctx: _Context) -> bool:
+        """Office-made books style headings as paragraphs: a short line set bold, large or
+        centred that is first in its file or numbered like a chapter (第三章, 楔子).
+        Paragraphs the TOC points at are promoted later, in `promote_toc_headings`."""
+        if len(text) > 40 or LINE_BREAK in text or text.endswith(_SENTENCE_END):
+            return False
+        if all(r.link for r in runs):
+            return False  # a line of a contents page
+        first = len(self.blocks) == self.file_start
+        styled = all(r.bold for r in runs) or self._styled(ctx)
+        return styled and (first or bool(_CHAPTER.match(text)))
+
+    def _styled(self, ctx: _Context) -> bool:
+        styles = [self.styles.get(c) for c in ctx.classes.split()]
+        styles.append(_ClassStyle.parse(ctx.style))
+        return any(s is not None and (s.bold or s.large or s.centred) for s in styles)
+
+    def _add(self, block: Block) -> None:
+        index = len(self.blocks)
+        self.blocks.append(Block(
+            block.kind, block.text, index + 1, index + 1, block.level, block.caption,
+            block.runs, block.marker, block.info, block.rows, block.header_rows, block.image,
+            block.label,
+        ))  # fmt: skip
+        self._anchor_pending(index)
+
+    def _anchor_pending(self, index: int) -> None:
+        if index < 0:
+            return
+        for key in self.pending_ids:
+            self.anchors.setdefault(key, index)
+        self.pending_ids = []
+
+    def _note_id(self, el: etree._Element) -> None:
+        """Remember `el`'s id: it leads to the next block added (an anchor inside a
+        paragraph leads to that paragraph)."""
+        for attr in ("id", "name") if _local(el) == "a" else ("id",):
+            value = el.get(attr)
+            if value:
+                self.pending_ids.append(f"{self.member}#{value}")
+
+    def _collect_ids(self, el: etree._Element) -> None:
+        for child in el.iter():
+            if isinstance(child.tag, str) and child.get("id"):
+                self.pending_ids.append(f"{self.member}#{child.get('id')}")
+
+
+def _text_after(el: etree._Element) -> bool:
+    if (el.tail or "").strip():
+        return True
+    sibling = el.getnext()
+    while sibling is not None:
+        if _local(sibling) not in ("img", "br", "") or (sibling.tail or "").strip():
+            return _local(sibling) not in _BLOCKS
+        sibling = sibling.getnext()
+    return False
+
+
+def _with(style: _Style, **changes: str) -> _Style:
+    s = _Style(
+        style.bold, style.italic, style.code, style.strike, style.link, style.ruby, style.note
+    )
+    for key, value in changes.items():
+        setattr(s, key, value)
+    return s
+
+
+def _style_args(run: Run) -> tuple[bool, bool, bool, bool, str, str, str]:
+    return (run.bold, run.italic, run.code, run.strike, run.link, run.ruby, run.note)
+
+
+def _runs_text(runs: list[Run] | tuple[Run, ...]) -> str:
+    return "".join(r.text for r in runs)
+
+
+def _normalise(runs: list[Run]) -> list[Run]:
+    """Collapse white space as HTML does, drop the block's leading indentation and trailing
+    space, merge neighbours of one style."""
+    out: list[Run] = []
+    space_before = True  # at the start of the block, and after a line break
+    for run in runs:
+        if run.text == LINE_BREAK:
+            if out and out[-1].text.endswith(" ") and not out[-1].code:
+                out[-1] = Run(out[-1].text.rstrip(" "), *_style_args(out[-1]))
+            out.append(run)
+            space_before = True
+            continue
+        text = run.text if run.code else _SPACES.sub(" ", _CJK_WRAP.sub("", run.text))
+        if not out:
+            text = text.lstrip(_INDENT)
+        elif space_before:
+            text = text.lstrip(" ")
+        if not text:
+            continue
+        space_before = text.endswith(" ")
+        if out and _style_args(out[-1]) == _style_args(run) and out[-1].text != LINE_BREAK:
+            out[-1] = Run(out[-1].text + text, *_style_args(run))
+        else:
+            out.append(Run(text, *_style_args(run)))
+    while out and (out[-1].text == LINE_BREAK or not out[-1].text.strip()):
+        out.pop()
+    if out and not out[-1].code:
+        out[-1] = Run(out[-1].text.rstrip(" "), *_style_args(out[-1]))
+    out = [r for r in out if r.text]
+    while out and out[0].text == LINE_BREAK:
+        out.pop(0)
+    return out
+
+
+def _has_bold_style(style: str) -> bool:
+    return _ClassStyle.parse(style).bold
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _html_fallback(data: bytes) -> etree._Element | None:
+    from lxml import html as lxml_html
+
+    try:
+        return lxml_html.document_fromstring(
+            data, parser=lxml_html.HTMLParser(no_network=True, remove_comments=True)
+        )
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+
+
+# Styles of office-made books
+
+
+@dataclass(frozen=True, slots=True)
+class _ClassStyle:
+    bold: bool = False
+    large: bool = False
+    centred: bool = False
+
+    @staticmethod
+    def parse(declarations: str) -> _ClassStyle:
+        decl = declarations.lower().replace(" ", "")
+        bold = bool(re.search(r"font-weight:(bold|bolder|[6-9]00)", decl))
+        centred = "text-align:center" in decl
+        large = False
+        if m := re.search(r"font-size:([\d.]+)(em|rem|%)", decl):
+            size = float(m.group(1)) / (100 if m.group(2) == "%" else 1)
+            large = size >= 1.2
+        elif re.search(r"font-size:(large|x-large|xx-large|larger)", decl):
+            large = True
+        return _ClassStyle(bold, large, centred)
+
+
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+
+
+def class_styles(css: str) -> dict[str, _ClassStyle]:
+    """Which classes a style sheet sets bold, large or centred (simple class selectors)."""
+    styles: dict[str, _ClassStyle] = {}
+    for selectors, declarations in _CSS_RULE.findall(re.sub(r"/\*.*?\*/", "", css, flags=re.S)):
+        style = _ClassStyle.parse(declarations)
+        if not (style.bold or style.large or style.centred):
+            continue
+        for selector in selectors.split(","):
+            m = re.fullmatch(r"\s*(?:p|div|span)?\.([\w-]+)\s*", selector)
+            if m:
+                old = styles.get(m.group(1), _ClassStyle())
+                styles[m.group(1)] = _ClassStyle(
+                    old.bold or style.bold, old.large or style.large, old.centred or style.centred
+                )
+    return styles
+
+
+# The table of contents
+
+
+@dataclass
+class _TocNode:
+    title: str
+    target: str
+    children: list[_TocNode] = field(default_factory=list)
+
+
+def _nav_toc(archive: EpubArchive, member: str) -> list[_TocNode]:
+    root = archive.xml(member)
+    if root is None:
+        return []
+    navs = [el for el in root.iter() if _local(el) == "nav"]
+    toc = next(
+        (n for n in navs if "toc" in n.get(_OPS_TYPE, n.get("epub:type", "")).split()),
+        navs[0] if navs else None,
+    )
+    if toc is None:
+        return []
+    top = next((c for c in toc.iter() if _local(c) in ("ol", "ul")), None)
+    return _nav_list(top, posixpath.dirname(member)) if top is not None else []
+
+
+def _nav_list(ol: etree._Element, base: str) -> list[_TocNode]:
+    nodes = []
+    for li in ol:
+        if _local(li) != "li":
+            continue
+        link = next((c for c in li if _local(c) in ("a", "span")), None)
+        title = " ".join(element_text(link).split()) if link is not None else ""
+        href = link.get("href", "") if link is not None else ""
+        sub = next((c for c in li if _local(c) in ("ol", "ul")), None)
+        children = _nav_list(sub, base) if sub is not None else []
+        nodes.append(_TocNode(title, _target(base, href), children))
+    return nodes
+
+
+def _ncx_toc(archive: EpubArchive, member: str) -> list[_TocNode]:
+    root = archive.xml(member)
+    if root is None:
+        return []
+    nav_map = next((el for el in root.iter() if _local(el) == "navmap"), None)
+    return _ncx_points(nav_map, posixpath.dirname(member)) if nav_map is not None else []
+
+
+def _ncx_points(parent: etree._Element, base: str) -> list[_TocNode]:
+    nodes = []
+    for point in parent:
+        if _local(point) != "navpoint":
+            continue
+        label = next((c for c in point if _local(c) == "navlabel"), None)
+        title = " ".join(element_text(label).split()) if label is not None else ""
+        content = next((c for c in point if _local(c) == "content"), None)
+        href = content.get("src", "") if content is not None else ""
+        nodes.append(_TocNode(title, _target(base, href), _ncx_points(point, base)))
+    return nodes
+
+
+def _target(base: str, href: str) -> str:
+    parts = urlsplit(href)
+    member = resolve(base, parts.path) if parts.path else None
+    if member is None:
+        return ""
+    return f"{member}#{parts.fragment}" if parts.fragment else member
+
+
+def _key(title: str) -> str:
+    return "".join(title.split())
+
+
+def promote_toc_headings(
+    blocks: list[Block], nodes: list[_TocNode], anchors: dict[str, int]
+) -> None:
+    """A paragraph a TOC entry points at (or the first few of its file) whose text is the
+    entry's title is that section's heading, at the entry's depth."""
+
+    def visit(nodes: list[_TocNode], depth: int) -> None:
+        for node in nodes:
+            start = anchors.get(node.target, anchors.get(node.target.split("#", 1)[0]))
+            title = _key(node.title)
+            if start is not None and title:
+                for index in range(start, min(start + 3, len(blocks))):
+                    block = blocks[index]
+                    if block.kind is BlockKind.HEADING:
+                        break
+                    if block.kind is BlockKind.PARAGRAPH and _key(block.text) == title:
+                        blocks[index] = Block(
+                            BlockKind.HEADING, block.text, block.line, block.end_line, depth,
+                            runs=block.runs,
+                        )  # fmt: skip
+                        break
+            visit(node.children, depth + 1)
+
+    visit(nodes, 1)
+
+
+def _outline(
+    title: str, nodes: list[_TocNode], anchors: dict[str, int]
+) -> tuple[OutlineEntry, ...]:
+    def build(node: _TocNode, depth: int) -> list[OutlineEntry]:
+        block = anchors.get(node.target)
+        if block is None and "#" in node.target:
+            block = anchors.get(node.target.split("#", 1)[0])
+        children = [e for c in node.children for e in build(c, depth + (block is not None))]
+        if block is None or not node.title:
+            return children  # an entry that leads nowhere: its children move up
+        return [OutlineEntry(node.title, depth, block, block + 1, tuple(children))]
+
+    return tuple(e for n in nodes for e in build(n, 1))
+
+
+# Opening a book
+
+
+def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT) -> Document:
+    """Read an EPUB into a `Document`; raises a `LoadError` subclass with a one-line message."""
+    with EpubArchive(path, size_limit) as archive:
+        package = archive.package()
+        warnings = list(package.warnings)
+        toc_nodes: list[_TocNode] = []
+        for member, read in ((package.nav, _nav_toc), (package.ncx, _ncx_toc)):
+            if member and archive.has(member) and not toc_nodes:
+                try:
+                    toc_nodes = read(archive, member)
+                except _MemberDamaged:
+                    warnings.append(f"the table of contents {member} is damaged")
+        styles: dict[str, _ClassStyle] = {}
+        for item in package.manifest.values():
+            if item.media_type == "text/css" and archive.has(item.member):
+                try:
+                    css = archive.read(item.member).decode("utf-8", "replace")
+                except _MemberDamaged:
+                    continue
+                styles.update(class_styles(css))
+        reader = _BookReader(archive, styles)
+        missing: list[str] = []
+        damaged: list[str] = []
+        for idref in package.spine:
+            item = package.manifest.get(idref)
+            if item is None:
+                missing.append(idref)
+                continue
+            if not archive.has(item.member):
+                missing.append(item.member)
+                continue
+            if item.media_type and item.media_type not in _XHTML_TYPES:
+                continue
+            try:
+                data = archive.read(item.member)
+            except _MemberDamaged:
+                damaged.append(item.member)
+                continue
+            reader.read_file(item.member, data)
+        if missing:
+            warnings.append(
+                f"{len(missing)} chapter{'s' if len(missing) > 1 else ''} missing from the "
+                f"book: {', '.join(missing[:3])}{'…' if len(missing) > 3 else ''}"
+            )
+        if damaged:
+            warnings.append(f"{len(damaged)} damaged chapter(s) left out: {', '.join(damaged[:3])}")
+        if reader.malformed:
+            warnings.append(
+                f"{len(reader.malformed)} file(s) with malformed XHTML, read as well as possible"
+            )
+        if reader.outside:
+            warnings.append(f"{reader.outside} link(s) or picture(s) outside the book ignored")
+        if reader.missing_images:
+            warnings.append(f"{reader.missing_images} picture(s) missing from the book")
+        if not reader.blocks and (missing or damaged):
+            raise MissingPartError(f"{archive.name}: the book has no readable chapters")
+        promote_toc_headings(reader.blocks, toc_nodes, reader.anchors)
+        blocks = _dense_heading_levels(reader.blocks)
+        meta = package.metadata
+        title = (meta.get("title") or [""])[0]
+        if not title:
+            heading = next((b.text for b in blocks if b.kind is BlockKind.HEADING), "")
+            title = heading or archive.path.stem
+        authors = tuple(meta.get("creator", ()))
+        toc_entries = _outline(title, toc_nodes, reader.anchors)
+        headings = sum(1 for b in blocks if b.kind is BlockKind.HEADING)
+        toc = Outline(title, toc_entries) if toc_entries else None
+        if toc is not None and _count(toc_entries) < 2 <= headings:
+            toc = None  # a one-entry TOC ("正文") says less than the headings
+        cover = None
+        if package.cover and archive.has(package.cover):
+            cover = Image(package.cover, "", "", str(archive.path), package.cover)
+        return Document(
+            title=title,
+            blocks=tuple(blocks),
+            metadata=Metadata(
+                published=(meta.get("date") or [""])[0],
+                source=(meta.get("publisher") or [""])[0],
+                author="、".join(authors),
+            ),
+            source=str(archive.path),
+            encoding="utf-8",
+            text="\n".join(b.text for b in blocks),
+            warnings=tuple(warnings),
+            toc=toc,
+            authors=authors,
+            language=(meta.get("language") or [package.opf_lang])[0],
+            cover=cover,
+            anchors=reader.anchors,
+        )
+
+
+def _count(entries: tuple[OutlineEntry, ...]) -> int:
+    return sum(1 + _count(e.children) for e in entries)
+
+
+def _dense_heading_levels(blocks: list[Block]) -> list[Block]:
+    """h2/h3 books get levels 1/2, as plain text's headings do."""
+    ranks = sorted({b.level for b in blocks if b.kind is BlockKind.HEADING})
+    dense = {rank: i + 1 for i, rank in enumerate(ranks)}
+    if all(rank == level for rank, level in dense.items()):
+        return blocks
+    return [
+        Block(b.kind, b.text, b.line, b.end_line, dense[b.level], b.caption, b.runs, b.marker,
+              b.info, b.rows, b.header_rows, b.image, b.label)
+        if b.kind is BlockKind.HEADING else b
+        for b in blocks
+    ]  # fmt: skip
