@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import APP_NAME, __version__
+from reader.book_command import convert_book
 from reader.core.convert import (
     Chain,
     ParallelConverter,
@@ -25,8 +26,8 @@ from reader.core.convert import (
 from reader.core.document import Document
 from reader.core.files import write_atomically
 from reader.core.loading import DEFAULT_SIZE_LIMIT, LoadError, display_encoding
-from reader.core.opening import document_from_bytes, open_document
-from reader.core.outline import Outline, OutlineEntry, build_outline
+from reader.core.opening import document_from_bytes, is_epub, open_document
+from reader.core.outline import Outline, OutlineEntry, document_outline
 from reader.core.script import detect_script
 from reader.export_command import add_export_parser, run_export
 
@@ -192,7 +193,7 @@ def _info(ns: argparse.Namespace) -> None:
 
 def _outline(ns: argparse.Namespace) -> None:
     doc = read_document(ns)
-    outline = build_outline(doc)
+    outline = document_outline(doc)
     chain = _chain(ns, doc.text)
     if chain:
         outline = outline.map_titles(lambda title: convert(title, chain))
@@ -214,6 +215,9 @@ def _convert(ns: argparse.Namespace) -> None:
     output = Path(ns.output) if ns.output else None
     if output is not None and ns.file != "-" and _same_file(output, Path(ns.file)):
         raise CommandError(f"{output}: refusing to overwrite the input file")
+    if ns.file != "-" and is_epub(ns.file):
+        convert_book(ns, lambda text: _chain(ns, text), CommandError)
+        return
     doc = read_document(ns)
     result = ParallelConverter()
     try:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import struct
 import zipfile
+import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -16,6 +18,22 @@ CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 CSS = "p.title { font-weight: bold; text-align: center; font-size: 1.5em }\nbody { margin: 0 }\n"
+
+
+def tiny_png() -> bytes:
+    """A valid 1×1 grey PNG (epubcheck looks inside pictures)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\x80"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def xhtml(body: str, lang: str = "zh-TW", title: str = "章") -> str:

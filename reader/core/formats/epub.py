@@ -49,8 +49,8 @@ _RATIO_FLOOR = 1024 * 1024
 _FONT_OBFUSCATION = frozenset(
     {"http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC"}
 )
-_XHTML_TYPES = frozenset({"application/xhtml+xml", "text/html", "application/x-dtbook+xml"})
-_NCX_TYPE = "application/x-dtbncx+xml"
+XHTML_TYPES = frozenset({"application/xhtml+xml", "text/html", "application/x-dtbook+xml"})
+NCX_TYPE = "application/x-dtbncx+xml"
 
 _OPS_TYPE = "{http://www.idpf.org/2007/ops}type"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -180,7 +180,7 @@ class EpubArchive:
             with self.zip.open(info) as f:
                 data = f.read(budget + 1)
         except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-            raise _MemberDamaged(member, str(exc)) from None
+            raise DamagedMemberError(member, str(exc)) from None
         if len(data) > budget:
             raise ZipBombError(
                 f"{self.name}: the book's text is over the limit of {_human(self.size_limit)}"
@@ -191,7 +191,7 @@ class EpubArchive:
     def xml(self, member: str) -> etree._Element | None:
         """`member` parsed as XML (safely), or None when it holds no XML at all."""
         try:
-            return etree.fromstring(self.read(member), _xml_parser())
+            return etree.fromstring(without_named_entities(self.read(member)), _xml_parser())
         except etree.XMLSyntaxError:
             return None
 
@@ -218,7 +218,7 @@ class EpubArchive:
     def _xml_or_damaged(self, member: str) -> etree._Element:
         try:
             root = self.xml(member)
-        except _MemberDamaged:
+        except DamagedMemberError:
             root = None
         if root is None:
             raise DamagedBookError(f"{self.name}: {member} is damaged (not XML)")
@@ -291,7 +291,7 @@ class EpubArchive:
             package.ncx = manifest[toc_id].member
         else:
             package.ncx = next(
-                (i.member for i in manifest.values() if i.media_type == _NCX_TYPE), ""
+                (i.member for i in manifest.values() if i.media_type == NCX_TYPE), ""
             )
         if not package.cover and cover_id:
             item = manifest.get(cover_id) or next(
@@ -310,7 +310,7 @@ class EpubArchive:
         return package
 
 
-class _MemberDamaged(Exception):
+class DamagedMemberError(Exception):
     def __init__(self, member: str, reason: str):
         super().__init__(reason)
         self.member = member
@@ -402,8 +402,7 @@ def _local(el: etree._Element) -> str:
 
 
 def element_text(el: etree._Element) -> str:
-    """All the text inside `el`; HTML named entities (`&nbsp;`) read as their characters,
-    any other entity reference as nothing (never expanded)."""
+    """All the text inside `el`."""
     out: list[str] = []
     _collect_text(el, out)
     return "".join(out)
@@ -413,17 +412,32 @@ def _collect_text(el: etree._Element, out: list[str]) -> None:
     if el.text and isinstance(el.tag, str):
         out.append(el.text)
     for child in el:
-        if child.tag is etree.Entity:
-            out.append(_entity(child))
-        elif isinstance(child.tag, str):
+        if isinstance(child.tag, str):
             _collect_text(child, out)
         if child.tail:
             out.append(child.tail)
 
 
-def _entity(node: etree._Element) -> str:
-    name = (node.text or "").strip("&;")
-    return html.entities.html5.get(name + ";", "")
+def without_named_entities(data: bytes) -> bytes:
+    """Named entity references as numeric ones: HTML's (`&nbsp;`) and XML's own (`&amp;`)
+    by their characters, any other (declared in the file: billion laughs, external
+    entities) by nothing, so nothing is ever expanded; a bare `&` is escaped. libxml2 in recovery mode drops the
+    named references that follow an error; numeric ones survive."""
+    return _NAMED_ENTITY.sub(_numeric_reference, data)
+
+
+_NAMED_ENTITY = re.compile(
+    rb"&(?:([A-Za-z][A-Za-z0-9]{0,31});|(#[0-9]{1,7};|#[xX][0-9A-Fa-f]{1,6};))?"
+)
+
+
+def _numeric_reference(m: re.Match[bytes]) -> bytes:
+    if m.group(2):
+        return m.group()
+    if not m.group(1):
+        return b"&#38;"  # a bare ampersand, which recovery would drop
+    chars = html.entities.html5.get(m.group(1).decode("ascii") + ";", "")
+    return "".join(f"&#{ord(c)};" for c in chars).encode("ascii")
 
 
 def _human(n: int) -> str:
@@ -519,10 +533,10 @@ class _BookReader:
         self.pending_ids.append(member)  # with ids left over from an empty file before
         parser = _xml_parser()
         try:
-            root = etree.fromstring(data, parser)
+            root = etree.fromstring(without_named_entities(data), parser)
         except etree.XMLSyntaxError:
             root = None
-        errors = [e for e in parser.error_log if "ENTITY" not in e.type_name]
+        errors = list(parser.error_log)
         if root is None or _local(root) not in ("html", "body"):
             root = _html_fallback(data)
             errors = errors or ["not XHTML"]
@@ -545,12 +559,11 @@ class _BookReader:
             self._text(el.text, _Style())
         for child in el:
             name = _local(child)
-            if child.tag is etree.Entity:
-                self._text(_entity(child), _Style())
-            elif name in _BLOCKS or (name == "img" and self._image_alone(child)):
+            if name in _BLOCKS or (name == "img" and self._image_alone(child)):
                 self._block(child, name, ctx)
             elif name == "br":
                 self.runs.append(Run(LINE_BREAK))
+                self._container(child, ctx)  # an unclosed <br> holds what follows it
             elif name and name not in _SKIP:
                 self._inline(child, name, _Style())
             if child.tail:
@@ -585,8 +598,10 @@ class _BookReader:
             self._table(el)
         elif name == "hr":
             self._add(Block(BlockKind.RULE, "", 0, 0))
+            self._container(el, ctx)  # an unclosed <hr> holds what follows it
         elif name == "img":
             self._image(el.get("src", ""), el.get("alt", ""), el.get("title", ""))
+            self._container(el, ctx)
         elif name == "svg":
             for image in el.iter():
                 if _local(image) == "image":
@@ -682,9 +697,7 @@ class _BookReader:
             self._text(el.text, style)
         for child in el:
             name = _local(child)
-            if child.tag is etree.Entity:
-                self._text(_entity(child), style)
-            elif name in _BLOCKS and name not in _SKIP:
+            if name in _BLOCKS and name not in _SKIP:
                 self._text(" ", style)
                 self._inline_all(child, style)
                 self._text(" ", style)
@@ -697,13 +710,12 @@ class _BookReader:
 
     def _inline(self, el: etree._Element, name: str, style: _Style) -> None:
         self._note_id(el)
-        if name == "br":
-            self.runs.append(Run(LINE_BREAK))
-            return
-        if name == "img":
-            alt = el.get("alt", "")
-            self._text(alt or "〓", style)
-            self.missing_images += not alt
+        if name in ("br", "img"):
+            if name == "br":
+                self.runs.append(Run(LINE_BREAK))
+            else:
+                self._text(el.get("alt", "") or "〓", style)  # a picture inside a line of text
+            self._inline_all(el, style)  # what an unclosed tag swallowed
             return
         if name == "ruby":
             self._ruby(el, style)
@@ -733,9 +745,7 @@ class _BookReader:
             self._text(el.text, inner)
         for child in el:
             cname = _local(child)
-            if child.tag is etree.Entity:
-                self._text(_entity(child), inner)
-            elif cname in _BLOCKS and cname not in ("svg", "math"):
+            if cname in _BLOCKS and cname not in ("svg", "math"):
                 self._inline_all(child, inner)  # a block inside inline markup: kept inline
             elif cname == "svg":
                 self._text(element_text(child), inner)
@@ -1160,14 +1170,14 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
             if member and archive.has(member) and not toc_nodes:
                 try:
                     toc_nodes = read(archive, member)
-                except _MemberDamaged:
+                except DamagedMemberError:
                     warnings.append(f"the table of contents {member} is damaged")
         styles: dict[str, _ClassStyle] = {}
         for item in package.manifest.values():
             if item.media_type == "text/css" and archive.has(item.member):
                 try:
                     css = archive.read(item.member).decode("utf-8", "replace")
-                except _MemberDamaged:
+                except DamagedMemberError:
                     continue
                 styles.update(class_styles(css))
         reader = _BookReader(archive, styles)
@@ -1181,11 +1191,11 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
             if not archive.has(item.member):
                 missing.append(item.member)
                 continue
-            if item.media_type and item.media_type not in _XHTML_TYPES:
+            if item.media_type and item.media_type not in XHTML_TYPES:
                 continue
             try:
                 data = archive.read(item.member)
-            except _MemberDamaged:
+            except DamagedMemberError:
                 damaged.append(item.member)
                 continue
             reader.read_file(item.member, data)
