@@ -739,8 +739,10 @@ class _BookReader:
                 inner.link = ""
             elif href:
                 inner.link = self._link(href)
-        if name == "span" and _has_bold_style(el.get("style", "")):
+        if el.get("style") and _ClassStyle.parse(el.get("style", "")).bold:
             inner.bold = True
+        elif any(self.styles.get(c, _NO_STYLE).bold for c in el.get("class", "").split()):
+            inner.bold = True  # office suites make bold with a class
         if el.text:
             self._text(el.text, inner)
         for child in el:
@@ -979,10 +981,6 @@ def _normalise(runs: list[Run]) -> list[Run]:
     return out
 
 
-def _has_bold_style(style: str) -> bool:
-    return _ClassStyle.parse(style).bold
-
-
 def _int(value: str | None, default: int) -> int:
     try:
         return int(value) if value is not None else default
@@ -1016,14 +1014,16 @@ class _ClassStyle:
         bold = bool(re.search(r"font-weight:(bold|bolder|[6-9]00)", decl))
         centred = "text-align:center" in decl
         large = False
-        if m := re.search(r"font-size:([\d.]+)(em|rem|%)", decl):
-            size = float(m.group(1)) / (100 if m.group(2) == "%" else 1)
-            large = size >= 1.2
+        if m := re.search(r"font-size:([\d.]+)(em|rem|%|pt|px)", decl):
+            # Relative to a 1em (12pt, 16px) body: 1.2 times is a heading's size.
+            unit = {"em": 1, "rem": 1, "%": 100, "pt": 12, "px": 16}[m.group(2)]
+            large = float(m.group(1)) / unit >= 1.2
         elif re.search(r"font-size:(large|x-large|xx-large|larger)", decl):
             large = True
         return _ClassStyle(bold, large, centred)
 
 
+_NO_STYLE = _ClassStyle()
 _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 
 
