@@ -41,3 +41,11 @@ def test_convert_benchmark_runs_on_a_tiny_corpus(tmp_path):
 def test_encoding_benchmark_reports_both_detectors():
     done = run_script("-m", "benchmarks.bench_encoding")
     assert "hand-built (ZhReader)" in done.stdout and "charset-normalizer" in done.stdout
+
+
+def test_epub_benchmark_runs_on_a_tiny_book(tmp_path):
+    out = tmp_path / "epub.json"
+    run_script("-m", "benchmarks.bench_epub", "--quick", "--json", str(out))
+    names = [f["name"] for f in json.loads(out.read_text(encoding="utf-8"))["figures"]]
+    assert "open + prepare (core part of first paint)" in names
+    assert "converted EPUB (s2t, parallel)" in names

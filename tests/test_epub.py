@@ -407,3 +407,30 @@ def test_container_pointing_nowhere(tmp_path):
     book = write_epub(tmp_path / "x.epub", {"OEBPS/content.opf": opf([])}, container=container)
     with pytest.raises(MissingPartError, match="names no package document"):
         open_epub(book)
+
+
+def test_cover_from_the_manifest(tmp_path):
+    book = simple_book(
+        tmp_path / "cover.epub",
+        {"a.xhtml": "<p>字</p>"},
+        extra={"OEBPS/images/cover.png": b"\x89PNG"},
+        extra_items=[("cov", "images/cover.png", "image/png", "cover-image")],
+    )
+    cover = open_epub(book).cover
+    assert cover is not None and cover.member == "OEBPS/images/cover.png"
+    assert read_member(cover.path, cover.member, 100) == b"\x89PNG"
+
+
+def test_picture_over_the_limit_is_refused(rich_book):
+    with pytest.raises(TooLargeError):
+        read_member(rich_book, "OEBPS/images/a.png", 4)
+
+
+def test_zhreader_outline_and_info_read_the_book(rich_book, capsys):
+    from reader.cli import main
+
+    assert main(["outline", str(rich_book)]) == 0
+    out = capsys.readouterr().out
+    assert "  第一章 開始\n    注\n  第二章\n    小節\n" in out
+    assert main(["info", str(rich_book)]) == 0
+    assert "title: 測試書" in capsys.readouterr().out
