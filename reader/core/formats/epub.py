@@ -395,10 +395,19 @@ def _is_font(member: str) -> bool:
 
 
 def _local(el: etree._Element) -> str:
+    """The element's name without namespace, lower case ('' for comments and the like)."""
     tag = el.tag
     if not isinstance(tag, str):
         return ""
-    return tag.rsplit("}", 1)[-1].split(":")[-1].lower()
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1].split(":")[-1].lower()
+        if len(_LOCAL_NAMES) < 4096:  # a hostile book's invented names are not kept
+            _LOCAL_NAMES[tag] = name
+    return name
+
+
+_LOCAL_NAMES: dict[str, str] = {}
 
 
 def element_text(el: etree._Element) -> str:
@@ -683,10 +692,7 @@ class _BookReader:
         saved, self.runs = self.runs, []
         self._inline_all(cell, _Style())
         runs = _normalise(
-            [
-                Run(" ", *_style_args(r)) if r.text in (LINE_BREAK, CELL_BREAK) else r
-                for r in self.runs
-            ]
+            [_with_text(r, " ") if r.text in (LINE_BREAK, CELL_BREAK) else r for r in self.runs]
         )
         self.runs = saved
         return tuple(runs)
@@ -781,7 +787,9 @@ class _BookReader:
             self._text(rest, style)
 
     def _text(self, text: str, style: _Style) -> None:
-        if text:
+        # White space before a block's first text is dropped anyway (the indentation
+        # between tags): not keeping it spares most flushes.
+        if text and (self.runs or not text.isspace()):
             self.runs.append(style.run(text))
 
     def _link(self, href: str) -> str:
@@ -837,6 +845,8 @@ class _BookReader:
     # blocks
 
     def _flush(self, ctx: _Context) -> None:
+        if not self.runs:
+            return
         runs = _normalise(self.runs)
         self.runs = []
         if not runs:
@@ -939,10 +949,6 @@ def _with(style: _Style, **changes: str) -> _Style:
     return s
 
 
-def _style_args(run: Run) -> tuple[bool, bool, bool, bool, str, str, str]:
-    return (run.bold, run.italic, run.code, run.strike, run.link, run.ruby, run.note)
-
-
 def _runs_text(runs: list[Run] | tuple[Run, ...]) -> str:
     return "".join(r.text for r in runs)
 
@@ -950,35 +956,63 @@ def _runs_text(runs: list[Run] | tuple[Run, ...]) -> str:
 def _normalise(runs: list[Run]) -> list[Run]:
     """Collapse white space as HTML does, drop the block's leading indentation and trailing
     space, merge neighbours of one style."""
-    out: list[Run] = []
+    texts: list[str] = []
+    sources: list[Run] = []  # the run each text takes its style from
     space_before = True  # at the start of the block, and after a line break
     for run in runs:
-        if run.text == LINE_BREAK:
-            if out and out[-1].text.endswith(" ") and not out[-1].code:
-                out[-1] = Run(out[-1].text.rstrip(" "), *_style_args(out[-1]))
-            out.append(run)
+        text = run.text
+        if text == LINE_BREAK:
+            if texts and not sources[-1].code:
+                texts[-1] = texts[-1].rstrip(" ")
+            texts.append(text)
+            sources.append(run)
             space_before = True
             continue
-        text = run.text if run.code else _SPACES.sub(" ", _CJK_WRAP.sub("", run.text))
-        if not out:
+        if not run.code:
+            if "\n" in text:
+                text = _CJK_WRAP.sub("", text)
+            text = _SPACES.sub(" ", text)
+        if not texts:
             text = text.lstrip(_INDENT)
         elif space_before:
             text = text.lstrip(" ")
         if not text:
             continue
         space_before = text.endswith(" ")
-        if out and _style_args(out[-1]) == _style_args(run) and out[-1].text != LINE_BREAK:
-            out[-1] = Run(out[-1].text + text, *_style_args(run))
+        if texts and texts[-1] != LINE_BREAK and _same_style(sources[-1], run):
+            texts[-1] += text
         else:
-            out.append(Run(text, *_style_args(run)))
-    while out and (out[-1].text == LINE_BREAK or not out[-1].text.strip()):
-        out.pop()
-    if out and not out[-1].code:
-        out[-1] = Run(out[-1].text.rstrip(" "), *_style_args(out[-1]))
-    out = [r for r in out if r.text]
-    while out and out[0].text == LINE_BREAK:
-        out.pop(0)
-    return out
+            texts.append(text)
+            sources.append(run)
+    while texts and (texts[-1] == LINE_BREAK or not texts[-1].strip()):
+        texts.pop()
+        sources.pop()
+    if texts and not sources[-1].code:
+        texts[-1] = texts[-1].rstrip(" ")
+    while texts and texts[0] == LINE_BREAK:
+        texts.pop(0)
+        sources.pop(0)
+    return [
+        source if source.text == text else _with_text(source, text)
+        for text, source in zip(texts, sources, strict=True)
+        if text
+    ]
+
+
+def _same_style(a: Run, b: Run) -> bool:
+    return (
+        a.bold == b.bold
+        and a.italic == b.italic
+        and a.code == b.code
+        and a.strike == b.strike
+        and a.link == b.link
+        and a.ruby == b.ruby
+        and a.note == b.note
+    )
+
+
+def _with_text(run: Run, text: str) -> Run:
+    return Run(text, run.bold, run.italic, run.code, run.strike, run.link, run.ruby, run.note)
 
 
 def _int(value: str | None, default: int) -> int:
