@@ -434,3 +434,20 @@ def test_zhreader_outline_and_info_read_the_book(rich_book, capsys):
     assert "  第一章 開始\n    注\n  第二章\n    小節\n" in out
     assert main(["info", str(rich_book)]) == 0
     assert "title: 測試書" in capsys.readouterr().out
+
+
+def test_a_damaged_chapter_is_left_out_with_a_warning(tmp_path):
+    book = tmp_path / "crc.epub"
+    with zipfile.ZipFile(book, "w") as zf:  # stored, so a flipped byte reaches the CRC check
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/epub+zip")
+        zf.writestr("META-INF/container.xml", CONTAINER)
+        zf.writestr("OEBPS/content.opf", opf(["a.xhtml", "b.xhtml"], nav=False))
+        zf.writestr("OEBPS/a.xhtml", xhtml("<p>完好的一章</p>"))
+        zf.writestr("OEBPS/b.xhtml", xhtml("<p>壞掉的一章</p>"))
+    data = bytearray(book.read_bytes())
+    at = data.index("壞掉".encode())
+    data[at] ^= 0xFF
+    book.write_bytes(bytes(data))
+    doc = open_epub(book)
+    assert doc.text == "完好的一章"
+    assert any("damaged chapter" in w and "OEBPS/b.xhtml" in w for w in doc.warnings)

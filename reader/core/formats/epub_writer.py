@@ -172,7 +172,10 @@ def _convert_lines(
 class _Document:
     """A text member as tokens: markup kept as written, text tokens converted in place."""
 
-    def __init__(self, tokens: list[str], paragraphs: list[list[int]], encoding: str, bom: bytes):
+    def __init__(
+        self, tokens: list[str], paragraphs: list[list[int]], encoding: str, bom: bytes, kind: str
+    ):
+        self.kind = kind
         self.tokens = tokens
         self.paragraphs = paragraphs
         self.encoding = encoding
@@ -238,7 +241,7 @@ class _Document:
         if pos < len(text):
             _add_text(tokens, current, text[pos:], keep, kind, stack)
         end_paragraph()
-        return _Document(tokens, paragraphs, encoding, bom)
+        return _Document(tokens, paragraphs, encoding, bom, kind)
 
     def text_of(self, paragraph: list[int]) -> str:
         """The paragraph's text: its text tokens joined."""
@@ -259,7 +262,8 @@ class _Document:
                 else t
                 for t in self.tokens
             ]
-            tokens = _set_dc_language(tokens, language)
+            if self.kind == "opf":
+                tokens = _set_dc_language(tokens, language)
         else:
             tokens = self.tokens
         return self.bom + "".join(tokens).encode(self.encoding)
