@@ -451,3 +451,18 @@ def test_a_damaged_chapter_is_left_out_with_a_warning(tmp_path):
     doc = open_epub(book)
     assert doc.text == "完好的一章"
     assert any("damaged chapter" in w and "OEBPS/b.xhtml" in w for w in doc.warnings)
+
+
+def test_endnotes_written_as_a_list(tmp_path):
+    book = simple_book(
+        tmp_path / "endnotes.epub",
+        {
+            "a.xhtml": '<p>正文<a epub:type="noteref" href="notes.xhtml#e1">[1]</a>。</p>',
+            "notes.xhtml": '<section epub:type="endnotes"><ol>'
+            '<li epub:type="endnote" id="e1"><p>尾注一。</p></li></ol></section>',
+        },
+    )
+    doc = open_epub(book)
+    (note,) = by_kind(doc, BlockKind.FOOTNOTE)
+    assert (note.label, note.text) == ("1", "尾注一。")
+    assert doc.blocks[0].runs[1].note == "1" and doc.blocks[0].runs[1].text == "[1]"

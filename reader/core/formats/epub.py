@@ -528,7 +528,6 @@ class _BookReader:
         self.base = ""
         self.file_start = 0
         self.runs: list[Run] = []
-        self.run_ids: list[str] = []
         self.outside = 0
         self.missing_images = 0
         self.malformed: list[str] = []
@@ -545,7 +544,7 @@ class _BookReader:
             root = etree.fromstring(without_named_entities(data), parser)
         except etree.XMLSyntaxError:
             root = None
-        errors = list(parser.error_log)
+        errors = [e for e in parser.error_log if e.level >= etree.ErrorLevels.ERROR]
         if root is None or _local(root) not in ("html", "body"):
             root = _html_fallback(data)
             errors = errors or ["not XHTML"]
@@ -581,8 +580,7 @@ class _BookReader:
     def _block(self, el: etree._Element, name: str, ctx: _Context) -> None:
         self._flush(ctx)
         self._note_id(el)
-        types = set(el.get(_OPS_TYPE, el.get("epub:type", "")).split())
-        if types & _NOTE_TYPES:
+        if _types(el) & _NOTE_TYPES:
             self._collect_ids(el)
             note = _Context(BlockKind.FOOTNOTE, label=self._footnote_label(el))
             self._inline_all(el, _Style())  # one block per note, whatever its paragraphs
@@ -634,7 +632,9 @@ class _BookReader:
         depth = ctx.list_depth + 1
         number = _int(el.get("start"), 1)
         for child in el:
-            if _local(child) == "li":
+            if _local(child) == "li" and _types(child) & _NOTE_TYPES:
+                self._block(child, "li", ctx)  # endnotes written as a list
+            elif _local(child) == "li":
                 marker = f"{_int(child.get('value'), number)}." if name == "ol" else "•"
                 number = _int(child.get("value"), number) + 1
                 self._list_item(child, marker, depth, ctx)
@@ -737,8 +737,7 @@ class _BookReader:
         )
         if name == "a":
             href = el.get("href") or el.get(_XLINK_HREF) or ""
-            types = set(el.get(_OPS_TYPE, el.get("epub:type", "")).split())
-            if "noteref" in types:
+            if "noteref" in _types(el):
                 if el.get("id"):
                     self.noteref_ids.add(f"{self.member}#{el.get('id')}")
                 inner.note = self._note_label(href, element_text(el))
@@ -929,6 +928,11 @@ class _BookReader:
                 self.pending_ids.append(f"{self.member}#{child.get('id')}")
 
 
+def _types(el: etree._Element) -> set[str]:
+    """The element's `epub:type` words (`noteref`, `footnote`, `toc`)."""
+    return set(el.get(_OPS_TYPE, el.get("epub:type", "")).split())
+
+
 def _text_after(el: etree._Element) -> bool:
     if (el.tail or "").strip():
         return True
@@ -1094,7 +1098,7 @@ def _nav_toc(archive: EpubArchive, member: str) -> list[_TocNode]:
         return []
     navs = [el for el in root.iter() if _local(el) == "nav"]
     toc = next(
-        (n for n in navs if "toc" in n.get(_OPS_TYPE, n.get("epub:type", "")).split()),
+        (n for n in navs if "toc" in _types(n)),
         navs[0] if navs else None,
     )
     if toc is None:
