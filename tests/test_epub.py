@@ -466,3 +466,22 @@ def test_endnotes_written_as_a_list(tmp_path):
     (note,) = by_kind(doc, BlockKind.FOOTNOTE)
     assert (note.label, note.text) == ("1", "尾注一。")
     assert doc.blocks[0].runs[1].note == "1" and doc.blocks[0].runs[1].text == "[1]"
+
+
+def test_member_names_in_another_case_and_pictures_in_the_spine(tmp_path):
+    members = {
+        "OEBPS/Text/Chapter1.xhtml": xhtml('<p>正文</p><p><img src="../Images/Pic.PNG"/></p>'),
+        "OEBPS/Images/pic.png": b"\x89PNG",
+        "OEBPS/Images/page.jpg": b"\xff\xd8",
+        "OEBPS/content.opf": opf(
+            ["text/chapter1.xhtml"],
+            nav=False,
+            extra_items=[("pg", "Images/page.jpg", "image/jpeg", "")],
+            spine_extra=["pg"],
+        ),
+    }
+    doc = open_epub(write_epub(tmp_path / "case.epub", members))
+    assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH, BlockKind.IMAGE, BlockKind.IMAGE]
+    assert doc.blocks[1].image.member == "OEBPS/Images/pic.png"
+    assert doc.blocks[2].image.member == "OEBPS/Images/page.jpg"
+    assert doc.warnings == ()

@@ -140,6 +140,7 @@ class EpubArchive:
         except OSError as exc:
             raise DamagedBookError(f"{self.name}: cannot be read ({exc.strerror or exc})") from None
         self.infos = {info.filename: info for info in self.zip.infolist()}
+        self._lower: dict[str, str] | None = None
         self._check_sizes()
 
     def close(self) -> None:
@@ -167,6 +168,15 @@ class EpubArchive:
     def has(self, member: str) -> bool:
         """True when the archive holds `member`."""
         return member in self.infos
+
+    def actual(self, member: str) -> str | None:
+        """The archive's own name for `member`, which books made on Windows sometimes spell
+        in another case than their manifest; None when it is not there."""
+        if member in self.infos:
+            return member
+        if self._lower is None:
+            self._lower = {name.lower(): name for name in self.infos}
+        return self._lower.get(member.lower())
 
     def read(self, member: str) -> bytes:
         """The bytes of `member`, within what is left of the size limit."""
@@ -271,6 +281,7 @@ class EpubArchive:
                 if member is None:
                     warnings.append(f"manifest item {href!r} points outside the book; ignored")
                     continue
+                member = self.actual(member) or member
                 item = ManifestItem(
                     el.get("id", ""),
                     member,
@@ -558,6 +569,17 @@ class _BookReader:
         if len(self.blocks) > self.file_start:  # ids after the last block lead to it
             self._anchor_pending(len(self.blocks) - 1)
 
+    def read_picture(self, member: str) -> None:
+        """A picture that is itself in the spine (a cover page, a page of a comic)."""
+        self.member, self.base, self.file_start = (
+            member,
+            posixpath.dirname(member),
+            len(self.blocks),
+        )
+        self.pending_ids.append(member)
+        image = Image(member, "", "", str(self.archive.path), member)
+        self._add(Block(BlockKind.IMAGE, "", 0, 0, image=image))
+
     # block structure
 
     def _container(self, el: etree._Element, ctx: _Context) -> None:
@@ -829,15 +851,15 @@ class _BookReader:
     # images
 
     def _image_alone(self, el: etree._Element) -> bool:
-        return not _text_after(el) and not "".join(_runs_text(self.runs)).strip()
+        return not _text_after(el) and not _runs_text(self.runs).strip()
 
     def _image(self, src: str, alt: str, title: str) -> None:
         member = resolve(self.base, src) if src else None
         if member is None and src and not urlsplit(src).scheme:
             self.outside += 1
-        if member is not None and not self.archive.has(member):
-            self.missing_images += 1
-            member = None
+        if member is not None:
+            member = self.archive.actual(member)
+            self.missing_images += member is None
         image = Image(src, alt, title, str(self.archive.path) if member else "", member or "")
         self._add(Block(BlockKind.IMAGE, alt, 0, 0, runs=(Run(alt),) if alt else (), image=image))
 
@@ -1228,6 +1250,9 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
                 continue
             if not archive.has(item.member):
                 missing.append(item.member)
+                continue
+            if item.media_type.startswith("image/"):
+                reader.read_picture(item.member)
                 continue
             if item.media_type and item.media_type not in XHTML_TYPES:
                 continue
