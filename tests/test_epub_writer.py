@@ -182,3 +182,45 @@ def test_converted_book_passes_epubcheck_when_the_input_does(book, tmp_path):
     out = converted(book, tmp_path)
     done = subprocess.run([*command, str(out)], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+HOSTILE = (
+    "<!--" * 20_000,
+    "<!DOCTYPE x [" + "[" * 20_000,
+    "<?" * 20_000,
+    "a < b > c <<<>>> <p" + "<" * 20_000,
+    '<p title="x>y">头发</p><![CDATA[<p>头发</p>]]><!DOCTYPE x [<!ENTITY e "<p>">]><p>头发',
+)
+
+
+@pytest.mark.parametrize("content", HOSTILE)
+def test_any_markup_is_copied_exactly_and_quickly(tmp_path, content):
+    import time
+
+    book = write_epub(
+        tmp_path / "hostile.epub",
+        {
+            "OEBPS/a.xhtml": content,
+            "OEBPS/content.opf": opf(["a.xhtml"], nav=False),
+            "OEBPS/style.css": "/*" * 50_000 + "p" * 100_000,
+        },
+    )
+    out = tmp_path / "same.epub"
+    start = time.perf_counter()
+    convert_epub(book, out, (), "")
+    assert member(out, "OEBPS/a.xhtml") == content
+    convert_epub(book, out, ("s2t",), "zh-Hant")
+    open_epub(book)
+    assert time.perf_counter() - start < 10
+
+
+def test_text_outside_tags_and_inside_attributes(tmp_path):
+    content = xhtml('<p title="头发">头发</p><![CDATA[头发]]><!-- 头发 --><p>a < b 头发</p>')
+    book = write_epub(
+        tmp_path / "attrs.epub",
+        {"OEBPS/a.xhtml": content, "OEBPS/content.opf": opf(["a.xhtml"], nav=False)},
+    )
+    out = tmp_path / "out.epub"
+    convert_epub(book, out, ("s2t",), "")
+    text = member(out, "OEBPS/a.xhtml")
+    assert '<p title="头发">頭髮</p><![CDATA[头发]]><!-- 头发 --><p>a < b 頭髮</p>' in text

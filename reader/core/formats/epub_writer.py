@@ -20,7 +20,7 @@ import os
 import re
 import shutil
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from reader.core.convert import Chain, ScriptMode, convert
@@ -41,11 +41,6 @@ LANGUAGE_TAGS = {
     ScriptMode.HONGKONG: "zh-HK",
 }
 
-# Markup tokens: comments, CDATA, processing instructions, the doctype, tags.
-_TOKEN = re.compile(
-    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^<>\[]|\[.*?\])*>|<[^<>]*>",
-    re.S | re.I,
-)
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([^\s/>]+)")
 _LANG_ATTR = re.compile(r"""(\s(?:xml:)?lang\s*=\s*)(["'])(zh[^"']*)\2""", re.I)
 _DC_LANGUAGE = re.compile(r"<\s*(?:[\w-]+:)?language[\s>]", re.I)
@@ -213,12 +208,12 @@ class _Document:
                 paragraphs.append(current)
                 current = []
 
-        for m in _TOKEN.finditer(text):
-            if m.start() > pos:
-                _add_text(tokens, current, text[pos : m.start()], keep, kind, stack)
-            token = m.group()
+        for start, end in _markup(text):
+            if start > pos:
+                _add_text(tokens, current, text[pos:start], keep, kind, stack)
+            token = text[start:end]
             tokens.append(token)
-            pos = m.end()
+            pos = end
             tag = _TAG_NAME.match(token)
             if tag is None or token.startswith(("<!", "<?")):
                 continue
@@ -267,6 +262,40 @@ class _Document:
         else:
             tokens = self.tokens
         return self.bom + "".join(tokens).encode(self.encoding)
+
+
+def _markup(text: str) -> Iterator[tuple[int, int]]:
+    """Where each piece of markup is: comments, CDATA, processing instructions, the doctype
+    (with its internal subset) and tags. A `<` that starts none of them is text. Found with
+    `str.find`, in linear time whatever the input."""
+    pos = 0
+    n = len(text)
+    while (start := text.find("<", pos)) >= 0:
+        for opening, closing in _DELIMITED:
+            if text.startswith(opening, start):
+                end = text.find(closing, start + len(opening))
+                end = n if end < 0 else end + len(closing)
+                break
+        else:
+            close = text.find(">", start + 1)
+            if close < 0:
+                return
+            if text.startswith("<!", start):
+                bracket = text.find("[", start, close)
+                if bracket >= 0:  # a doctype's internal subset holds '>' of its own
+                    subset = text.find("]", bracket)
+                    close = text.find(">", subset) if subset >= 0 else -1
+                    if close < 0:
+                        close = n - 1
+            elif text.find("<", start + 1, close) >= 0:
+                pos = start + 1  # "a < b": a '<' in text
+                continue
+            end = close + 1
+        yield start, end
+        pos = end
+
+
+_DELIMITED = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"))
 
 
 def _add_text(
