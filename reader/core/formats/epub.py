@@ -16,7 +16,7 @@ import os
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -493,8 +493,10 @@ _CHAPTER = re.compile(
 _SENTENCE_END = tuple('。！？；，：…」』”"')
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class _Style:
+    """The inline style in force; shared by all the text it covers, replaced when it changes."""
+
     bold: bool = False
     italic: bool = False
     code: bool = False
@@ -507,6 +509,9 @@ class _Style:
         return Run(
             text, self.bold, self.italic, self.code, self.strike, self.link, self.ruby, self.note
         )
+
+
+_PLAIN = _Style()
 
 
 @dataclass
@@ -539,6 +544,11 @@ class _BookReader:
         self.base = ""
         self.file_start = 0
         self.runs: list[Run] = []
+        # Text of one style gathers here before it becomes a run (spans that change nothing
+        # are common in real books; one run per style change, not per text node).
+        self.pending: list[str] = []
+        self.pending_style: _Style | None = None
+        self.bold_classes = frozenset(c for c, style in styles.items() if style.bold)
         self.outside = 0
         self.missing_images = 0
         self.malformed: list[str] = []
@@ -586,18 +596,18 @@ class _BookReader:
         """Visit `el`'s children: inline content gathers into the current block, block
         elements end it and start their own."""
         if el.text and isinstance(el.tag, str):
-            self._text(el.text, _Style())
+            self._text(el.text, _PLAIN)
         for child in el:
             name = _local(child)
             if name in _BLOCKS or (name == "img" and self._image_alone(child)):
                 self._block(child, name, ctx)
             elif name == "br":
-                self.runs.append(Run(LINE_BREAK))
+                self._line_break()
                 self._container(child, ctx)  # an unclosed <br> holds what follows it
             elif name and name not in _SKIP:
-                self._inline(child, name, _Style())
+                self._inline(child, name, _PLAIN)
             if child.tail:
-                self._text(child.tail, _Style())
+                self._text(child.tail, _PLAIN)
 
     def _block(self, el: etree._Element, name: str, ctx: _Context) -> None:
         self._flush(ctx)
@@ -605,7 +615,7 @@ class _BookReader:
         if _types(el) & _NOTE_TYPES:
             self._collect_ids(el)
             note = _Context(BlockKind.FOOTNOTE, label=self._footnote_label(el))
-            self._inline_all(el, _Style())  # one block per note, whatever its paragraphs
+            self._inline_all(el, _PLAIN)  # one block per note, whatever its paragraphs
             self._flush(note)
             return
         if name in _HEADINGS:
@@ -637,7 +647,7 @@ class _BookReader:
                     href = image.get(_XLINK_HREF) or image.get("href", "")
                     self._image(href, "", "")
         elif name == "math":
-            self._text(element_text(el), _Style())
+            self._text(element_text(el), _PLAIN)
             self._flush(ctx)
         else:
             inner = _Context(
@@ -711,10 +721,14 @@ class _BookReader:
         self._add(Block(BlockKind.TABLE, text, 0, 0, rows=tuple(rows), header_rows=header_rows))
 
     def _cell_runs(self, cell: etree._Element) -> tuple[Run, ...]:
+        self._settle()
         saved, self.runs = self.runs, []
-        self._inline_all(cell, _Style())
+        self._inline_all(cell, _PLAIN)
         runs = _normalise(
-            [_with_text(r, " ") if r.text in (LINE_BREAK, CELL_BREAK) else r for r in self.runs]
+            [
+                _with_text(r, " ") if r.text in (LINE_BREAK, CELL_BREAK) else r
+                for r in self._settled()
+            ]
         )
         self.runs = saved
         return tuple(runs)
@@ -737,10 +751,10 @@ class _BookReader:
     # inline content
 
     def _inline(self, el: etree._Element, name: str, style: _Style) -> None:
-        self._note_id(el)
+        self._note_id(el, name)
         if name in ("br", "img"):
             if name == "br":
-                self.runs.append(Run(LINE_BREAK))
+                self._line_break()
             else:
                 self._text(el.get("alt", "") or "〓", style)  # a picture inside a line of text
             self._inline_all(el, style)  # what an unclosed tag swallowed
@@ -748,28 +762,27 @@ class _BookReader:
         if name == "ruby":
             self._ruby(el, style)
             return
-        inner = _Style(
-            style.bold or name in _BOLD,
-            style.italic or name in _ITALIC,
-            style.code or name in _CODE,
-            style.strike or name in _STRIKE,
-            style.link,
-            style.ruby,
-            style.note,
-        )
+        inner = style
+        bold = not style.bold and (name in _BOLD or self._bold_by_style(el))
+        italic = not style.italic and name in _ITALIC
+        code = not style.code and name in _CODE
+        strike = not style.strike and name in _STRIKE
+        if bold or italic or code or strike:
+            inner = replace(
+                style,
+                bold=style.bold or bold,
+                italic=style.italic or italic,
+                code=style.code or code,
+                strike=style.strike or strike,
+            )
         if name == "a":
             href = el.get("href") or el.get(_XLINK_HREF) or ""
             if "noteref" in _types(el):
                 if el.get("id"):
                     self.noteref_ids.add(f"{self.member}#{el.get('id')}")
-                inner.note = self._note_label(href, element_text(el))
-                inner.link = ""
+                inner = replace(inner, link="", note=self._note_label(href, element_text(el)))
             elif href:
-                inner.link = self._link(href)
-        if el.get("style") and _ClassStyle.parse(el.get("style", "")).bold:
-            inner.bold = True
-        elif any(self.styles.get(c, _NO_STYLE).bold for c in el.get("class", "").split()):
-            inner.bold = True  # office suites make bold with a class
+                inner = replace(inner, link=self._link(href))
         if el.text:
             self._text(el.text, inner)
         for child in el:
@@ -795,7 +808,8 @@ class _BookReader:
                 annotation = " ".join(element_text(part).split())
                 text = "".join(base).strip()
                 if text:
-                    self.runs.append(_with(style, ruby=annotation).run(text))
+                    self._settle()
+                    self.runs.append(replace(style, ruby=annotation).run(text))
                 base = []
             elif name in ("rp", "rtc"):
                 pass
@@ -808,10 +822,39 @@ class _BookReader:
             self._text(rest, style)
 
     def _text(self, text: str, style: _Style) -> None:
+        if not text:
+            return
+        if style is self.pending_style:
+            self.pending.append(text)
+            return
         # White space before a block's first text is dropped anyway (the indentation
         # between tags): not keeping it spares most flushes.
-        if text and (self.runs or not text.isspace()):
-            self.runs.append(style.run(text))
+        if not self.runs and not self.pending and text.isspace():
+            return
+        self._settle()
+        self.pending, self.pending_style = [text], style
+
+    def _settle(self) -> None:
+        """Turn the gathered text into a run."""
+        if self.pending_style is not None:
+            self.runs.append(self.pending_style.run("".join(self.pending)))
+            self.pending, self.pending_style = [], None
+
+    def _settled(self) -> list[Run]:
+        self._settle()
+        return self.runs
+
+    def _line_break(self) -> None:
+        self._settle()
+        self.runs.append(Run(LINE_BREAK))
+
+    def _bold_by_style(self, el: etree._Element) -> bool:
+        """Bold by a class of the book's style sheet (office suites) or a `style` attribute."""
+        classes = el.get("class")
+        if classes and self.bold_classes and not self.bold_classes.isdisjoint(classes.split()):
+            return True
+        css = el.get("style")
+        return bool(css) and "font-weight" in css and _ClassStyle.parse(css).bold
 
     def _link(self, href: str) -> str:
         parts = urlsplit(href)
@@ -851,7 +894,7 @@ class _BookReader:
     # images
 
     def _image_alone(self, el: etree._Element) -> bool:
-        return not _text_after(el) and not _runs_text(self.runs).strip()
+        return not _text_after(el) and not _runs_text(self._settled()).strip()
 
     def _image(self, src: str, alt: str, title: str) -> None:
         member = resolve(self.base, src) if src else None
@@ -866,7 +909,7 @@ class _BookReader:
     # blocks
 
     def _flush(self, ctx: _Context) -> None:
-        if not self.runs:
+        if not self._settled():
             return
         runs = _normalise(self.runs)
         self.runs = []
@@ -936,13 +979,14 @@ class _BookReader:
             self.anchors.setdefault(key, index)
         self.pending_ids = []
 
-    def _note_id(self, el: etree._Element) -> None:
+    def _note_id(self, el: etree._Element, name: str = "") -> None:
         """Remember `el`'s id: it leads to the next block added (an anchor inside a
         paragraph leads to that paragraph)."""
-        for attr in ("id", "name") if _local(el) == "a" else ("id",):
-            value = el.get(attr)
-            if value:
-                self.pending_ids.append(f"{self.member}#{value}")
+        value = el.get("id")
+        if value:
+            self.pending_ids.append(f"{self.member}#{value}")
+        if (name or _local(el)) == "a" and (value := el.get("name")):
+            self.pending_ids.append(f"{self.member}#{value}")
 
     def _collect_ids(self, el: etree._Element) -> None:
         for child in el.iter():
@@ -964,15 +1008,6 @@ def _text_after(el: etree._Element) -> bool:
             return _local(sibling) not in _BLOCKS
         sibling = sibling.getnext()
     return False
-
-
-def _with(style: _Style, **changes: str) -> _Style:
-    s = _Style(
-        style.bold, style.italic, style.code, style.strike, style.link, style.ruby, style.note
-    )
-    for key, value in changes.items():
-        setattr(s, key, value)
-    return s
 
 
 def _runs_text(runs: list[Run] | tuple[Run, ...]) -> str:
@@ -1083,7 +1118,6 @@ class _ClassStyle:
         return _ClassStyle(bold, large, centred)
 
 
-_NO_STYLE = _ClassStyle()
 _CLASS_SELECTOR = re.compile(r"\s*(?:p|div|span)?\.([\w-]+)\s*")
 
 
