@@ -11,6 +11,7 @@ with `read_member` when it is shown. See docs/epub.md for the measurements.
 
 from __future__ import annotations
 
+import bisect
 import html.entities
 import os
 import posixpath
@@ -480,7 +481,12 @@ _BLOCKS = frozenset(
         "caption", "details", "summary", "form", "fieldset", "legend", "svg", "math",
     }
 )  # fmt: skip
-_NOTE_TYPES = frozenset({"footnote", "endnote", "rearnote", "note"})
+#: A note, by `epub:type` or by its DPUB-ARIA role (`doc-footnote`).
+_NOTE_TYPES = frozenset(
+    {"footnote", "endnote", "rearnote", "note", "doc-footnote", "doc-endnote", "doc-note"}
+)
+#: A reference to a note: `epub:type`, role, or the class books use for it.
+_NOTEREF = frozenset({"noteref", "doc-noteref"})
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 #: A source line break between two Chinese characters is no space (CSS segment breaks).
 _CJK_WRAP = re.compile(
@@ -777,7 +783,7 @@ class _BookReader:
             )
         if name == "a":
             href = el.get("href") or el.get(_XLINK_HREF) or ""
-            if "noteref" in _types(el):
+            if _types(el) & _NOTEREF or "noteref" in el.get("class", "").split():
                 if el.get("id"):
                     self.noteref_ids.add(f"{self.member}#{el.get('id')}")
                 inner = replace(inner, link="", note=self._note_label(href, element_text(el)))
@@ -938,12 +944,20 @@ class _BookReader:
         ctx.marker = ""
 
     def _without_backlink(self, runs: list[Run], label: str) -> list[Run]:
-        """A note's text without its leading link back to the reference (`<a>1</a>`)."""
+        """A note's text without its leading link back to the reference (`<a>1</a>`) or
+        its marker (`[1]`, `注　①`), which the view shows from the label."""
         while runs and (
             runs[0].link in self.noteref_ids
             or runs[0].text.strip("[]()（）【】〔〕.、 ") in ("", label)
         ):
             runs = runs[1:]
+        if runs and label:
+            marker = re.match(
+                rf"\s*注?[\s\u3000]*[\[(（【〔]?{re.escape(label)}[\])）】〕]?[.、:：\s\u3000]*",
+                runs[0].text,
+            )
+            if marker and marker.end() < len(runs[0].text):
+                runs = [_with_text(runs[0], runs[0].text[marker.end() :]), *runs[1:]]
         return _normalise(runs)
 
     def _looks_like_heading(self, text: str, runs: list[Run], ctx: _Context) -> bool:
@@ -995,8 +1009,10 @@ class _BookReader:
 
 
 def _types(el: etree._Element) -> set[str]:
-    """The element's `epub:type` words (`noteref`, `footnote`, `toc`)."""
-    return set(el.get(_OPS_TYPE, el.get("epub:type", "")).split())
+    """The element's `epub:type` and `role` words (`noteref`, `footnote`, `doc-note`)."""
+    words = el.get(_OPS_TYPE) or el.get("epub:type") or ""
+    role = el.get("role")
+    return set(f"{words} {role}".split() if role else words.split())
 
 
 def _text_after(el: etree._Element) -> bool:
@@ -1227,15 +1243,13 @@ def _key(title: str) -> str:
     return "".join(title.split())
 
 
-def promote_toc_headings(
-    blocks: list[Block], nodes: list[_TocNode], anchors: dict[str, int]
-) -> None:
+def promote_toc_headings(blocks: list[Block], nodes: list[_TocNode], targets: _Targets) -> None:
     """A paragraph a TOC entry points at (or the first few of its file) whose text is the
     entry's title is that section's heading, at the entry's depth."""
 
     def visit(nodes: list[_TocNode], depth: int) -> None:
         for node in nodes:
-            start = anchors.get(node.target, anchors.get(node.target.split("#", 1)[0]))
+            start = targets.block(node)
             title = _key(node.title)
             if start is not None and title:
                 for index in range(start, min(start + 3, len(blocks))):
@@ -1253,13 +1267,31 @@ def promote_toc_headings(
     visit(nodes, 1)
 
 
-def _outline(
-    title: str, nodes: list[_TocNode], anchors: dict[str, int]
-) -> tuple[OutlineEntry, ...]:
+class _Targets:
+    """Where TOC entries lead: the block of `file#id`; when the book lacks that id, the
+    block of that file whose text is the entry's title; else the file's first block."""
+
+    def __init__(self, anchors: dict[str, int], blocks: list[Block]):
+        self.anchors = anchors
+        self.blocks = blocks
+        self.starts = sorted({index for key, index in anchors.items() if "#" not in key})
+
+    def block(self, node: _TocNode) -> int | None:
+        found = self.anchors.get(node.target)
+        if found is not None:
+            return found
+        start = self.anchors.get(node.target.split("#", 1)[0])
+        if start is None or "#" not in node.target or not node.title:
+            return start
+        following = bisect.bisect_right(self.starts, start)
+        end = self.starts[following] if following < len(self.starts) else len(self.blocks)
+        title = _key(node.title)
+        return next((i for i in range(start, end) if _key(self.blocks[i].text) == title), start)
+
+
+def _outline(nodes: list[_TocNode], targets: _Targets) -> tuple[OutlineEntry, ...]:
     def build(node: _TocNode, depth: int) -> list[OutlineEntry]:
-        block = anchors.get(node.target)
-        if block is None and "#" in node.target:
-            block = anchors.get(node.target.split("#", 1)[0])
+        block = targets.block(node)
         children = [e for c in node.children for e in build(c, depth + (block is not None))]
         if block is None or not node.title:
             return children  # an entry that leads nowhere: its children move up
@@ -1330,7 +1362,7 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
             warnings.append(f"{reader.missing_images} picture(s) missing from the book")
         if not reader.blocks and (missing or damaged):
             raise MissingPartError(f"{archive.name}: the book has no readable chapters")
-        promote_toc_headings(reader.blocks, toc_nodes, reader.anchors)
+        promote_toc_headings(reader.blocks, toc_nodes, _Targets(reader.anchors, reader.blocks))
         blocks = _dense_heading_levels(reader.blocks)
         meta = package.metadata
         title = (meta.get("title") or [""])[0]
@@ -1338,7 +1370,7 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
             heading = next((b.text for b in blocks if b.kind is BlockKind.HEADING), "")
             title = heading or archive.path.stem
         authors = tuple(meta.get("creator", ()))
-        toc_entries = _outline(title, toc_nodes, reader.anchors)
+        toc_entries = _outline(toc_nodes, _Targets(reader.anchors, blocks))
         headings = sum(1 for b in blocks if b.kind is BlockKind.HEADING)
         toc = Outline(title, toc_entries) if toc_entries else None
         if toc is not None and _count(toc_entries) < 2 <= headings:
