@@ -45,3 +45,42 @@ def test_the_office_book_converts_to_simplified(tmp_path):
     assert doc.title == "四书" and doc.language == "en"  # only Chinese tags are replaced
     with zipfile.ZipFile(CORPUS / "mengzi-office.epub") as a, zipfile.ZipFile(out) as b:
         assert a.read("OEBPS/Styles/stylesheet.css") == b.read("OEBPS/Styles/stylesheet.css")
+
+
+def test_a_real_vertical_writing_book():
+    """A hand-made EPUB 3 (CC BY-SA): ruby, tables, code, DPUB-ARIA notes, ids it lacks."""
+    doc = open_epub(CORPUS / "epub-vertical-zh.epub")
+    assert doc.title == "繁體中文豎排書籍範本" and doc.language == "zh-Hant"
+    outline = prepare(doc).outline
+    entries = list(outline.walk())
+    assert len(entries) == 18
+    assert all(doc.blocks[e.block].kind is BlockKind.HEADING for e in entries)
+    # Chapter 3 lacks the ids s3-2 … s3-5 its nav points at: the titles are found instead.
+    by_title = {e.title: doc.blocks[e.block].text for e in entries}
+    for title in (
+        "第二節 CSS 實現方式",
+        "第三節 詩經示例",
+        "第四節 Ruby 夾注混合",
+        "第五節 純段落正文",
+    ):
+        assert "".join(by_title[title].split()) == "".join(title.split())
+    ruby = [r for b in doc.blocks for r in b.runs if r.ruby]
+    assert ("孔子", "ㄎㄨㄥˇ ㄗˇ") in [(r.text, r.ruby) for r in ruby]
+    notes = {b.label: b.text for b in doc.blocks if b.kind is BlockKind.FOOTNOTE}
+    assert {"1", "2", "①", "②", "③", "④"} <= notes.keys()
+    assert "床：此字歷來有" in notes["①"] and not notes["①"].startswith("注")
+    refs = {r.note for b in doc.blocks for r in b.runs if r.note}
+    assert refs == set(notes)
+    assert any(b.kind is BlockKind.TABLE for b in doc.blocks)
+
+
+def test_the_real_book_converts_and_its_mimetype_is_repaired(tmp_path):
+    out = tmp_path / "simplified.epub"
+    convert_epub(CORPUS / "epub-vertical-zh.epub", out, ("t2s",), "zh-CN")
+    with zipfile.ZipFile(out) as zf:
+        assert zf.read("mimetype") == b"application/epub+zip"
+        opf = zf.read("OEBPS/content.opf").decode()
+    assert "<dc:language>zh-CN</dc:language>" in opf
+    doc = open_epub(out)
+    assert doc.title == "繁体中文竖排书籍范本"
+    assert any("床前明月光" in b.text for b in doc.blocks)
