@@ -555,6 +555,7 @@ class _BookReader:
         self.pending: list[str] = []
         self.pending_style: _Style | None = None
         self.bold_classes = frozenset(c for c, style in styles.items() if style.bold)
+        self.derived: dict[tuple[_Style, bool, bool, bool, bool], _Style] = {}
         self.outside = 0
         self.missing_images = 0
         self.malformed: list[str] = []
@@ -774,13 +775,16 @@ class _BookReader:
         code = not style.code and name in _CODE
         strike = not style.strike and name in _STRIKE
         if bold or italic or code or strike:
-            inner = replace(
-                style,
-                bold=style.bold or bold,
-                italic=style.italic or italic,
-                code=style.code or code,
-                strike=style.strike or strike,
-            )
+            key = (style, bold, italic, code, strike)
+            inner = self.derived.get(key)  # one object per style: runs of it gather
+            if inner is None:
+                inner = self.derived[key] = replace(
+                    style,
+                    bold=style.bold or bold,
+                    italic=style.italic or italic,
+                    code=style.code or code,
+                    strike=style.strike or strike,
+                )
         if name == "a":
             href = el.get("href") or el.get(_XLINK_HREF) or ""
             if _types(el) & _NOTEREF or "noteref" in el.get("class", "").split():
