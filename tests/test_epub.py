@@ -485,3 +485,27 @@ def test_member_names_in_another_case_and_pictures_in_the_spine(tmp_path):
     assert doc.blocks[1].image.member == "OEBPS/Images/pic.png"
     assert doc.blocks[2].image.member == "OEBPS/Images/page.jpg"
     assert doc.warnings == ()
+
+
+def test_epub2_notes_that_link_both_ways(tmp_path):
+    book = simple_book(
+        tmp_path / "epub2notes.epub",
+        {
+            "a.xhtml": '<p>正文<a id="r1" href="notes.xhtml#n1">[1]</a>，又<a href="#x">一處</a>。</p>'
+            '<p id="x">別處</p>',
+            "notes.xhtml": '<p id="n1"><a href="a.xhtml#r1">[1]</a>注文一。</p><p>其他段落。</p>',
+        },
+    )
+    doc = open_epub(book)
+    assert [b.kind for b in doc.blocks] == [
+        BlockKind.PARAGRAPH,
+        BlockKind.PARAGRAPH,
+        BlockKind.FOOTNOTE,
+        BlockKind.PARAGRAPH,
+    ]
+    note = doc.blocks[2]
+    assert (note.label, note.text) == ("1", "注文一。")
+    ref = doc.blocks[0].runs[1]
+    assert (ref.text, ref.note, ref.link) == ("[1]", "1", "")
+    assert doc.blocks[0].runs[3].link == "OEBPS/a.xhtml#x"  # an ordinary link stays one
+    assert doc.text == "\n".join(b.text for b in doc.blocks)

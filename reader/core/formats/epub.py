@@ -556,6 +556,8 @@ class _BookReader:
         self.pending_style: _Style | None = None
         self.bold_classes = frozenset(c for c, style in styles.items() if style.bold)
         self.derived: dict[tuple[_Style, bool, bool, bool, bool], _Style] = {}
+        #: Links that have an id themselves: (the link's own place, its target).
+        self.id_links: list[tuple[str, str]] = []
         self.outside = 0
         self.missing_images = 0
         self.malformed: list[str] = []
@@ -793,6 +795,8 @@ class _BookReader:
                 inner = replace(inner, link="", note=self._note_label(href, element_text(el)))
             elif href:
                 inner = replace(inner, link=self._link(href))
+                if el.get("id") and inner.link:
+                    self.id_links.append((f"{self.member}#{el.get('id')}", inner.link))
         if el.text:
             self._text(el.text, inner)
         for child in el:
@@ -946,6 +950,34 @@ class _BookReader:
             )
         )
         ctx.marker = ""
+
+    def pair_notes(self) -> None:
+        """EPUB 2 notes have no `epub:type`: a reference `<a id="r1" href="#n1">[1]</a>` and a
+        paragraph `<p id="n1"><a href="#r1">[1]</a> text</p>` that links straight back. Such
+        a pair becomes a note run and a FOOTNOTE block."""
+        for ref, target in self.id_links:
+            at, index = self.anchors.get(ref), self.anchors.get(target)
+            if at is None or index is None or at == index:
+                continue
+            note = self.blocks[index]
+            if note.kind is not BlockKind.PARAGRAPH or not note.runs or note.runs[0].link != ref:
+                continue
+            block = self.blocks[at]
+            position = next((i for i, r in enumerate(block.runs) if r.link == target), -1)
+            if position < 0 or len(block.runs[position].text) > 8:
+                continue
+            marker = block.runs[position].text
+            label = self._note_label(target, marker)
+            runs = list(block.runs)
+            runs[position] = replace(runs[position], link="", note=label)
+            self.blocks[at] = replace(block, runs=tuple(runs))
+            self.noteref_ids.add(ref)
+            text_runs = self._without_backlink(list(note.runs), label)
+            if text_runs:
+                self.blocks[index] = replace(
+                    note, kind=BlockKind.FOOTNOTE, text=_runs_text(text_runs),
+                    runs=tuple(text_runs), label=label,
+                )  # fmt: skip
 
     def _without_backlink(self, runs: list[Run], label: str) -> list[Run]:
         """A note's text without its leading link back to the reference (`<a>1</a>`) or
@@ -1367,6 +1399,7 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
         if not reader.blocks and (missing or damaged):
             raise MissingPartError(f"{archive.name}: the book has no readable chapters")
         promote_toc_headings(reader.blocks, toc_nodes, _Targets(reader.anchors, reader.blocks))
+        reader.pair_notes()
         blocks = _dense_heading_levels(reader.blocks)
         meta = package.metadata
         title = (meta.get("title") or [""])[0]
