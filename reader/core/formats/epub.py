@@ -323,6 +323,8 @@ class EpubArchive:
 
 
 class DamagedMemberError(Exception):
+    """One member cannot be read (bad CRC, cut short); the book may still open without it."""
+
     def __init__(self, member: str, reason: str):
         super().__init__(reason)
         self.member = member
@@ -565,6 +567,7 @@ class _BookReader:
     # files
 
     def read_file(self, member: str, data: bytes) -> None:
+        """Add the blocks of one XHTML file of the spine."""
         self.member = member
         self.base = posixpath.dirname(member)
         self.file_start = len(self.blocks)
@@ -1157,6 +1160,7 @@ class _ClassStyle:
 
     @staticmethod
     def parse(declarations: str) -> _ClassStyle:
+        """What CSS declarations (`font-weight: bold; …`) make of a paragraph."""
         decl = declarations.lower().replace(" ", "")
         bold = bool(re.search(r"font-weight:(bold|bolder|[6-9]00)", decl))
         centred = "text-align:center" in decl
@@ -1313,6 +1317,7 @@ class _Targets:
         self.starts = sorted({index for key, index in anchors.items() if "#" not in key})
 
     def block(self, node: _TocNode) -> int | None:
+        """The block `node` leads to, or None when its file is not in the book."""
         found = self.anchors.get(node.target)
         if found is not None:
             return found

@@ -178,6 +178,8 @@ class _Document:
 
     @staticmethod
     def parse(data: bytes, kind: str) -> _Document | None:
+        """Tokenise a member (`kind` xhtml, ncx or opf); None when it is not UTF-8/16 text
+        or the encoding it declares."""
         bom = b""
         encoding = "utf-8"
         for mark, codec in (
