@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from reader.core.convert import Chain, ScriptMode, convert
 from reader.core.files import atomic_path
-from reader.core.formats.epub import (
+from reader.core.formats.epub_archive import (
     NCX_TYPE,
     XHTML_TYPES,
     DamagedMemberError,
