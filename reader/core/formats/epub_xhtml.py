@@ -153,11 +153,9 @@ class BookReader:
 
     def read_picture(self, member: str) -> None:
         """A picture that is itself in the spine (a cover page, a page of a comic)."""
-        self.member, self.base, self.file_start = (
-            member,
-            posixpath.dirname(member),
-            len(self.blocks),
-        )
+        self.member = member
+        self.base = posixpath.dirname(member)
+        self.file_start = len(self.blocks)
         self.pending_ids.append(member)
         image = Image(member, "", "", str(self.archive.path), member)
         self._add(Block(BlockKind.IMAGE, "", 0, 0, image=image))
