@@ -119,7 +119,7 @@ def _key(title: str) -> str:
     return "".join(title.split())
 
 
-def promote_toc_headings(blocks: list[Block], nodes: list[_TocNode], targets: _Targets) -> None:
+def _promote_toc_headings(blocks: list[Block], nodes: list[_TocNode], targets: _Targets) -> None:
     """A paragraph a TOC entry points at (or the first few of its file) whose text is the
     entry's title is that section's heading, at the entry's depth."""
 
@@ -239,7 +239,7 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
             warnings.append(f"{reader.missing_images} picture(s) missing from the book")
         if not reader.blocks and (missing or damaged):
             raise MissingPartError(f"{archive.name}: the book has no readable chapters")
-        promote_toc_headings(reader.blocks, toc_nodes, _Targets(reader.anchors, reader.blocks))
+        _promote_toc_headings(reader.blocks, toc_nodes, _Targets(reader.anchors, reader.blocks))
         reader.pair_notes()
         blocks = _dense_heading_levels(reader.blocks)
         meta = package.metadata

@@ -560,7 +560,7 @@ class BookReader:
     def _looks_like_heading(self, text: str, runs: list[Run], ctx: _Context) -> bool:
         """Office-made books style headings as paragraphs: a short line set bold, large or
         centred that is first in its file or numbered like a chapter (第三章, 楔子).
-        Paragraphs the TOC points at are promoted later, in `promote_toc_headings`."""
+        Paragraphs the TOC points at are promoted later, in `_promote_toc_headings`."""
         if len(text) > 40 or LINE_BREAK in text or text.endswith(_SENTENCE_END):
             return False
         if all(r.link for r in runs):
