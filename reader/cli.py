@@ -18,6 +18,7 @@ from multiprocessing import resource_tracker
 from pathlib import Path
 
 from reader import APP_NAME, __version__
+from reader.book_command import convert_book
 from reader.core.convert import (
     Chain,
     ParallelConverter,
@@ -37,8 +38,8 @@ from reader.core.loading import (
     text_codec,
 )
 from reader.core.messages import display_path, human_size, os_error_reason, printable
-from reader.core.opening import document_from_bytes, open_document
-from reader.core.outline import Outline, OutlineEntry, build_outline
+from reader.core.opening import document_from_bytes, is_epub, open_document
+from reader.core.outline import Outline, OutlineEntry, document_outline
 from reader.core.script import detect_script
 from reader.export_command import add_export_parser, run_export
 from reader.runtime import gc_paused
@@ -246,7 +247,7 @@ def _info(ns: argparse.Namespace) -> None:
 def _outline(ns: argparse.Namespace) -> None:
     doc = read_document(ns)
     _warn(ns, doc)
-    outline = build_outline(doc)
+    outline = document_outline(doc)
     chain = _chain(ns, doc.text)
     if chain:
         outline = outline.map_titles(lambda title: convert(title, chain))
@@ -266,6 +267,9 @@ def _convert(ns: argparse.Namespace) -> None:
     output = Path(ns.output) if ns.output else None
     if output is not None and ns.file != "-" and _same_file(output, Path(ns.file)):
         raise CommandError(f"{display_path(output)}: refusing to overwrite the input file")
+    if ns.file != "-" and is_epub(ns.file):
+        convert_book(ns, lambda text: _chain(ns, text), CommandError)
+        return
     doc = read_document(ns)
     _warn(ns, doc)
     converted = convert_interruptibly(doc.text, _chain(ns, doc.text))

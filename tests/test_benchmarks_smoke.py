@@ -75,3 +75,11 @@ def test_markdown_benchmark_runs_on_the_spec_subset():
 def test_reflow_benchmark_runs_on_a_tiny_corpus():
     done = run_script("-m", "benchmarks.bench_reflow", "--chars", "20000", "--runs", "1")
     assert "| wrapped, blank lines |" in done.stdout
+
+
+def test_epub_benchmark_runs_on_a_tiny_book(tmp_path):
+    out = tmp_path / "epub.json"
+    run_script("-m", "benchmarks.bench_epub", "--quick", "--json", str(out))
+    names = [f["name"] for f in json.loads(out.read_text(encoding="utf-8"))["figures"]]
+    assert "open + prepare (core part of first paint)" in names
+    assert "converted EPUB (s2t, parallel)" in names

@@ -28,14 +28,36 @@ def open_document(
 
     `rules` are the user's chapter rules (built-in ones switched off, own patterns).
     With `reflow`, hard-wrapped plain text (not Markdown) has its wrapped lines joined.
+    An EPUB is recognised by its suffix or, when the suffix lies, by its `mimetype` member.
     """
     p = Path(path)
+    if is_epub(p):
+        from reader.core.formats.epub import open_epub  # lxml is loaded for books only
+
+        return open_epub(p, size_limit)
     loaded = load_text(p, encoding, size_limit)
     if p.suffix.lower() in MARKDOWN_SUFFIXES:
         doc = parse_markdown(loaded.text, p.parent, fallback_title=p.stem)
     else:
         doc = _recognize(loaded.text, p.stem, reflow, rules)
     return replace(doc, source=str(p), encoding=loaded.encoding, warnings=loaded.warnings)
+
+
+def is_epub(path: str | os.PathLike[str]) -> bool:
+    """True for a `.epub` file, or a file that starts as an EPUB does (its `mimetype` member)."""
+    p = Path(path)
+    if p.suffix.lower() == ".epub":
+        return True
+    try:
+        with p.open("rb") as f:
+            head = f.read(64)
+    except OSError:
+        return False
+    return (
+        head.startswith(b"PK\x03\x04")
+        and head[30:38] == b"mimetype"
+        and b"application/epub+zip" in head
+    )
 
 
 def document_from_bytes(

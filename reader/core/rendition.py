@@ -27,7 +27,7 @@ from reader.core.document import (
     Metadata,
     Run,
 )
-from reader.core.outline import Outline, build_outline
+from reader.core.outline import Outline, document_outline
 from reader.core.script import detect_script
 
 #: The number a figure's line starts with (`圖 3 `), which export leaves out.
@@ -61,7 +61,7 @@ def prepare(document: Document) -> PreparedDocument:
     """Outline, script detection and display texts of a recognised document."""
     return PreparedDocument(
         document=document,
-        outline=build_outline(document),
+        outline=document_outline(document),
         script=detect_script(document.text),
         kinds=tuple((b.kind, b.level) for b in document.blocks),
         texts=tuple(display_texts(document)),
