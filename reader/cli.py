@@ -74,7 +74,7 @@ def _run_gui(args: list[str]) -> int:
         "Simplified Chinese. Without FILE it opens the bundled article.",
         epilog="Headless commands: zhreader info|outline|convert FILE (see zhreader CMD --help).",
     )
-    parser.add_argument("file", nargs="?", help="document to open (TXT or Markdown)")
+    parser.add_argument("file", nargs="?", help="document to open (TXT, Markdown or EPUB)")
     parser.add_argument("--encoding", help="decode the file with this encoding")
     parser.add_argument(
         "--reset-settings", action="store_true", help="forget every remembered setting first"

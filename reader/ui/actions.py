@@ -41,6 +41,7 @@ class Actions:
     export_text: QAction
     print_document: QAction
     export_pdf: QAction
+    export_book: QAction
     quit: QAction
     copy: QAction
     select_all: QAction
@@ -101,6 +102,11 @@ def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]])
         export_text=act("export_text", tr("&Export Text…"), "Ctrl+Shift+E"),
         print_document=act("print_document", tr("&Print…"), Key.Print),
         export_pdf=act("export_pdf", tr("Export as P&DF…"), "Ctrl+Shift+P"),
+        export_book=act(
+            "export_book",
+            tr("Export Converted &Book…"),
+            tip=tr("Write a copy of this EPUB book in the displayed script"),
+        ),
         quit=act("quit", tr("&Quit"), (Key.Quit, "Ctrl+Q")),
         copy=act("copy", tr("&Copy"), Key.Copy),
         select_all=act("select_all", tr("Select &All"), Key.SelectAll),
@@ -167,6 +173,7 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
     file.addSeparator()
     file.addAction(a.export_text)
     file.addAction(a.export_pdf)
+    file.addAction(a.export_book)
     file.addAction(a.print_document)
     file.addSeparator()
     file.addAction(a.quit)

@@ -43,7 +43,7 @@ from reader import APP_NAME
 from reader.core.convert import ParallelConverter, Script, ScriptMode, phrases_available
 from reader.core.document import BlockKind
 from reader.core.loading import DEFAULT_SIZE_LIMIT, display_encoding
-from reader.core.opening import MARKDOWN_SUFFIXES
+from reader.core.opening import MARKDOWN_SUFFIXES, is_epub
 from reader.core.resources import bundled_article_path
 from reader.core.search import Match
 from reader.runtime import freeze_open_document, return_freed_memory
@@ -83,7 +83,7 @@ ENCODINGS = (
     ("utf-16-le", "UTF-16 LE"),
     ("utf-16-be", "UTF-16 BE"),
 )
-FILE_FILTER = "Text documents (*.txt *.text *.md *.markdown);;All files (*)"
+FILE_FILTER = "Documents (*.txt *.text *.md *.markdown *.epub);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
             "export_text": self.exporter.export_text,
             "print_document": self.exporter.print_document,
             "export_pdf": self.exporter.export_pdf,
+            "export_book": self.exporter.export_book,
             "quit": self.close,
             "copy": self.view.copy,
             "select_all": self.view.selectAll,
@@ -407,8 +408,12 @@ class MainWindow(QMainWindow):
 
     def follow_link(self, target: str) -> None:
         """A link inside the document jumps there; one outside asks before the browser opens."""
-        if target.startswith("#"):
-            return  # anchors inside Markdown documents have no block to go to yet
+        prepared = self.session.prepared if self.session else None
+        if prepared is not None and target in prepared.document.anchors:
+            self.go_to_block(prepared.document.anchors[target])  # a link inside the book
+            return
+        if target.startswith("#") or ("://" not in target and not target.startswith("mailto:")):
+            return  # a place in the document it does not name, or a file beside it
         answer = QMessageBox.question(
             self,
             self.tr("Open Link"),
@@ -553,6 +558,9 @@ class MainWindow(QMainWindow):
         can_phrase = phrases_available(self.source_script(), mode)
         show_script_choice(
             self.actions_, self.script_box, mode, prefs.source_script, prefs.phrases, can_phrase
+        )
+        self.actions_.export_book.setEnabled(
+            self.session is not None and is_epub(self.session.path)
         )
         self._update_status()
 

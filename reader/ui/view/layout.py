@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -34,7 +34,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from reader.core.document import CELL_BREAK, LINE_BREAK, Block, BlockKind, Run
+from reader.core.document import CELL_BREAK, LINE_BREAK, Block, BlockKind, Image, Run
+from reader.core.loading import LoadError
 from reader.ui.themes import Theme
 from reader.ui.view.typeset import BlockStyle, block_style
 
@@ -100,37 +101,50 @@ class LaidBlock:
 
 
 class ImageStore:
-    """Pictures read lazily from the document's folder, within decoding limits."""
+    """Pictures read lazily from the document's folder or its archive, within decoding limits."""
 
     def __init__(self) -> None:
-        self._cache: OrderedDict[str, QImage | str] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str], QImage | str] = OrderedDict()
 
-    def load(self, path: str) -> QImage | str:
-        """The picture at `path`, or a one-line reason it is not shown."""
-        found = self._cache.get(path)
+    def load(self, image: Image) -> QImage | str:
+        """The picture, or a one-line reason it is not shown."""
+        key = (image.path, image.member)
+        found = self._cache.get(key)
         if found is not None:
-            self._cache.move_to_end(path)
+            self._cache.move_to_end(key)
             return found
-        result = self._read(path)
-        self._cache[path] = result
+        result = self._read(image)
+        self._cache[key] = result
         if len(self._cache) > _IMAGE_CACHE:
             self._cache.popitem(last=False)
         return result
 
     @staticmethod
-    def _read(path: str) -> QImage | str:
-        try:
-            size = Path(path).stat().st_size
-        except OSError:
-            return "missing"
-        if size > MAX_IMAGE_BYTES:
-            return "too large"
-        reader = QImageReader(path)
+    def _read(image: Image) -> QImage | str:
+        if image.member:  # inside a book: read the member, never the whole archive
+            from reader.core.formats.epub_archive import read_member  # lxml only for books
+
+            try:
+                data = read_member(image.path, image.member, MAX_IMAGE_BYTES)
+            except LoadError:
+                return "unreadable"
+            buffer = QBuffer()
+            buffer.setData(QByteArray(data))
+            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            reader = QImageReader(buffer)
+        else:
+            try:
+                size = Path(image.path).stat().st_size
+            except OSError:
+                return "missing"
+            if size > MAX_IMAGE_BYTES:
+                return "too large"
+            reader = QImageReader(image.path)
         dims: QSize = reader.size()
         if dims.isValid() and dims.width() * dims.height() > MAX_IMAGE_PIXELS:
             return "too large"
-        image = reader.read()
-        return "unreadable" if image.isNull() else image
+        picture = reader.read()
+        return "unreadable" if picture.isNull() else picture
 
 
 class BlockLayouter:
@@ -231,7 +245,7 @@ class BlockLayouter:
         note = ""
         text_top = 0.0
         if block.kind is BlockKind.IMAGE and block.image is not None:
-            loaded = self.images.load(block.image.path) if block.image.path else "remote"
+            loaded = self.images.load(block.image) if block.image.path else "remote"
             if isinstance(loaded, QImage):
                 image = loaded.scaled(
                     int(min(inner, loaded.width() * self._image_scale())),
