@@ -232,6 +232,24 @@ def test_pdf_export_from_the_menu_writes_the_displayed_script(
     assert window.status.currentMessage() == f"Exported to {pdf}"
 
 
+def test_a_long_documents_pdf_is_set_in_a_process_of_its_own(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    import subprocess
+
+    monkeypatch.setattr("reader.ui.export.PROCESS_BLOCKS", 10)  # the article counts as long
+    window = make_window()
+    pdf = tmp_path / "article.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
+    progress = []
+    window.exporter.message.connect(lambda text, _: progress.append(text))
+    with qtbot.waitSignal(window.exporter.exported, timeout=60_000):
+        window.actions_.export_pdf.trigger()
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "重慶永川:加快建設西部數字産業基地" in text and "察勢者智,馭勢者贏。" in text
+    assert any(p.startswith("Writing the PDF…") for p in progress)
+
+
 def test_text_export_on_a_full_disk_says_so_and_keeps_the_old_file(
     make_window, tmp_path, monkeypatch, message_boxes
 ):

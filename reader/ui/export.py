@@ -24,7 +24,12 @@ from reader.core.messages import display_path, os_error_reason
 from reader.core.opening import is_epub
 from reader.core.rendition import Rendition
 from reader.ui.session import DocumentSession
-from reader.ui.view.printing import print_blocks, write_pdf
+from reader.ui.view.printing import (
+    PROCESS_BLOCKS,
+    print_blocks,
+    write_pdf,
+    write_pdf_in_process,
+)
 
 
 class Exporter(QObject):
@@ -244,9 +249,8 @@ class PdfJob(QRunnable):
     def run(self) -> None:
         signals = self.signals
         try:
-            write_pdf(
-                self.path, self.blocks, self.texts, self.title, self.font, signals.progress.emit
-            )
+            write = write_pdf_in_process if len(self.blocks) > PROCESS_BLOCKS else write_pdf
+            write(self.path, self.blocks, self.texts, self.title, self.font, signals.progress.emit)
         except OSError as exc:
             signals.failed.emit(os_error_reason(exc))
         except Exception as exc:  # never let a traceback reach the user
