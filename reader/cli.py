@@ -118,6 +118,12 @@ def _build_parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--config", choices=sorted(available_configs()), help="use this OpenCC config directly"
     )
+    convert.add_argument(
+        "--quotes",
+        choices=["corner", "curved", "keep"],
+        help="quotation marks: corner 「」『』, curved “”‘’, or keep them "
+        "(default: corner for --to taiwan/hongkong, else keep)",
+    )
     convert.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
     convert.add_argument(
         "--output-encoding", default="utf-8", help="encoding of the output (default UTF-8)"
@@ -287,15 +293,16 @@ PHRASES_NOTES = {
 
 
 def _chain(ns: argparse.Namespace, text: str) -> Chain:
+    quotes = getattr(ns, "quotes", None)
+    explicit: Chain = (f"quotes-{quotes}",) if quotes in ("corner", "curved") else ()
     if getattr(ns, "config", None):
-        return (ns.config.removesuffix(".json"),)
+        return (ns.config.removesuffix(".json"), *explicit)
     source = detect_source(text) if ns.source == "auto" else Script(ns.source)
-    plan = plan_conversion(source, ScriptMode(ns.to), ns.phrases)
+    plan = plan_conversion(source, ScriptMode(ns.to), ns.phrases, None if quotes is None else False)
     if ns.phrases and plan.note is not None:
-        print(
-            f"zhreader: note: --phrases has no effect: {PHRASES_NOTES[plan.note]}", file=sys.stderr
-        )
-    return plan.chain
+        note = PHRASES_NOTES[plan.note]
+        print(f"zhreader: note: --phrases has no effect: {note}", file=sys.stderr)
+    return (*plan.chain, *explicit)
 
 
 def _convert(ns: argparse.Namespace) -> None:

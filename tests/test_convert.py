@@ -103,7 +103,7 @@ EXPECTED_CHAINS = {
 @pytest.mark.parametrize("target", list(ScriptMode))
 @pytest.mark.parametrize("phrases", [False, True])
 def test_every_mode_maps_to_listed_configs(source, target, phrases):
-    chain = conversion_chain(source, target, phrases)
+    chain = conversion_chain(source, target, phrases, quotes=False)
     if target is ScriptMode.ORIGINAL:
         assert chain == ()
         assert not phrases_available(source, target)
@@ -119,6 +119,18 @@ def test_identity_modes_leave_text_untouched():
     for script in (Script.SIMPLIFIED, Script.TRADITIONAL, Script.TAIWAN, Script.HONGKONG):
         target = ScriptMode(script.value)
         assert convert(text, conversion_chain(script, target, True)) == text
+
+
+def test_quotes_follow_the_target_by_default():
+    assert conversion_chain(Script.SIMPLIFIED, ScriptMode.TAIWAN)[-1] == "quotes-corner"
+    assert conversion_chain(Script.SIMPLIFIED, ScriptMode.HONGKONG)[-1] == "quotes-corner"
+    assert conversion_chain(Script.TAIWAN, ScriptMode.TAIWAN) == ()
+    assert conversion_chain(Script.TRADITIONAL, ScriptMode.SIMPLIFIED) == ("t2s",)
+    assert conversion_chain(Script.TAIWAN, ScriptMode.SIMPLIFIED, quotes=True)[-1] == (
+        "quotes-curved"
+    )
+    chain = conversion_chain(Script.SIMPLIFIED, ScriptMode.TAIWAN)
+    assert convert("他说：“我听到‘狼来了’。”", chain) == "他說：「我聽到『狼來了』。」"
 
 
 def test_regional_phrases_switch_changes_words():

@@ -20,7 +20,7 @@ from functools import cache
 from typing import Protocol
 
 from reader.core.guard import default_guard
-from reader.core.tables import STEP_SOURCES, step
+from reader.core.tables import QUOTE_STEPS, STEP_SOURCES, step
 
 
 class Script(StrEnum):
@@ -159,18 +159,36 @@ _CHAINS: dict[tuple[Script, ScriptMode], tuple[Chain, Chain, PhrasesNote | None]
 }
 
 
-def plan_conversion(source: Script, target: ScriptMode, phrases: bool = False) -> ConversionPlan:
-    """The chain for `source` → `target` (with regional phrases if asked and possible)."""
+def plan_conversion(
+    source: Script, target: ScriptMode, phrases: bool = False, quotes: bool | None = None
+) -> ConversionPlan:
+    """The chain for `source` → `target` (with regional phrases if asked and possible).
+
+    `quotes` turns “”‘’ into 「」『』 for a Traditional target and back for 简体;
+    None means the default: on for 臺灣正體 and 香港繁體 whenever the text is converted.
+    """
     if target is ScriptMode.ORIGINAL:
         return ConversionPlan((), False, PhrasesNote.NOT_CONVERTING)
     plain, with_phrases, note = _CHAINS[(source, target)]
     use = phrases and note is None
-    return ConversionPlan(with_phrases if use else plain, use, note)
+    chain = with_phrases if use else plain
+    if quotes is None:
+        quotes = bool(chain) and quotes_by_default(target)
+    if quotes:
+        chain = (*chain, "quotes-curved" if target is ScriptMode.SIMPLIFIED else "quotes-corner")
+    return ConversionPlan(chain, use, note)
 
 
-def conversion_chain(source: Script, target: ScriptMode, phrases: bool = False) -> Chain:
-    """The steps that turn `source` text into `target` (with regional phrases)."""
-    return plan_conversion(source, target, phrases).chain
+def quotes_by_default(target: ScriptMode) -> bool:
+    """Whether the quotation-mark option starts on for `target` (臺灣正體, 香港繁體)."""
+    return target in (ScriptMode.TAIWAN, ScriptMode.HONGKONG)
+
+
+def conversion_chain(
+    source: Script, target: ScriptMode, phrases: bool = False, quotes: bool | None = None
+) -> Chain:
+    """The steps that turn `source` text into `target` (with regional phrases, quotes)."""
+    return plan_conversion(source, target, phrases, quotes).chain
 
 
 def phrases_note(source: Script, target: ScriptMode) -> PhrasesNote | None:
@@ -230,7 +248,7 @@ def convert(text: str, chain: Chain, guarded: bool = True) -> str:
     """
     for config in chain:
         engine = converter(config)
-        if guarded:
+        if guarded and config not in QUOTE_STEPS:
             text = default_guard().convert(text, config, engine.convert, _pinned(config))
         else:
             text = engine.convert(text)

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from reader.core.dictionaries import entries
+from reader.core.quotes import QuoteStep
 
 #: Variants the normaliser leaves alone: words of their own in Taiwan (醣類, 拚命, 鐵鎚)
 #: or names (旂, 碕), not merely another way to write the standard character.
@@ -88,7 +89,9 @@ def _phrases(*names: str) -> list[tuple[str, str]]:
     return list(pairs.items())
 
 
-def _build(name: str) -> CharacterTable | PhraseTable:
+def _build(name: str) -> CharacterTable | PhraseTable | QuoteStep:
+    if name in QUOTE_STEPS:
+        return QuoteStep(to_corner=name == "quotes-corner")
     if name == "t2std":
         return CharacterTable(standard_variants())
     return PhraseTable(_phrases(*STEP_SOURCES[name]))
@@ -106,11 +109,16 @@ STEP_SOURCES: dict[str, tuple[str, ...]] = {
     "hk-phrases": ("HKPhrases.txt",),
     # Hong Kong's vocabulary → mainland's, in Traditional.
     "hk-phrases-rev": ("HKPhrasesRev.txt",),
+    # Quotation marks (reader.core.quotes): “”‘’ → 「」『』, and back.
+    "quotes-corner": (),
+    "quotes-curved": (),
 }
+#: Steps that change punctuation, not words: the guard never cuts their input.
+QUOTE_STEPS = frozenset({"quotes-corner", "quotes-curved"})
 
 
 @cache
-def step(name: str) -> CharacterTable | PhraseTable:
+def step(name: str) -> CharacterTable | PhraseTable | QuoteStep:
     """The step called `name` (one of `STEP_SOURCES`), built on first use."""
     if name not in STEP_SOURCES:
         raise ValueError(f"unknown conversion step {name!r}")
