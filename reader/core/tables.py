@@ -18,9 +18,10 @@ from functools import cache
 from reader.core.dictionaries import entries
 from reader.core.quotes import QuoteStep
 
-#: Variants the normaliser leaves alone: words of their own in Taiwan (醣類, 拚命, 鐵鎚)
+#: Variants the normaliser leaves alone: words of their own in Taiwan (醣類, 拚命, 鐵鎚), 濕 (what
+#: Taiwan prints, though OpenCC's standard is 溼)
 #: or names (旂, 碕), not merely another way to write the standard character.
-_DISTINCT = frozenset("醣拚踰遶旂碕鎚")
+_DISTINCT = frozenset("醣拚踰遶旂碕鎚濕")
 
 
 @cache
