@@ -1,6 +1,6 @@
 """How much composing OpenCC configs through Simplified damages Traditional text.
 
-    python -m benchmarks.bench_compose
+    python -m benchmarks.bench_compose [--chars N]
 
 Traditional → 臺灣正體/香港繁體 can go through Simplified (t2s → s2tw), which
 re-chooses every one-to-many character (髮/發, 乾/幹, 裏/裡 …), or normalise
@@ -11,6 +11,7 @@ The reference is the target's variant table applied to the text itself
 
 from __future__ import annotations
 
+import argparse
 from collections import Counter
 
 from benchmarks.bench_guard import prose
@@ -30,7 +31,9 @@ def damage(text: str, reference: str, chain: tuple[str, ...]) -> tuple[int, Coun
 
 
 def main() -> None:
-    standard = prose("traditional")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chars", type=int, help="use only the first N characters")
+    standard = prose("traditional")[: parser.parse_args().chars]
     mainland = standard.translate(MAINLAND)
     print(
         f"{len(standard):,} characters of Traditional prose; {sum(a != b for a, b in zip(standard, mainland, strict=False)):,} made mainland variants"

@@ -1,6 +1,6 @@
 """The guard against OpenCC's cross-word phrase matches: errors fixed, changes on real prose, speed.
 
-    python -m benchmarks.bench_guard [--runs N] [--jieba] [--diffs]
+    python -m benchmarks.bench_guard [--runs N] [--chars N] [--jieba] [--diffs]
 
 Guards compared: none (OpenCC's own output), ZhReader's reviewed table
 (reader/core/data/guard.tsv) and, with --jieba, converting each word jieba
@@ -85,6 +85,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--jieba", action="store_true", help="also measure jieba as the guard")
     parser.add_argument("--diffs", action="store_true", help="print every differing line")
+    parser.add_argument("--chars", type=int, help="use only the first N characters of each text")
     ns = parser.parse_args()
     guards: dict[str, Guarded] = {"table": table}
     if ns.jieba:
@@ -94,7 +95,7 @@ def main() -> None:
     for name, guard in guards.items():
         ok, total = fixed(guard)
         print(f"  {name}: {ok}/{total} ({ok / total:.0%})")
-    texts = {name: prose(name) for name in PROSE_CONFIGS}
+    texts = {name: prose(name)[: ns.chars] for name in PROSE_CONFIGS}
     print("lines differing from OpenCC on real prose:")
     for name, guard in guards.items():
         for script, configs in PROSE_CONFIGS.items():

@@ -75,3 +75,14 @@ def test_markdown_benchmark_runs_on_the_spec_subset():
 def test_reflow_benchmark_runs_on_a_tiny_corpus():
     done = run_script("-m", "benchmarks.bench_reflow", "--chars", "20000", "--runs", "1")
     assert "| wrapped, blank lines |" in done.stdout
+
+
+def test_guard_benchmark_runs_on_a_little_prose():
+    done = run_script("-m", "benchmarks.bench_guard", "--runs", "1", "--chars", "2000")
+    assert "  table: " in done.stdout and "(100%)" in done.stdout
+    assert "s2twp table:" in done.stdout
+
+
+def test_composition_benchmark_runs_on_a_little_prose():
+    done = run_script("-m", "benchmarks.bench_compose", "--chars", "2000")
+    assert "via t2std → t2tw" in done.stdout
