@@ -106,3 +106,23 @@ def test_each_pair_says_why_phrases_do_not_apply(source, target, note):
     assert plan.phrases == (note is None)
     if note is not None:
         assert plan.chain == plan_conversion(source, target, phrases=False).chain
+
+
+@pytest.fixture(scope="module")
+def simplified_prose() -> str:
+    from benchmarks.bench_guard import prose
+
+    return prose("simplified")[:30_000]
+
+
+@pytest.mark.parametrize(
+    ("config", "region"),
+    [("s2tw", Region.TAIWAN), ("s2hk", Region.HONGKONG), ("s2t", Region.STANDARD)],
+)
+def test_each_regional_standard_of_real_prose_is_recognised(simplified_prose, config, region):
+    assert detect_region(convert(simplified_prose, (config,))).region is region
+
+
+def test_説_with_産_is_mainland_and_with_產_hong_kong():
+    assert detect_region("他説這個産品很好，我們生産了很多。").region is Region.MAINLAND
+    assert detect_region("他説這個產品很好，我們生產了很多，衞生也好。").region is Region.HONGKONG

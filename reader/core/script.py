@@ -104,10 +104,11 @@ _WORDS = (
 #: Characters only one region writes (variant forms, Cantonese), with their weight.
 _CHARACTERS: dict[Region, dict[str, int]] = {
     Region.TAIWAN: {"裡": 1, "啟": 1},
-    # Cantonese characters, 衞 and 綫 only in Hong Kong; 説 悦 税 … in Hong Kong and on the mainland.
-    Region.HONGKONG: {c: 3 for c in "衞綫嘅咗冇喺嘢啲佢哋"}
-    | dict.fromkeys("説兑悦户温税脱鋭閲", 1),
+    Region.HONGKONG: dict.fromkeys("衞綫嘅咗冇喺嘢啲佢哋", 3),
 }
+#: Forms Hong Kong and mainland Traditional share (説 where Taiwan writes 說): their weight is
+#: split between the two by how the text writes 產 (Hong Kong, Taiwan) or 産 (mainland).
+_SHARED_FORMS = "説兑悦户温税脱鋭閲"
 #: Evidence score below which no region is claimed.
 _MIN_SCORE = 2
 
@@ -129,6 +130,12 @@ def detect_region(text: str) -> RegionGuess:
             if counts[ch]:
                 scores[region] += weight * counts[ch]
                 evidence[ch] += counts[ch]
+    shared = sum(counts[ch] for ch in _SHARED_FORMS)
+    if shared:
+        mainland_share = (counts["産"] + 1) / (counts["産"] + counts["產"] + 2)
+        scores[Region.MAINLAND] += shared * mainland_share
+        scores[Region.HONGKONG] += shared * (1 - mainland_share)
+        evidence.update({ch: counts[ch] for ch in _SHARED_FORMS if counts[ch]})
     for words in _WORDS:
         for region, word in zip(
             (Region.MAINLAND, Region.TAIWAN, Region.HONGKONG), words, strict=True
