@@ -79,7 +79,7 @@ def test_reflow_benchmark_runs_on_a_tiny_corpus():
 
 def test_guard_benchmark_runs_on_a_little_prose():
     done = run_script("-m", "benchmarks.bench_guard", "--runs", "1", "--chars", "2000")
-    assert "  table: " in done.stdout and "(100%)" in done.stdout
+    assert "  table: " in done.stdout
     assert "s2twp table:" in done.stdout
 
 

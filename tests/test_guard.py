@@ -11,6 +11,8 @@ from reader.core.guard import Guard, Piece, default_guard, parse_entries
 from reader.core.search import fold
 
 ERRORS = Path(__file__).parent / "data" / "opencc_errors.tsv"
+#: Listed errors the guard leaves, and why.
+LEFT = {"抓斗": "a pin 抓斗 → 抓斗 would turn 抓斗争 into 抓斗爭"}
 
 
 def error_list() -> list[tuple[str, str, str, str, str]]:
@@ -33,7 +35,16 @@ def test_opencc_makes_the_listed_error_and_the_guard_fixes_it(
     source, config, opencc, right, provenance
 ):
     assert convert(source, (config,), guarded=False) == opencc
-    assert convert(source, (config,)) == right
+    if source in LEFT:
+        assert convert(source, (config,)) == opencc
+    else:
+        assert convert(source, (config,)) == right
+
+
+def test_the_guard_fixes_at_least_85_percent_of_the_list():
+    rows = error_list()
+    fixed = sum(convert(source, (config,)) == right for source, config, _, right, _ in rows)
+    assert fixed / len(rows) >= 0.85
 
 
 @pytest.mark.parametrize("entry", default_guard().entries, ids=lambda e: e.context)
@@ -52,6 +63,9 @@ def test_every_guard_entry_fixes_a_listed_case(entry):
         ("了如指掌", "s2t", "瞭如指掌"),
         ("丑陋", "s2t", "醜陋"),
         ("干部", "s2t", "幹部"),
+        ("我们又干又累", "s2t", "我們又幹又累"),
+        ("抓斗争", "s2t", "抓鬥爭"),
+        ("甩干净", "s2t", "甩乾淨"),
     ],
 )
 def test_the_words_opencc_gets_right_stay_right(text, config, expected):
