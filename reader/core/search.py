@@ -137,7 +137,8 @@ def find_in_blocks(
     written = _find_joined(pattern, sources, cancelled)
     if written is None:
         return None
-    mapped = [_map_match(m, sources[m.block], texts[m.block]) for m in written]
+    aligned = _Alignments(sources, texts)
+    mapped = [Match(m.block, *aligned.map(m.block, m.start, m.end)) for m in written]
     return _merge(shown, mapped)
 
 
@@ -167,24 +168,38 @@ def map_span(source: str, shown: str, start: int, end: int) -> tuple[int, int]:
     Conversion changes lengths only where a phrase became a longer or shorter
     one (的士 → 計程車); a span touching such a phrase grows to cover all of it.
     """
-    if len(source) == len(shown):
-        return start, end
-    opcodes = difflib.SequenceMatcher(None, fold(source), fold(shown), autojunk=False).get_opcodes()
-    return _map_position(opcodes, start, end=False), _map_position(opcodes, end, end=True)
+    return _Alignments([source], [shown]).map(0, start, end)
 
 
-def _map_position(opcodes: list[tuple[str, int, int, int, int]], pos: int, end: bool) -> int:
+Opcodes = list[tuple[str, int, int, int, int]]
+
+
+class _Alignments:
+    """Source-to-shown alignments of blocks, each computed once (blocks that kept their
+    length need none)."""
+
+    def __init__(self, sources: Sequence[str], shown: Sequence[str]):
+        self._sources, self._shown = sources, shown
+        self._opcodes: dict[int, Opcodes] = {}
+
+    def map(self, block: int, start: int, end: int) -> tuple[int, int]:
+        source, shown = self._sources[block], self._shown[block]
+        if len(source) == len(shown):
+            return start, end
+        opcodes = self._opcodes.get(block)
+        if opcodes is None:
+            matcher = difflib.SequenceMatcher(None, fold(source), fold(shown), autojunk=False)
+            opcodes = self._opcodes[block] = matcher.get_opcodes()
+        return _map_position(opcodes, start, end=False), _map_position(opcodes, end, end=True)
+
+
+def _map_position(opcodes: Opcodes, pos: int, end: bool) -> int:
     for tag, a0, a1, b0, b1 in opcodes:
         if a0 <= pos < a1 or (end and a0 < pos <= a1):
             if tag == "equal":
                 return b0 + (pos - a0)
             return b1 if end else b0
     return opcodes[-1][4] if opcodes else pos
-
-
-def _map_match(match: Match, source: str, shown: str) -> Match:
-    start, end = map_span(source, shown, match.start, match.end)
-    return Match(match.block, start, end)
 
 
 def _merge(first: list[Match], second: list[Match]) -> list[Match]:
