@@ -22,11 +22,12 @@ from reader.book_command import convert_book
 from reader.core.convert import (
     Chain,
     ParallelConverter,
+    PhrasesNote,
     Script,
     ScriptMode,
     available_configs,
-    conversion_chain,
     convert,
+    plan_conversion,
 )
 from reader.core.document import Document
 from reader.core.files import write_atomically
@@ -40,7 +41,7 @@ from reader.core.loading import (
 from reader.core.messages import display_path, human_size, os_error_reason, printable
 from reader.core.opening import document_from_bytes, is_epub, open_document
 from reader.core.outline import Outline, OutlineEntry, document_outline
-from reader.core.script import detect_script
+from reader.core.script import Region, detect_region, detect_script, detect_source
 from reader.export_command import add_export_parser, run_export
 from reader.runtime import gc_paused
 
@@ -117,6 +118,12 @@ def _build_parser() -> argparse.ArgumentParser:
     add_script_args(convert, default_target=ScriptMode.SIMPLIFIED.value)
     convert.add_argument(
         "--config", choices=sorted(available_configs()), help="use this OpenCC config directly"
+    )
+    convert.add_argument(
+        "--quotes",
+        choices=["corner", "curved", "keep"],
+        help="quotation marks: corner 「」『』, curved “”‘’, or keep them "
+        "(default: corner for --to taiwan/hongkong, else keep)",
     )
     convert.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
     convert.add_argument(
@@ -233,6 +240,8 @@ def _info(ns: argparse.Namespace) -> None:
         "characters": doc.char_count,
         "blocks": len(doc.blocks),
         "headings": len(doc.headings()),
+        "script": detect_script(doc.text).value,
+        "region": _region_fact(doc.text),
         "warnings": list(doc.warnings),
     }
     if ns.json:
@@ -242,6 +251,24 @@ def _info(ns: argparse.Namespace) -> None:
         if key == "warnings":
             value = "; ".join(value) if value else "none"
         print(f"{key}: {value}")
+
+
+#: How `info` names a region.
+REGION_NAMES = {
+    Region.MAINLAND: "mainland Traditional",
+    Region.TAIWAN: "Taiwan",
+    Region.HONGKONG: "Hong Kong",
+    Region.STANDARD: "OpenCC standard Traditional",
+}
+
+
+def _region_fact(text: str) -> str:
+    """The detected region of Traditional text, with its confidence and evidence ('' otherwise)."""
+    if detect_script(text) is not Script.TRADITIONAL:
+        return ""
+    guess = detect_region(text)
+    evidence = ", ".join(f"{printable(what)} ×{n}" for what, n in guess.evidence[:5])
+    return f"{REGION_NAMES[guess.region]} (confidence {guess.confidence:.2f}; {evidence or 'no evidence'})"
 
 
 def _outline(ns: argparse.Namespace) -> None:
@@ -254,11 +281,29 @@ def _outline(ns: argparse.Namespace) -> None:
     print_outline(outline, as_json=ns.json)
 
 
+#: Why --phrases changes nothing, one line each (the window words the same codes itself).
+PHRASES_NOTES = {
+    PhrasesNote.NOT_CONVERTING: "the original text is shown, nothing is converted",
+    PhrasesNote.SAME_STANDARD: "the text is already in the target's standard",
+    PhrasesNote.TARGET_HAS_NO_VOCABULARY: "standard Traditional (OpenCC) has no regional vocabulary",
+    PhrasesNote.SAME_VOCABULARY: "mainland Traditional already uses the mainland's words",
+    PhrasesNote.SOURCE_REGION_UNKNOWN: (
+        "the text's region is unknown; name it with --from taiwan, hongkong or mainland-traditional"
+    ),
+}
+
+
 def _chain(ns: argparse.Namespace, text: str) -> Chain:
+    quotes = getattr(ns, "quotes", None)
+    explicit: Chain = (f"quotes-{quotes}",) if quotes in ("corner", "curved") else ()
     if getattr(ns, "config", None):
-        return (ns.config.removesuffix(".json"),)
-    source = detect_script(text) if ns.source == "auto" else Script(ns.source)
-    return conversion_chain(source, ScriptMode(ns.to), ns.phrases)
+        return (ns.config.removesuffix(".json"), *explicit)
+    source = detect_source(text) if ns.source == "auto" else Script(ns.source)
+    plan = plan_conversion(source, ScriptMode(ns.to), ns.phrases, None if quotes is None else False)
+    if ns.phrases and plan.note is not None:
+        note = PHRASES_NOTES[plan.note]
+        print(f"zhreader: note: --phrases has no effect: {note}", file=sys.stderr)
+    return (*plan.chain, *explicit)
 
 
 def _convert(ns: argparse.Namespace) -> None:

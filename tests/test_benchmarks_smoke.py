@@ -83,3 +83,14 @@ def test_epub_benchmark_runs_on_a_tiny_book(tmp_path):
     names = [f["name"] for f in json.loads(out.read_text(encoding="utf-8"))["figures"]]
     assert "open + prepare (core part of first paint)" in names
     assert "converted EPUB (s2t, parallel)" in names
+
+
+def test_guard_benchmark_runs_on_a_little_prose():
+    done = run_script("-m", "benchmarks.bench_guard", "--runs", "1", "--chars", "2000")
+    assert "  table: " in done.stdout
+    assert "s2twp table:" in done.stdout
+
+
+def test_composition_benchmark_runs_on_a_little_prose():
+    done = run_script("-m", "benchmarks.bench_compose", "--chars", "2000")
+    assert "via t2std → t2tw" in done.stdout

@@ -96,12 +96,19 @@ def test_switching_to_simplified_converts_text_outline_and_title_and_keeps_the_p
 
 def test_regional_phrases_convert_vocabulary(make_window, qtbot):
     window = make_window()
-    switch(qtbot, window, ScriptMode.SIMPLIFIED)
-    assert "软体信息" in window.view.plain_text()
+    switch(qtbot, window, ScriptMode.TAIWAN)
+    assert "軟體信息" in window.view.plain_text()
     assert window.actions_.phrases.isEnabled()
     with qtbot.waitSignal(window.conversion_finished, timeout=20_000):
         window.actions_.phrases.trigger()
-    assert "软件信息" in window.view.plain_text()
+    assert "軟體資訊" in window.view.plain_text()
+
+
+def test_taiwan_phrases_are_not_applied_to_the_mainland_article(make_window, qtbot):
+    window = make_window()
+    switch(qtbot, window, ScriptMode.SIMPLIFIED)
+    assert not window.actions_.phrases.isEnabled()
+    assert "呼叫中心" in window.view.plain_text()
 
 
 def test_script_shortcut_switches_mode(make_window, qtbot):
