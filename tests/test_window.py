@@ -406,10 +406,44 @@ def test_zoom_changes_and_resets_the_text_size(make_window):
 def test_status_bar_tells_encoding_scripts_size_and_progress(make_window):
     window = make_window()
     assert window.status.encoding.text() == "UTF-8"
-    assert window.status.source.text() == "Source: 繁體 (detected)"
-    assert window.status.shown.text() == "Showing: 繁體"
+    assert window.status.source.text() == "Source: 繁體（大陸用字） (detected)"
+    assert window.status.source.toolTip().startswith("Region told by 産 ×")
+    assert window.status.shown.text() == "Showing: 繁體（大陸用字）"
     assert window.status.chars.text() == "3,739 characters"
     assert window.status.reading.text() == "0%"
+
+
+def test_the_article_reads_right_for_taiwan_mainland_and_hong_kong_readers(make_window, qtbot):
+    window = make_window()
+    switch(qtbot, window, ScriptMode.TAIWAN)
+    taiwan = window.view.plain_text()
+    assert "說" in taiwan and "產" in taiwan and "説" not in taiwan and "産" not in taiwan
+    assert "「" in taiwan and "“" not in taiwan  # corner quotes by default for Taiwan
+    window.actions_.quotes.trigger()  # the reader prefers curved quotes
+    qtbot.waitUntil(lambda: not window.session.converting)
+    assert "「" not in window.view.plain_text() and "“" in window.view.plain_text()
+    switch(qtbot, window, ScriptMode.SIMPLIFIED)
+    assert not window.actions_.phrases.isEnabled()  # mainland wording: nothing to change
+    assert "mainland vocabulary" in window.actions_.phrases.toolTip()
+    assert "调用中心" not in window.view.plain_text()
+    switch(qtbot, window, ScriptMode.HONGKONG)
+    assert "産" not in window.view.plain_text()
+
+
+def test_find_matches_the_words_shown_after_phrase_conversion(make_window, qtbot, tmp_path):
+    doc = tmp_path / "mainland.txt"
+    doc.write_text("说明\n\n这个软件很好用，软件的信息很多。\n", encoding="utf-8")
+    window = make_window(str(doc))
+    window.set_script_mode(ScriptMode.TAIWAN)
+    with qtbot.waitSignal(window.conversion_finished, timeout=20_000):
+        window.actions_.phrases.trigger()
+    assert "軟體" in window.view.plain_text()
+    window.find_bar.open_bar()
+    for query in ("软件", "軟體"):
+        with qtbot.waitSignal(window.search_finished, timeout=10_000) as found:
+            window.search(query)
+        assert found.args == [2]
+        assert window.view.selected_text() == "軟體"
 
 
 def test_source_script_override(make_window, qtbot):
@@ -665,9 +699,13 @@ def test_switching_twice_quickly_leaves_no_stale_text(make_window, qtbot, big_no
     with qtbot.waitSignal(window.conversion_finished, timeout=60_000):
         window.set_script_mode(ScriptMode.TAIWAN)
     qtbot.waitUntil(lambda: not window.session.converting)
+    from reader.core.convert import conversion_chain
+
     original = window.session.prepared.texts
+    chain = conversion_chain(window.source_script(), ScriptMode.TAIWAN, False, True)
+    assert chain == window.session.rendition.chain and "quotes-corner" in chain
     for i in range(0, len(original), 97):  # a sample of blocks across the book
-        assert window.view.block_text(i) == convert(original[i], ("t2tw",))
+        assert window.view.block_text(i) == convert(original[i], chain)
 
 
 def test_export_during_a_conversion_waits_for_it(
@@ -682,12 +720,10 @@ def test_export_during_a_conversion_waits_for_it(
     from reader.core.convert import convert
 
     exported = target.read_text(encoding="utf-8")
+    chain = window.session.rendition.chain  # the novel's region decides: t2s or tw2s
+    assert chain in (("t2s",), ("tw2s",), ("hk2s",))
     assert exported == "".join(
-        (
-            f"\u3000\u3000{convert(t, ('t2s',))}"
-            if k[0].value == "paragraph"
-            else convert(t, ("t2s",))
-        )
+        (f"\u3000\u3000{convert(t, chain)}" if k[0].value == "paragraph" else convert(t, chain))
         + ("\n\n" if i < len(window.session.prepared.texts) - 1 else "\n")
         for i, (k, t) in enumerate(
             zip(window.session.prepared.kinds, window.session.prepared.texts, strict=True)

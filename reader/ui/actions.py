@@ -25,6 +25,7 @@ SCRIPT_MODES = (
 SOURCE_SCRIPTS = (
     ("auto", "Detect automatically"),
     (Script.SIMPLIFIED.value, "Simplified (Mainland)"),
+    (Script.MAINLAND_TRADITIONAL.value, "Traditional (Mainland wording and variants)"),
     (Script.TRADITIONAL.value, "Traditional (OpenCC standard)"),
     (Script.TAIWAN.value, "Traditional (Taiwan)"),
     (Script.HONGKONG.value, "Traditional (Hong Kong)"),
@@ -51,6 +52,7 @@ class Actions:
     preferences: QAction
     toggle_outline: QAction
     phrases: QAction
+    quotes: QAction
     reflow: QAction
     zoom_in: QAction
     zoom_out: QAction
@@ -121,6 +123,12 @@ def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]])
             "Ctrl+Shift+R",
             checkable=True,
             tip=tr("Also convert regional vocabulary where OpenCC has phrase tables"),
+        ),
+        quotes=act(
+            "quotes",
+            tr("Corner &Quotes 「」"),
+            checkable=True,
+            tip=tr("Show “” ‘’ as 「」『』 (Taiwan and Hong Kong), and back in 简体"),
         ),
         reflow=act(
             "reflow",
@@ -195,6 +203,7 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
         script.addAction(action)
     script.addSeparator()
     script.addAction(a.phrases)
+    script.addAction(a.quotes)
     source = script.addMenu(tr("Source Script"))
     for action in a.source_scripts.values():
         source.addAction(action)
@@ -261,11 +270,21 @@ def fill_recent_menu(
 
 
 def show_script_choice(
-    a: Actions, box: QComboBox, mode: ScriptMode, source: str, phrases: bool, can_phrase: bool
+    a: Actions,
+    box: QComboBox,
+    mode: ScriptMode,
+    source: str,
+    phrases: bool,
+    why_not_phrases: str,
+    quotes: bool,
 ) -> None:
-    """Menus and toolbar show the chosen script, source script and phrases switch."""
+    """Menus and toolbar show the chosen script, source script, phrases and quotes switches;
+    a greyed-out phrases switch says why in its tooltip."""
     a.script_modes[mode].setChecked(True)
     box.setCurrentIndex(box.findData(mode.value))
     a.source_scripts[source].setChecked(True)
-    a.phrases.setEnabled(can_phrase)
+    a.phrases.setEnabled(not why_not_phrases)
     a.phrases.setChecked(phrases)
+    a.phrases.setToolTip(why_not_phrases or a.phrases.statusTip())
+    a.quotes.setEnabled(mode is not ScriptMode.ORIGINAL)
+    a.quotes.setChecked(quotes)

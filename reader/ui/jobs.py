@@ -229,13 +229,22 @@ class SearchJob(Job):
     """Find a query in block texts; answers a list of `Match` (spans in code points)."""
 
     def __init__(
-        self, signals: JobSignals, job_id: int, texts: tuple[str, ...], query: str, exact: bool
+        self,
+        signals: JobSignals,
+        job_id: int,
+        texts: tuple[str, ...],
+        query: str,
+        exact: bool,
+        sources: tuple[str, ...] | None = None,
     ):
         super().__init__(signals, job_id)
-        self.texts = texts
+        self.texts, self.sources = texts, sources
         self.query, self.exact = query, exact
 
     def run(self) -> None:
-        matches = find_in_blocks(self.texts, self.query, self.exact, lambda: self.token.cancelled)
+        # What is shown and what is written: 软件 finds a phrase shown as 軟體.
+        matches = find_in_blocks(
+            self.texts, self.query, self.exact, lambda: self.token.cancelled, self.sources
+        )
         if matches is not None and not self.token.cancelled:
             self.signals.found.emit(self.job_id, matches)

@@ -40,7 +40,15 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME
-from reader.core.convert import ParallelConverter, Script, ScriptMode, phrases_available
+from reader.core.convert import (
+    ParallelConverter,
+    PhrasesNote,
+    Script,
+    ScriptMode,
+    phrases_available,
+    phrases_note,
+    quotes_by_default,
+)
 from reader.core.document import BlockKind
 from reader.core.loading import DEFAULT_SIZE_LIMIT, display_encoding
 from reader.core.opening import MARKDOWN_SUFFIXES, is_epub
@@ -177,6 +185,7 @@ class MainWindow(QMainWindow):
             "preferences": self.edit_preferences,
             "toggle_outline": self.outline.setVisible,
             "phrases": lambda on: self._set_preference(phrases=on),
+            "quotes": lambda on: self._set_preference(quotes="corner" if on else "curved"),
             "reflow": self.set_reflow,
             "zoom_in": lambda: self.zoom(+1),
             "zoom_out": lambda: self.zoom(-1),
@@ -321,7 +330,7 @@ class MainWindow(QMainWindow):
         if chosen != "auto":
             return Script(chosen)
         prepared = self.session.prepared if self.session else None
-        return prepared.script if prepared else Script.MIXED
+        return prepared.source_script if prepared else Script.MIXED
 
     def script_mode(self) -> ScriptMode:
         return ScriptMode(self.store.preferences.script_mode)
@@ -353,10 +362,40 @@ class MainWindow(QMainWindow):
         self._reopen_at_line = session.prepared.document.blocks[self.view.top_block()].line
         self.open_path(session.path)
 
-    def _script_choice(self) -> tuple[Script, ScriptMode, bool, tuple[int, int]]:
+    def _script_choice(self) -> tuple[Script, ScriptMode, bool, tuple[int, int], bool]:
         first, last = self.view.visible_blocks()
         visible = (max(0, first - 5), last + VISIBLE_MARGIN)
-        return self.source_script(), self.script_mode(), self.store.preferences.phrases, visible
+        mode = self.script_mode()
+        prefs = self.store.preferences
+        return self.source_script(), mode, prefs.phrases, visible, self._quotes(mode)
+
+    def _quotes(self, mode: ScriptMode) -> bool:
+        """Corner quotes 「」: the reader's choice, else on for 臺灣正體 and 香港繁體."""
+        chosen = self.store.preferences.quotes
+        return quotes_by_default(mode) if chosen == "auto" else chosen == "corner"
+
+    def _why_not_phrases(self, source: Script, mode: ScriptMode) -> str:
+        """Why the regional-phrases switch is greyed out, in a sentence ('' when it is not)."""
+        note = phrases_note(source, mode)
+        reasons = {
+            PhrasesNote.NOT_CONVERTING: self.tr(
+                "The original text is shown: nothing is converted."
+            ),
+            PhrasesNote.SAME_STANDARD: self.tr("The text already follows this standard."),
+            PhrasesNote.TARGET_HAS_NO_VOCABULARY: self.tr(
+                "OpenCC's standard Traditional has no regional vocabulary: choose 臺灣正體 "
+                "or 香港繁體 for regional words."
+            ),
+            PhrasesNote.SAME_VOCABULARY: self.tr(
+                "The text is written with mainland vocabulary already: there are no regional "
+                "words to convert for 简体."
+            ),
+            PhrasesNote.SOURCE_REGION_UNKNOWN: self.tr(
+                "The text's region is not known: choose its source script (Taiwan, Hong Kong "
+                "or mainland) under View ▸ Script ▸ Source Script."
+            ),
+        }
+        return reasons.get(note, "") if note is not None else ""
 
     def _on_rendition_changed(self) -> None:
         assert self.session is not None and self.session.rendition is not None
@@ -550,14 +589,21 @@ class MainWindow(QMainWindow):
             self.store.preferences.phrases and phrases_available(source, mode),
             prepared.char_count,
             prepared.document.reflowed,
+            prepared.region,
         )
         self.status.show_reading_progress(self.view.progress())
 
     def _update_script_controls(self) -> None:
         prefs, mode = self.store.preferences, self.script_mode()
-        can_phrase = phrases_available(self.source_script(), mode)
+        why_not = self._why_not_phrases(self.source_script(), mode)
         show_script_choice(
-            self.actions_, self.script_box, mode, prefs.source_script, prefs.phrases, can_phrase
+            self.actions_,
+            self.script_box,
+            mode,
+            prefs.source_script,
+            prefs.phrases,
+            why_not,
+            self._quotes(mode),
         )
         self.actions_.export_book.setEnabled(
             self.session is not None and is_epub(self.session.path)

@@ -188,12 +188,18 @@ class DocumentSession(QObject):
     # Script
 
     def show_script(
-        self, source: Script, mode: ScriptMode, phrases: bool, first: tuple[int, int] = (0, 0)
+        self,
+        source: Script,
+        mode: ScriptMode,
+        phrases: bool,
+        first: tuple[int, int] = (0, 0),
+        quotes: bool | None = None,
     ) -> None:
-        """Show the document in `mode`, converting blocks [first) before the rest."""
+        """Show the document in `mode`, converting blocks [first) before the rest; `quotes`
+        turns “” into 「」 (None: the target's default)."""
         if self.prepared is None:
             return
-        chain = conversion_chain(source, mode, phrases)
+        chain = conversion_chain(source, mode, phrases, quotes)
         old = self.rendition
         on_its_way = self._convert.running or bool(self._pending)
         if old is not None and old.mode is mode and old.chain == chain:
@@ -339,7 +345,10 @@ class DocumentSession(QObject):
         if self.rendition is None:
             return
         texts = tuple(self.rendition.texts)
-        self._search.start(lambda job_id: SearchJob(self._signals, job_id, texts, query, exact))
+        sources = self.prepared.texts if self.prepared is not None else None
+        self._search.start(
+            lambda job_id: SearchJob(self._signals, job_id, texts, query, exact, sources)
+        )
 
     def clear_search(self) -> None:
         self._search.cancel()

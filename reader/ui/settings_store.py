@@ -37,6 +37,7 @@ class Preferences:
     source_script: str = "auto"  # or a Script value
     phrases: bool = False
     reflow: bool = True  # join the lines of hard-wrapped plain text
+    quotes: str = "auto"  # corner, curved, or auto: corner for 臺灣正體 and 香港繁體
 
     def clamped(self) -> Preferences:
         """The same preferences with every out-of-range value replaced by its default."""
@@ -52,6 +53,7 @@ class Preferences:
             in {"auto", *(s.value for s in Script if s is not Script.MIXED)},
             "phrases": isinstance(self.phrases, bool),
             "reflow": isinstance(self.reflow, bool),
+            "quotes": self.quotes in ("auto", "corner", "curved"),
         }
         changes = {name: getattr(default, name) for name, ok in checks.items() if not ok}
         return replace(self, **changes) if changes else self

@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from reader.core.convert import Script, ScriptMode
+from reader.core.script import RegionGuess
 
 SCRIPT_NAMES = {
     Script.SIMPLIFIED: "简体",
     Script.TRADITIONAL: "繁體",
+    Script.MAINLAND_TRADITIONAL: "繁體（大陸用字）",
     Script.TAIWAN: "臺灣正體",
     Script.HONGKONG: "香港繁體",
     Script.MIXED: "混合",
@@ -53,6 +55,7 @@ class StatusBar(QStatusBar):
         phrases: bool,
         char_count: int,
         reflowed: bool = False,
+        region: RegionGuess | None = None,
     ) -> None:
         """What the document is and how it is shown."""
         self.encoding.setText(encoding)
@@ -62,6 +65,15 @@ class StatusBar(QStatusBar):
             if char_count == 0
             else self.tr("Source: %1 (%2)").replace("%1", SCRIPT_NAMES[source]).replace("%2", how)
         )
+        if region is not None and detected:
+            evidence = "、".join(f"{word} ×{count}" for word, count in region.evidence[:4])
+            self.source.setToolTip(
+                self.tr("Region told by %1 (confidence %2)")
+                .replace("%1", evidence or "—")
+                .replace("%2", f"{region.confidence:.2f}")
+            )
+        else:
+            self.source.setToolTip("")
         shown = SCRIPT_NAMES[source] if mode is ScriptMode.ORIGINAL else MODE_NAMES[mode]
         text = (self.tr("Showing: %1 + phrases") if phrases else self.tr("Showing: %1")).replace(
             "%1", shown
