@@ -81,3 +81,21 @@ def test_a_book_converts_live_and_exports_a_converted_copy(
 def test_a_text_file_has_no_book_to_export(make_window):
     window = make_window()
     assert not window.actions_.export_book.isEnabled()
+
+
+def test_ruby_is_set_above_its_characters_and_a_remote_picture_says_why(make_window, tmp_path):
+    body = (
+        "<h1>第一課</h1><p>這是<ruby>漢<rt>hàn</rt>字<rt>zì</rt></ruby>的讀音。</p>"
+        '<p><img src="https://example.com/x.png" alt="遠端圖片"/></p>'
+    )
+    book = simple_book(tmp_path / "ruby.epub", {"c1.xhtml": body}, toc=[("第一課", "c1.xhtml", [])])
+    window = make_window(str(book))
+    blocks = window.session.prepared.document.blocks
+    paragraph = next(i for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH)
+    assert window.view._laid(paragraph).ruby == [(2, 3, "hàn"), (3, 4, "zì")]
+    picture = next(i for i, b in enumerate(blocks) if b.kind is BlockKind.IMAGE)
+    laid = window.view._laid(picture)
+    assert laid.image is None
+    assert laid.image_note == (
+        "https://example.com/x.png (not fetched: only pictures beside the document are shown)"
+    )

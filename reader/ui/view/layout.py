@@ -16,7 +16,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -94,6 +103,7 @@ class LaidBlock:
     image: QImage | None = None
     image_note: str = ""  # said instead of a picture that is not shown
     cells: list[Cell] = field(default_factory=list)
+    ruby: list[tuple[int, int, str]] = field(default_factory=list)  # UTF-16 span, annotation
     breaks: list[float] = field(default_factory=list)  # y where a page may break
 
     def lines(self) -> int:
@@ -255,7 +265,7 @@ class BlockLayouter:
                 )
                 text_top = image.height() + 0.4 * em
             else:
-                note = block.image.src
+                note = _picture_note(block.image.src, loaded)
         layout = self._set_text(text, style, inner, block.runs, theme)
         lines = layout.lineCount()
         pitch = self._pitch(self.font_for(style))
@@ -275,6 +285,7 @@ class BlockLayouter:
             image=image,
             image_note=note,
         )
+        laid.ruby = _ruby_spans(block.runs, text)
         if block.kind is BlockKind.LIST_ITEM and block.marker:
             laid.marker, laid.marker_font = block.marker, self.font_for(style)
         elif block.kind in (BlockKind.FIGURE, BlockKind.IMAGE) and image is None:
@@ -451,16 +462,21 @@ class BlockLayouter:
             else:
                 self._paint_lines(painter, laid, origin, part)
             first_shown = part is None or part[0] <= laid.content_top + laid.text_top
+            if laid.ruby:
+                self._paint_ruby(painter, laid, origin, part)
             if laid.marker and laid.layout.lineCount() and first_shown:
                 self._paint_marker(painter, laid, origin)
         if laid.image_note:
             painter.setFont(self.font_for(style))
             painter.setPen(QColor(theme.quiet))
             note_top = top + laid.text_top + self._text_height(laid.layout) if laid.layout else top
+            note = QFontMetricsF(self.font_for(style)).elidedText(
+                laid.image_note, Qt.TextElideMode.ElideMiddle, inner
+            )
             painter.drawText(
                 QRectF(left, note_top, inner, self._pitch(self.font_for(style))),
                 int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter),
-                laid.image_note,
+                note,
             )
 
     def _paint_lines(
@@ -477,6 +493,37 @@ class BlockLayouter:
             slot_bottom = slot_top + max(pitch, line.height())
             if slot_top >= part[0] - 0.5 and slot_bottom <= part[1] + 0.5:
                 line.draw(painter, origin)
+
+    def _paint_ruby(
+        self,
+        painter: QPainter,
+        laid: LaidBlock,
+        origin: QPointF,
+        part: tuple[float, float] | None,
+    ) -> None:
+        """Annotations (pinyin, zhuyin) small and centred above their base characters."""
+        assert laid.layout is not None
+        layout = laid.layout
+        font = QFont(layout.font())
+        font.setPixelSize(max(5, round(layout.font().pixelSize() * 0.5)))
+        font.setBold(False)
+        metrics = QFontMetricsF(font)
+        painter.save()
+        painter.setFont(font)
+        base = laid.content_top + laid.text_top
+        for start, end, annotation in laid.ruby:
+            line = layout.lineForTextPosition(start)
+            if not line.isValid():
+                continue
+            if part is not None and not (part[0] - 0.5 <= base + line.y() <= part[1] + 0.5):
+                continue
+            x0 = _x(line.cursorToX(start))
+            x1 = _x(line.cursorToX(min(end, line.textStart() + line.textLength())))
+            width = metrics.horizontalAdvance(annotation)
+            x = origin.x() + (x0 + x1 - width) / 2
+            y = origin.y() + line.y() - metrics.descent()
+            painter.drawText(QPointF(x, y), annotation)
+        painter.restore()
 
     def _paint_marker(self, painter: QPainter, laid: LaidBlock, origin: QPointF) -> None:
         assert laid.layout is not None and laid.marker_font is not None
@@ -516,6 +563,37 @@ class BlockLayouter:
             painter.drawRect(rect)
             painter.setPen(QColor(theme.text))
             cell.layout.draw(painter, QPointF(rect.x() + pad, rect.y() + pad))
+
+
+def _x(cursor: object) -> float:
+    """QTextLine.cursorToX answers (x, position) in PySide6."""
+    return float(cursor[0] if isinstance(cursor, tuple) else cursor)
+
+
+def _ruby_spans(runs: Sequence[Run], text: str) -> list[tuple[int, int, str]]:
+    """(start, end, annotation) in UTF-16 units of the runs that carry ruby."""
+    if not runs or not any(r.ruby for r in runs) or sum(len(r.text) for r in runs) != len(text):
+        return []
+    spans = []
+    pos = 0
+    for run in runs:
+        end = pos + len(run.text)
+        if run.ruby:
+            spans.append((utf16_len(text[:pos]), utf16_len(text[:end]), run.ruby))
+        pos = end
+    return spans
+
+
+def _picture_note(src: str, reason: str) -> str:
+    """The line shown instead of a picture: its address and why it is not shown."""
+    tr = QCoreApplication.translate
+    why = {
+        "remote": tr("Pictures", "%1 (not fetched: only pictures beside the document are shown)"),
+        "missing": tr("Pictures", "%1 (missing)"),
+        "too large": tr("Pictures", "%1 (too large to show: over 50 megapixels or 32 MiB)"),
+        "unreadable": tr("Pictures", "%1 (not a picture the reader can decode)"),
+    }
+    return why.get(reason, "%1").replace("%1", src)
 
 
 def _fit_columns(natural: list[float], width: float) -> list[float]:
