@@ -11,7 +11,6 @@ import bisect
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QEvent,
     QPoint,
     QSettings,
     QStandardPaths,
@@ -33,7 +32,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
-    QToolBar,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -66,6 +64,7 @@ from reader.ui.actions import (
 from reader.ui.dialogs.about import AboutBox
 from reader.ui.dialogs.preferences import PreferencesDialog
 from reader.ui.export import Exporter
+from reader.ui.full_screen import FullScreen
 from reader.ui.panels.find_bar import FindBar
 from reader.ui.panels.font_banner import FontBanner
 from reader.ui.panels.outline_dock import OutlineDock
@@ -149,8 +148,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._fit_to_screen()
         self._fill_encoding_menu()
-        self.view.viewport().installEventFilter(self)
-        self._chrome_before = (True, True)
+        self.full_screen = FullScreen(self, self.view.viewport(), [self.outline, self.status])
         self.restore_state()
 
     def _fit_to_screen(self) -> None:
@@ -522,45 +520,15 @@ class MainWindow(QMainWindow):
 
     def set_full_screen(self, on: bool) -> None:
         """Full screen shows only the page; the pointer at the top edge brings the bars back."""
-        if on == self.isFullScreen():
-            return
-        if on:
-            self._chrome_before = (self.outline.isVisible(), self.status.isVisible())
-            self.showFullScreen()
-        else:
-            self.showNormal()
-        self._show_chrome(not on)
-        if not on:
-            self.outline.setVisible(self._chrome_before[0])
-            self.status.setVisible(self._chrome_before[1])
-        else:
-            self.outline.hide()
-            self.status.hide()
+        self.full_screen.set(on)
         self.actions_.full_screen.setChecked(on)
-
-    def _show_chrome(self, on: bool) -> None:
-        self.menuBar().setVisible(on)
-        for bar in self.findChildren(QToolBar):
-            bar.setVisible(on)
 
     def escape(self) -> None:
         """Esc, wherever the focus is: leave full screen first, else close the find bar."""
-        if self.isFullScreen():
+        if self.full_screen.on:
             self.set_full_screen(False)
         elif self.find_bar.isVisible():
             self.find_bar.close_bar()
-
-    def eventFilter(self, watched, event) -> bool:
-        # In full screen, the pointer at the top edge shows the menu and toolbar.
-        if self.isFullScreen() and event.type() == QEvent.Type.MouseMove:
-            y = self.mapFromGlobal(event.globalPosition().toPoint()).y()
-            near_top = y <= 2
-            reach = self.menuBar().sizeHint().height() * 3
-            if near_top and not self.menuBar().isVisible():
-                self._show_chrome(True)
-            elif y > reach and self.menuBar().isVisible():
-                self._show_chrome(False)
-        return super().eventFilter(watched, event)
 
     def reopen_with_encoding(self, encoding: str) -> None:
         """The same file decoded with `encoding`, at the same line."""
