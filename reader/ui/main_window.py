@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.core.convert import (
     ParallelConverter,
-    PhrasesNote,
     Script,
     ScriptMode,
     phrases_available,
@@ -343,6 +342,11 @@ class MainWindow(QMainWindow):
     def _set_preference(self, **changes: object) -> None:
         self.store.update_preferences(**changes)
         self._update_script_controls()
+        if self.store.preferences.phrases and not self.actions_.phrases.isEnabled():
+            self.status.showMessage(
+                self.tr("Regional phrases: %1").replace("%1", self.actions_.phrases.toolTip()),
+                10_000,
+            )
         if self.session is not None:
             self._follow_script()
             self.session.show_script(*self._script_choice())
@@ -375,25 +379,7 @@ class MainWindow(QMainWindow):
     def _why_not_phrases(self, source: Script, mode: ScriptMode) -> str:
         """Why the regional-phrases switch is greyed out, in a sentence ('' when it is not)."""
         note = phrases_note(source, mode)
-        reasons = {
-            PhrasesNote.NOT_CONVERTING: self.tr(
-                "The original text is shown: nothing is converted."
-            ),
-            PhrasesNote.SAME_STANDARD: self.tr("The text already follows this standard."),
-            PhrasesNote.TARGET_HAS_NO_VOCABULARY: self.tr(
-                "OpenCC's standard Traditional has no regional vocabulary: choose 臺灣正體 "
-                "or 香港繁體 for regional words."
-            ),
-            PhrasesNote.SAME_VOCABULARY: self.tr(
-                "The text is written with mainland vocabulary already: there are no regional "
-                "words to convert for 简体."
-            ),
-            PhrasesNote.SOURCE_REGION_UNKNOWN: self.tr(
-                "The text's region is not known: choose its source script (Taiwan, Hong Kong "
-                "or mainland) under View ▸ Script ▸ Source Script."
-            ),
-        }
-        return reasons.get(note, "") if note is not None else ""
+        return self.status.phrases_reason(note) if note is not None else ""
 
     def _on_rendition_changed(self) -> None:
         assert self.session is not None and self.session.rendition is not None

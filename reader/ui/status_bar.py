@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
-from reader.core.convert import Script, ScriptMode
+from reader.core.convert import PhrasesNote, Script, ScriptMode
 from reader.core.script import RegionGuess
 
 SCRIPT_NAMES = {
@@ -86,6 +86,28 @@ class StatusBar(QStatusBar):
             if reflowed
             else ""
         )
+
+    def phrases_reason(self, note: PhrasesNote) -> str:
+        """Why regional phrases cannot apply, in a sentence for the tooltip and this bar."""
+        reasons = {
+            PhrasesNote.NOT_CONVERTING: self.tr(
+                "The original text is shown: nothing is converted."
+            ),
+            PhrasesNote.SAME_STANDARD: self.tr("The text already follows this standard."),
+            PhrasesNote.TARGET_HAS_NO_VOCABULARY: self.tr(
+                "OpenCC's standard Traditional has no regional vocabulary: choose 臺灣正體 "
+                "or 香港繁體 for regional words."
+            ),
+            PhrasesNote.SAME_VOCABULARY: self.tr(
+                "The text is written with mainland vocabulary already: there are no regional "
+                "words to convert for 简体."
+            ),
+            PhrasesNote.SOURCE_REGION_UNKNOWN: self.tr(
+                "The text's region is not known: choose its source script (Taiwan, Hong Kong "
+                "or mainland) under View ▸ Script ▸ Source Script."
+            ),
+        }
+        return reasons[note]
 
     def show_reading_progress(self, percent: int) -> None:
         self.reading.setText(f"{percent}%")
