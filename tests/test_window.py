@@ -422,9 +422,11 @@ def test_the_article_reads_right_for_taiwan_mainland_and_hong_kong_readers(make_
     window.actions_.quotes.trigger()  # the reader prefers curved quotes
     qtbot.waitUntil(lambda: not window.session.converting)
     assert "「" not in window.view.plain_text() and "“" in window.view.plain_text()
+    window.store.update_preferences(phrases=True)  # the reader had phrases on elsewhere
     switch(qtbot, window, ScriptMode.SIMPLIFIED)
     assert not window.actions_.phrases.isEnabled()  # mainland wording: nothing to change
     assert "mainland vocabulary" in window.actions_.phrases.toolTip()
+    assert window.status.currentMessage().startswith("Regional phrases: The text is written")
     assert "调用中心" not in window.view.plain_text()
     switch(qtbot, window, ScriptMode.HONGKONG)
     assert "産" not in window.view.plain_text()
