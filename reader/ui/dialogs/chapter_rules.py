@@ -395,8 +395,10 @@ class ChapterRulesDialog(QDialog):
             return 0
         for rule in imported.rules:
             self.add_rule(rule)
-        text = self.tr("Imported %n rule(s) from %1.", "", len(imported.rules)).replace(
-            "%1", Path(path).name
+        text = (
+            self.tr("Rules imported from %1: %2.")
+            .replace("%1", Path(path).name)
+            .replace("%2", str(len(imported.rules)))
         )
         if imported.rejected:
             names = ", ".join(f"{e.rule} ({e.detail})" for e in imported.rejected)
@@ -441,11 +443,16 @@ class ChapterRulesDialog(QDialog):
             count = preview.counts.get(name, 0)
             item.setText(2, "" if name in NOT_HEADING_RULES else str(count))
         gaps = preview.gaps
-        summary = [self.tr("The outline has %n heading(s).", "", sum(preview.counts.values()))]
-        if preview.counts.get("user"):
-            summary.append(self.tr("Your rules found %n.", "", preview.counts["user"]))
+        total, own = sum(preview.counts.values()), preview.counts.get("user", 0)
+        summary = [self.tr("Headings in the outline: %1.").replace("%1", str(total))]
+        if own:
+            summary.append(self.tr("Found by your rules: %1.").replace("%1", str(own)))
         if gaps.gaps:
-            summary.append(self.tr("The chapter numbers break off %n time(s):", "", len(gaps.gaps)))
+            summary.append(
+                self.tr("Places where the chapter numbers break off: %1.").replace(
+                    "%1", str(len(gaps.gaps))
+                )
+            )
         else:
             summary.append(self.tr("The chapter numbers run in order."))
         self.summary.setText(" ".join(summary))
@@ -453,9 +460,9 @@ class ChapterRulesDialog(QDialog):
         for gap in gaps.gaps[:MAX_GAPS_SHOWN]:
             self.gaps.addItem(self._gap_text(gap))
         if len(gaps.gaps) > MAX_GAPS_SHOWN:
-            self.gaps.addItem(
-                self.tr("… and %n more.", "", len(gaps.gaps) - MAX_GAPS_SHOWN),
-            )
+            more = str(len(gaps.gaps) - MAX_GAPS_SHOWN)
+            self.gaps.addItem(self.tr("Not listed: %1 more.").replace("%1", more))
+        self.gaps.setVisible(bool(gaps.gaps))
         if gaps.longest_title:
             self.longest.setText(
                 self.tr("Longest chapter: %1 (%2 characters).")
