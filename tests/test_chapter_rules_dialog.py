@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QPushButton
 
 from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules, UserRule
+from reader.core.rule_report import preview_rules
 from reader.ui.dialogs.chapter_rules import ChapterRulesDialog
 from reader.ui.settings_store import SettingsStore
 
@@ -274,3 +275,15 @@ def test_the_store_keeps_rules_per_document_and_for_all(settings_path):
     assert again.chapter_rules("doc-a") == own
     assert again.chapter_rules("doc-b") == everyone
     assert again.chapter_rules("doc-c") == everyone
+
+
+def test_an_answer_to_an_older_request_is_not_shown(qtbot, make_window, write, open_dialog):
+    window = make_window(str(write("novel.txt", novel())))
+    dialog = open_dialog(window)
+    old = dialog._latest
+    stale = preview_rules(novel(), "", True, ChapterRules(frozenset({"chapter"})))
+    edit(qtbot, dialog, lambda: dialog.add_rule(UserRule("菱形", "^◆", 3)))
+    dialog._signals.done.emit(old, stale)  # a slow job for the rules before the edit
+    qtbot.wait(0)
+    assert (1, "第1章 标题1") in dialog.preview_entries()
+    assert (2, "◆ 插曲1") in dialog.preview_entries()

@@ -584,7 +584,9 @@ class MainWindow(QMainWindow):
             prepared.document, session.rules, own, self.start_folder(), self
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.apply_chapter_rules(*dialog.chosen()))
+        dialog.accepted.connect(
+            lambda: session is self.session and self.apply_chapter_rules(*dialog.chosen())
+        )
         dialog.open()
 
     def apply_chapter_rules(self, rules: ChapterRules, own: bool) -> None:

@@ -320,6 +320,7 @@ class ChapterRulesDialog(QDialog):
         user: list[UserRule] = []
         errors: list[str] = []
         table = self.user_table
+        blocked = table.blockSignals(True)  # the tooltips below are no edit
         for row in range(table.rowCount()):
             name_item, pattern_item = table.item(row, 0), table.item(row, 1)
             name = name_item.text().strip()
@@ -339,6 +340,7 @@ class ChapterRulesDialog(QDialog):
                 problem = self._rule_error(row, exc)
                 errors.append(problem)
             pattern_item.setToolTip(problem)
+        table.blockSignals(blocked)
         if errors:
             return None, errors
         return ChapterRules(frozenset(disabled), tuple(user)), []
