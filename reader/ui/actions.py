@@ -60,6 +60,7 @@ class Actions:
     full_screen: QAction
     about: QAction
     escape: QAction
+    chapter_rules: QAction
     script_modes: dict[ScriptMode, QAction] = field(default_factory=dict)
     source_scripts: dict[str, QAction] = field(default_factory=dict)
     themes: dict[str, QAction] = field(default_factory=dict)
@@ -142,6 +143,11 @@ def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]])
         full_screen=act("full_screen", tr("&Full Screen"), (Key.FullScreen, "F11"), checkable=True),
         about=act("about", tr("&About ZhReader")),
         escape=act("escape", tr("Leave Full Screen or Close the Find Bar"), "Esc"),
+        chapter_rules=act(
+            "chapter_rules",
+            tr("&Chapter Rules…"),
+            tip=tr("See and change the rules that find the chapters of a text document"),
+        ),
     )
 
     def group(prefix: str, items: tuple[tuple[str, str, str], ...], slot: str) -> dict:
@@ -216,6 +222,9 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
         theme.addAction(action)
     view.addSeparator()
     view.addAction(a.full_screen)
+
+    tools = bar.addMenu(tr("&Tools"))
+    tools.addAction(a.chapter_rules)
 
     help_menu = bar.addMenu(tr("&Help"))
     help_menu.addAction(a.about)

@@ -16,6 +16,7 @@ from concurrent.futures import CancelledError, Future
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.convert import (
     PARALLEL_THRESHOLD,
     Chain,
@@ -93,16 +94,17 @@ class LoadJob(Job):
         encoding: str | None,
         size_limit: int,
         reflow: bool = True,
+        rules: ChapterRules = DEFAULT_RULES,
     ):
         super().__init__(signals, job_id)
         self.path, self.encoding, self.size_limit = path, encoding, size_limit
-        self.reflow = reflow
+        self.reflow, self.rules = reflow, rules
 
     def run(self) -> None:
         try:
             with gc_paused():
                 document = open_document(
-                    self.path, self.encoding, self.size_limit, reflow=self.reflow
+                    self.path, self.encoding, self.size_limit, reflow=self.reflow, rules=self.rules
                 )
                 if self.token.cancelled:
                     return

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME
+from reader.core.chapter_rules import ChapterRules
 from reader.core.convert import (
     ParallelConverter,
     Script,
@@ -61,6 +62,7 @@ from reader.ui.actions import (
     show_script_choice,
 )
 from reader.ui.dialogs.about import AboutBox
+from reader.ui.dialogs.chapter_rules import ChapterRulesDialog
 from reader.ui.dialogs.preferences import PreferencesDialog
 from reader.ui.export import Exporter
 from reader.ui.full_screen import FullScreen
@@ -193,6 +195,7 @@ class MainWindow(QMainWindow):
             "script_mode": lambda value: self.set_script_mode(ScriptMode(value)),
             "source_script": self.set_source_script,
             "theme": self.set_theme,
+            "chapter_rules": self.edit_chapter_rules,
         }
 
     def _connect_widgets(self) -> None:
@@ -231,7 +234,9 @@ class MainWindow(QMainWindow):
         session.failed.connect(lambda message: self._on_open_failed(session, message))
         self._incoming = session
         self.status.set_loading(True)
-        session.load(path, encoding, self.store.preferences.reflow)
+        same = self.session.prepared if self.session and self.session.path == path else None
+        rules = self.store.chapter_rules(same.identity if same else "")
+        session.load(path, encoding, self.store.preferences.reflow, rules)
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -255,6 +260,12 @@ class MainWindow(QMainWindow):
 
     def _on_opened(self, session: DocumentSession) -> None:
         if session is not self._incoming:
+            return
+        prepared = session.prepared
+        assert prepared is not None
+        if (rules := self.store.chapter_rules(prepared.identity)) != session.rules:
+            # The document has rules of its own: open it again with them.
+            session.load(session.path, session.encoding, self.store.preferences.reflow, rules)
             return
         self._incoming = None
         self.status.set_loading(False)
@@ -516,6 +527,32 @@ class MainWindow(QMainWindow):
         elif self.find_bar.isVisible():
             self.find_bar.close_bar()
 
+    def edit_chapter_rules(self) -> None:
+        """Tools ▸ Chapter Rules: the dialog previews edited rules; OK applies them."""
+        session = self.session
+        if session is None or session.prepared is None:
+            return
+        prepared = session.prepared
+        own = self.store.document_rules(prepared.identity) is not None
+        dialog = ChapterRulesDialog(
+            prepared.document, session.rules, own, self.start_folder(), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: session is self.session and self.apply_chapter_rules(*dialog.chosen())
+        )
+        dialog.open()
+
+    def apply_chapter_rules(self, rules: ChapterRules, own: bool) -> None:
+        """Keep `rules` for this document (`own`) or all documents; reopen at the same line."""
+        session = self.session
+        if session is None or session.prepared is None:
+            return
+        self.store.save_chapter_rules(rules, session.prepared.identity, own)
+        if rules != session.rules:
+            self._reopen_at_line = session.prepared.document.blocks[self.view.top_block()].line
+            self.open_path(session.path)
+
     def reopen_with_encoding(self, encoding: str) -> None:
         """The same file decoded with `encoding`, at the same line."""
         session = self.session
@@ -562,6 +599,8 @@ class MainWindow(QMainWindow):
         self.actions_.export_book.setEnabled(
             self.session is not None and is_epub(self.session.path)
         )
+        plain = self.session is not None and not _structured(self.session.path)
+        self.actions_.chapter_rules.setEnabled(plain)
         self._update_status()
 
     def _sync_outline_action(self, visible: bool) -> None:
@@ -630,3 +669,8 @@ class MainWindow(QMainWindow):
         QThreadPool.globalInstance().waitForDone(5000)
         self.parallel.close()
         super().closeEvent(event)
+
+
+def _structured(path: str) -> bool:
+    """Markdown and EPUB bring their own headings: chapter rules are for plain text."""
+    return Path(path).suffix.lower() in MARKDOWN_SUFFIXES or is_epub(path)

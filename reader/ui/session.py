@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
+from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.convert import (
     PARALLEL_THRESHOLD,
     ConvertedChunk,
@@ -119,6 +120,8 @@ class DocumentSession(QObject):
         self.pool = pool or QThreadPool.globalInstance()
         self.size_limit = size_limit
         self.path = ""
+        self.encoding: str | None = None  # as asked for (None: detected)
+        self.rules = DEFAULT_RULES  # the chapter rules the document was opened with
         self.prepared: PreparedDocument | None = None
         self.rendition: Rendition | None = None
         self.matches: list[Match] = []
@@ -149,14 +152,23 @@ class DocumentSession(QObject):
 
     # Loading
 
-    def load(self, path: str, encoding: str | None = None, reflow: bool = True) -> None:
+    def load(
+        self,
+        path: str,
+        encoding: str | None = None,
+        reflow: bool = True,
+        rules: ChapterRules = DEFAULT_RULES,
+    ) -> None:
         """Read and prepare `path` in the background; `opened` or `failed` answers.
 
-        `reflow` joins the lines of hard-wrapped plain text into paragraphs.
+        `reflow` joins the lines of hard-wrapped plain text into paragraphs; `rules`
+        are the chapter rules for plain text.
         """
-        self.path = path
+        self.path, self.encoding, self.rules = path, encoding, rules
         self._load.start(
-            lambda job_id: LoadJob(self._signals, job_id, path, encoding, self.size_limit, reflow)
+            lambda job_id: LoadJob(
+                self._signals, job_id, path, encoding, self.size_limit, reflow, rules
+            )
         )
 
     @property
