@@ -25,6 +25,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from benchmarks.bench_epub import make_book
 from benchmarks.common import machine
 from benchmarks.corpus import markdown, novel
 
@@ -70,6 +71,10 @@ def make_corpora(quick: bool) -> dict[str, Path]:
         ),
     }
     paths = {}
+    book = outdir / "book-3m-100-chapters.epub"
+    if not book.exists():
+        make_book(book, 30_000 if quick else 3_000_000, 5 if quick else 100)
+    paths["epub"] = book
     for key, (make, encoding, name) in specs.items():
         path = outdir / name
         if not path.exists():
@@ -277,6 +282,29 @@ def in_process(corpora: dict[str, Path], runs: int) -> list[Figure]:
             found.append(wait(app, window.search_finished, lambda q=query: window.search(q)))
     figures.append(Figure("find across scripts on 3M", statistics.median(found), "s", 0.15))
     window.find_bar.close_bar()
+
+    times, visible = [], []
+    for _ in range(runs):
+        times.append(open_and_paint(corpora["epub"]))
+        window.go_to_block(window.view.block_count() // 2)
+        done: list[float] = []
+        window.conversion_finished.connect(lambda d=done: d.append(time.perf_counter()))
+        visible.append(  # the book is Simplified: to 繁體
+            wait(
+                app,
+                window.visible_converted,
+                lambda: window.set_script_mode(ScriptMode.TRADITIONAL),
+            )
+        )
+        while not done:
+            app.processEvents()
+            time.sleep(0.0005)
+        window.conversion_finished.disconnect()
+        wait(app, window.conversion_finished, lambda: window.set_script_mode(ScriptMode.ORIGINAL))
+    figures += [
+        Figure("3M, 100-chapter EPUB: first paint", statistics.median(times), "s", 1.0),
+        Figure("EPUB, switch to 繁體: visible text", statistics.median(visible), "s", 0.1),
+    ]
 
     times = [open_and_paint(corpora["markdown"]) for _ in range(runs)]
     size_mb = corpora["markdown"].stat().st_size / 1e6

@@ -14,14 +14,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import APP_NAME, __version__
+from reader.book_command import convert_book
 from reader.core.convert import (
     Chain,
+    PhrasesNote,
     Script,
     ScriptMode,
     available_configs,
-    conversion_chain,
     convert,
     convert_chunked,
+    plan_conversion,
 )
 from reader.core.document import Document
 from reader.core.files import write_atomically
@@ -33,9 +35,9 @@ from reader.core.loading import (
     text_codec,
 )
 from reader.core.messages import display_path, human_size, os_error_reason, printable
-from reader.core.opening import document_from_bytes, open_document
-from reader.core.outline import Outline, OutlineEntry, build_outline
-from reader.core.script import detect_script
+from reader.core.opening import document_from_bytes, is_epub, open_document
+from reader.core.outline import Outline, OutlineEntry, document_outline
+from reader.core.script import Region, detect_region, detect_script, detect_source
 from reader.export_command import add_export_parser, run_export
 from reader.runtime import gc_paused
 
@@ -69,7 +71,7 @@ def _run_gui(args: list[str]) -> int:
         "Simplified Chinese. Without FILE it opens the bundled article.",
         epilog="Headless commands: zhreader info|outline|convert FILE (see zhreader CMD --help).",
     )
-    parser.add_argument("file", nargs="?", help="document to open (TXT or Markdown)")
+    parser.add_argument("file", nargs="?", help="document to open (TXT, Markdown or EPUB)")
     parser.add_argument("--encoding", help="decode the file with this encoding")
     parser.add_argument(
         "--reset-settings", action="store_true", help="forget every remembered setting first"
@@ -112,6 +114,12 @@ def _build_parser() -> argparse.ArgumentParser:
     add_script_args(convert, default_target=ScriptMode.SIMPLIFIED.value)
     convert.add_argument(
         "--config", choices=sorted(available_configs()), help="use this OpenCC config directly"
+    )
+    convert.add_argument(
+        "--quotes",
+        choices=["corner", "curved", "keep"],
+        help="quotation marks: corner 「」『』, curved “”‘’, or keep them "
+        "(default: corner for --to taiwan/hongkong, else keep)",
     )
     convert.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
     convert.add_argument(
@@ -228,6 +236,8 @@ def _info(ns: argparse.Namespace) -> None:
         "characters": doc.char_count,
         "blocks": len(doc.blocks),
         "headings": len(doc.headings()),
+        "script": detect_script(doc.text).value,
+        "region": _region_fact(doc.text),
         "warnings": list(doc.warnings),
     }
     if ns.json:
@@ -239,21 +249,57 @@ def _info(ns: argparse.Namespace) -> None:
         print(f"{key}: {value}")
 
 
+#: How `info` names a region.
+REGION_NAMES = {
+    Region.MAINLAND: "mainland Traditional",
+    Region.TAIWAN: "Taiwan",
+    Region.HONGKONG: "Hong Kong",
+    Region.STANDARD: "OpenCC standard Traditional",
+}
+
+
+def _region_fact(text: str) -> str:
+    """The detected region of Traditional text, with its confidence and evidence ('' otherwise)."""
+    if detect_script(text) is not Script.TRADITIONAL:
+        return ""
+    guess = detect_region(text)
+    evidence = ", ".join(f"{printable(what)} ×{n}" for what, n in guess.evidence[:5])
+    return f"{REGION_NAMES[guess.region]} (confidence {guess.confidence:.2f}; {evidence or 'no evidence'})"
+
+
 def _outline(ns: argparse.Namespace) -> None:
     doc = read_document(ns)
     _warn(ns, doc)
-    outline = build_outline(doc)
+    outline = document_outline(doc)
     chain = _chain(ns, doc.text)
     if chain:
         outline = outline.map_titles(lambda title: convert(title, chain))
     print_outline(outline, as_json=ns.json)
 
 
+#: Why --phrases changes nothing, one line each (the window words the same codes itself).
+PHRASES_NOTES = {
+    PhrasesNote.NOT_CONVERTING: "the original text is shown, nothing is converted",
+    PhrasesNote.SAME_STANDARD: "the text is already in the target's standard",
+    PhrasesNote.TARGET_HAS_NO_VOCABULARY: "standard Traditional (OpenCC) has no regional vocabulary",
+    PhrasesNote.SAME_VOCABULARY: "mainland Traditional already uses the mainland's words",
+    PhrasesNote.SOURCE_REGION_UNKNOWN: (
+        "the text's region is unknown; name it with --from taiwan, hongkong or mainland-traditional"
+    ),
+}
+
+
 def _chain(ns: argparse.Namespace, text: str) -> Chain:
+    quotes = getattr(ns, "quotes", None)
+    explicit: Chain = (f"quotes-{quotes}",) if quotes in ("corner", "curved") else ()
     if getattr(ns, "config", None):
-        return (ns.config.removesuffix(".json"),)
-    source = detect_script(text) if ns.source == "auto" else Script(ns.source)
-    return conversion_chain(source, ScriptMode(ns.to), ns.phrases)
+        return (ns.config.removesuffix(".json"), *explicit)
+    source = detect_source(text) if ns.source == "auto" else Script(ns.source)
+    plan = plan_conversion(source, ScriptMode(ns.to), ns.phrases, None if quotes is None else False)
+    if ns.phrases and plan.note is not None:
+        note = PHRASES_NOTES[plan.note]
+        print(f"zhreader: note: --phrases has no effect: {note}", file=sys.stderr)
+    return (*plan.chain, *explicit)
 
 
 def _convert(ns: argparse.Namespace) -> None:
@@ -262,6 +308,9 @@ def _convert(ns: argparse.Namespace) -> None:
     output = Path(ns.output) if ns.output else None
     if output is not None and ns.file != "-" and _same_file(output, Path(ns.file)):
         raise CommandError(f"{display_path(output)}: refusing to overwrite the input file")
+    if ns.file != "-" and is_epub(ns.file):
+        convert_book(ns, lambda text: _chain(ns, text), CommandError)
+        return
     doc = read_document(ns)
     _warn(ns, doc)
     converted = convert_chunked(doc.text, _chain(ns, doc.text))

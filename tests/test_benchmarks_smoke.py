@@ -76,3 +76,22 @@ def test_markdown_benchmark_runs_on_the_spec_subset():
 def test_reflow_benchmark_runs_on_a_tiny_corpus():
     done = run_script("-m", "benchmarks.bench_reflow", "--chars", "20000", "--runs", "1")
     assert "| wrapped, blank lines |" in done.stdout
+
+
+def test_epub_benchmark_runs_on_a_tiny_book(tmp_path):
+    out = tmp_path / "epub.json"
+    run_script("-m", "benchmarks.bench_epub", "--quick", "--json", str(out))
+    names = [f["name"] for f in json.loads(out.read_text(encoding="utf-8"))["figures"]]
+    assert "open + prepare (core part of first paint)" in names
+    assert "converted EPUB (s2t)" in names
+
+
+def test_guard_benchmark_runs_on_a_little_prose():
+    done = run_script("-m", "benchmarks.bench_guard", "--runs", "1", "--chars", "2000")
+    assert "  table: " in done.stdout
+    assert "s2twp table:" in done.stdout
+
+
+def test_composition_benchmark_runs_on_a_little_prose():
+    done = run_script("-m", "benchmarks.bench_compose", "--chars", "2000")
+    assert "via t2std → t2tw" in done.stdout

@@ -230,3 +230,37 @@ def test_convert_from_stdin(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("發展".encode("big5"))))
     code, out, _ = run(capsys, "convert", "-")
     assert code == 0 and out == "发展"
+
+
+def test_info_prints_the_detected_region(capsys, article_path):
+    code, out, _ = run(capsys, "info", str(article_path))
+    assert code == 0
+    assert "script: traditional" in out
+    assert "region: mainland Traditional (confidence" in out and "産 ×" in out
+
+
+def test_convert_with_phrases_says_why_they_do_nothing(capsys, article_path):
+    code, out, err = run(capsys, "convert", "--to", "simplified", "--phrases", str(article_path))
+    assert code == 0 and "呼叫中心" in out
+    assert err.count("\n") == 1
+    assert "--phrases has no effect: mainland Traditional already uses the mainland's words" in err
+
+
+def test_convert_to_taiwan_with_phrases_converts_mainland_words(capsys, article_path):
+    code, out, err = run(capsys, "convert", "--to", "taiwan", "--phrases", str(article_path))
+    assert code == 0 and err == ""
+    assert "資訊" in out and "信息" not in out
+    assert "產" in out and "産" not in out
+
+
+def test_convert_quotes_option(capsys, write):
+    path = write("q.txt", "他说：“我听到‘狼来了’。”\n")
+    _, corner, _ = run(capsys, "convert", "--to", "simplified", "--quotes", "corner", str(path))
+    _, taiwan, _ = run(capsys, "convert", "--to", "taiwan", str(path))
+    _, kept, _ = run(capsys, "convert", "--to", "taiwan", "--quotes", "keep", str(path))
+    assert corner == "他说：「我听到『狼来了』。」\n"
+    assert taiwan == "他說：「我聽到『狼來了』。」\n"
+    assert kept == "他說：“我聽到‘狼來了’。”\n"
+    path = write("c.txt", "他說：「好」\n")
+    _, curved, _ = run(capsys, "convert", "--to", "simplified", "--quotes", "curved", str(path))
+    assert curved == "他说：“好”\n"

@@ -23,11 +23,11 @@ from reader.core.convert import (
     convert,
     convert_blocks,
     convert_chunked,
-    converter,
     phrases_available,
     split_chunks,
 )
 from reader.core.dictionaries import entries
+from reader.core.tables import STEP_SOURCES
 
 
 def opencc_suite() -> list[tuple[str, str, str]]:
@@ -70,19 +70,35 @@ EXPECTED_CHAINS = {
     (Script.SIMPLIFIED, ScriptMode.TRADITIONAL): (("s2t",), ("s2t",)),
     (Script.SIMPLIFIED, ScriptMode.TAIWAN): (("s2tw",), ("s2twp",)),
     (Script.SIMPLIFIED, ScriptMode.HONGKONG): (("s2hk",), ("s2hkp",)),
-    (Script.TRADITIONAL, ScriptMode.SIMPLIFIED): (("t2s",), ("tw2sp",)),
+    (Script.TRADITIONAL, ScriptMode.SIMPLIFIED): (("t2s",), ("t2s",)),
     (Script.TRADITIONAL, ScriptMode.TRADITIONAL): ((), ()),
-    (Script.TRADITIONAL, ScriptMode.TAIWAN): (("t2tw",), ("t2tw",)),
-    (Script.TRADITIONAL, ScriptMode.HONGKONG): (("t2hk",), ("t2hk",)),
+    (Script.TRADITIONAL, ScriptMode.TAIWAN): (("t2std", "t2tw"), ("t2std", "tw-phrases", "t2tw")),
+    (Script.TRADITIONAL, ScriptMode.HONGKONG): (("t2std", "t2hk"), ("t2std", "hk-phrases", "t2hk")),
+    (Script.MAINLAND_TRADITIONAL, ScriptMode.SIMPLIFIED): (("t2s",), ("t2s",)),
+    (Script.MAINLAND_TRADITIONAL, ScriptMode.TRADITIONAL): (("t2std",), ("t2std",)),
+    (Script.MAINLAND_TRADITIONAL, ScriptMode.TAIWAN): (
+        ("t2std", "t2tw"),
+        ("t2std", "tw-phrases", "t2tw"),
+    ),
+    (Script.MAINLAND_TRADITIONAL, ScriptMode.HONGKONG): (
+        ("t2std", "t2hk"),
+        ("t2std", "hk-phrases", "t2hk"),
+    ),
     (Script.TAIWAN, ScriptMode.SIMPLIFIED): (("tw2s",), ("tw2sp",)),
     (Script.TAIWAN, ScriptMode.TRADITIONAL): (("tw2t",), ("tw2t",)),
     (Script.TAIWAN, ScriptMode.TAIWAN): ((), ()),
-    (Script.TAIWAN, ScriptMode.HONGKONG): (("tw2t", "t2hk"), ("tw2t", "t2hk")),
+    (Script.TAIWAN, ScriptMode.HONGKONG): (
+        ("tw2t", "t2hk"),
+        ("tw2t", "tw-phrases-rev", "hk-phrases", "t2hk"),
+    ),
     (Script.HONGKONG, ScriptMode.SIMPLIFIED): (("hk2s",), ("hk2sp",)),
     (Script.HONGKONG, ScriptMode.TRADITIONAL): (("hk2t",), ("hk2t",)),
-    (Script.HONGKONG, ScriptMode.TAIWAN): (("hk2t", "t2tw"), ("hk2t", "t2tw")),
+    (Script.HONGKONG, ScriptMode.TAIWAN): (
+        ("hk2t", "t2tw"),
+        ("hk2t", "hk-phrases-rev", "tw-phrases", "t2tw"),
+    ),
     (Script.HONGKONG, ScriptMode.HONGKONG): ((), ()),
-    (Script.MIXED, ScriptMode.SIMPLIFIED): (("t2s",), ("tw2sp",)),
+    (Script.MIXED, ScriptMode.SIMPLIFIED): (("t2s",), ("t2s",)),
     (Script.MIXED, ScriptMode.TRADITIONAL): (("s2t",), ("s2t",)),
     (Script.MIXED, ScriptMode.TAIWAN): (("s2tw",), ("s2twp",)),
     (Script.MIXED, ScriptMode.HONGKONG): (("s2hk",), ("s2hkp",)),
@@ -93,14 +109,14 @@ EXPECTED_CHAINS = {
 @pytest.mark.parametrize("target", list(ScriptMode))
 @pytest.mark.parametrize("phrases", [False, True])
 def test_every_mode_maps_to_listed_configs(source, target, phrases):
-    chain = conversion_chain(source, target, phrases)
+    chain = conversion_chain(source, target, phrases, quotes=False)
     if target is ScriptMode.ORIGINAL:
         assert chain == ()
         assert not phrases_available(source, target)
         return
     plain, with_phrases = EXPECTED_CHAINS[(source, target)]
     assert chain == (with_phrases if phrases else plain)
-    assert set(chain) <= available_configs()
+    assert set(chain) <= available_configs() | set(STEP_SOURCES)
     assert phrases_available(source, target) == (plain != with_phrases)
 
 
@@ -109,6 +125,18 @@ def test_identity_modes_leave_text_untouched():
     for script in (Script.SIMPLIFIED, Script.TRADITIONAL, Script.TAIWAN, Script.HONGKONG):
         target = ScriptMode(script.value)
         assert convert(text, conversion_chain(script, target, True)) == text
+
+
+def test_quotes_follow_the_target_by_default():
+    assert conversion_chain(Script.SIMPLIFIED, ScriptMode.TAIWAN)[-1] == "quotes-corner"
+    assert conversion_chain(Script.SIMPLIFIED, ScriptMode.HONGKONG)[-1] == "quotes-corner"
+    assert conversion_chain(Script.TAIWAN, ScriptMode.TAIWAN) == ()
+    assert conversion_chain(Script.TRADITIONAL, ScriptMode.SIMPLIFIED) == ("t2s",)
+    assert conversion_chain(Script.TAIWAN, ScriptMode.SIMPLIFIED, quotes=True)[-1] == (
+        "quotes-curved"
+    )
+    chain = conversion_chain(Script.SIMPLIFIED, ScriptMode.TAIWAN)
+    assert convert("他说：“我听到‘狼来了’。”", chain) == "他說：「我聽到『狼來了』。」"
 
 
 def test_regional_phrases_switch_changes_words():
@@ -205,24 +233,20 @@ def test_no_dictionary_key_holds_a_break_character():
 def test_a_long_line_goes_to_the_engine_in_short_calls_with_the_same_result(
     config, million_chars, monkeypatch
 ):
-    import reader.core.convert as convert_module
+    import opencc
 
     line = (million_chars["simplified"] + million_chars["traditional"])[:200_000]
     line = line.replace("\n", "")
-    whole = converter(config).convert(line)
+    whole = opencc.OpenCC(config).convert(line)
     calls: list[int] = []
+    engine_convert = opencc.OpenCC.convert
 
-    class Recording:
-        def __init__(self, cc):
-            self.cc = cc
+    def recording(self, text):
+        calls.append(len(text))
+        return engine_convert(self, text)
 
-        def convert(self, text):
-            calls.append(len(text))
-            return self.cc.convert(text)
-
-    real = convert_module.converter
-    monkeypatch.setattr(convert_module, "converter", lambda name: Recording(real(name)))
-    assert convert(line, (config,)) == whole
+    monkeypatch.setattr(opencc.OpenCC, "convert", recording)
+    assert convert(line, (config,), guarded=False) == whole
     assert len(calls) > 40 and max(calls) <= CALL_CHARS
     assert convert("发" * 9000 + "。", ("s2t",)) == "發" * 9000 + "。"  # no break in reach
 

@@ -41,7 +41,7 @@ def test_export_html_is_one_standalone_page(capsys, article_path):
     code, out, _ = run(capsys, "export", str(article_path), "--format", "html", "--to", "taiwan")
     assert code == 0
     assert out.startswith("<!DOCTYPE html>") and '<html lang="zh">' in out
-    assert "<title>重慶永川:加快建設西部數字産業基地</title>" in out
+    assert "<title>重慶永川:加快建設西部數字產業基地</title>" in out
     assert "<h2" in out and '<p class="paragraph">' in out
     assert "<script" not in out and "http" not in out.split("<body>")[0]
 

@@ -70,6 +70,7 @@ def test_wheel_ships_the_article(tmp_path, article_path):
         assert inside in names
         assert zf.read(inside) == article_path.read_bytes()
         assert "reader/core/__init__.py" in names
+        assert "reader/core/data/guard.tsv" in names  # the guard's reviewed table
 
 
 def test_installed_wheel_finds_its_resources(tmp_path, article_path):

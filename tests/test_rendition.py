@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from reader.core.convert import ScriptMode, convert_chunk, convert_keeping
+from reader.core.convert import Script, ScriptMode, convert_chunk, convert_keeping
 from reader.core.document import Block, BlockKind, Document, Run
 from reader.core.opening import document_from_bytes, open_document
 from reader.core.rendition import Rendition, content_identity, prepare
+from reader.core.script import Region
 
 
 def rich_document() -> Document:
@@ -71,3 +72,11 @@ def test_a_document_keeps_its_identity_when_chapters_are_added_at_the_end():
     assert content_identity(one) == content_identity(grown)
     assert content_identity(one) != content_identity(other)
     assert content_identity(one) != content_identity(replace(one, source="elsewhere.txt"))
+
+
+def test_a_traditional_document_knows_its_region(article_path):
+    prepared = prepare(open_document(article_path))
+    assert prepared.region is not None and prepared.region.region is Region.MAINLAND
+    assert prepared.source_script is Script.MAINLAND_TRADITIONAL
+    simplified = prepare(rich_document())
+    assert simplified.region is None and simplified.source_script is simplified.script

@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 
 from benchmarks.corpus import novel
 from reader.core import open_document
-from reader.core.convert import Script, convert
+from reader.core.convert import Script, ScriptMode, conversion_chain, convert
 from reader.core.script import detect_script
-from reader.core.search import Match, find_in_blocks, fold, search_pattern
+from reader.core.search import Match, find_in_blocks, fold, map_span, search_pattern
 
 
 def test_bundled_article_is_traditional(article_path):
@@ -100,3 +100,32 @@ def test_search_finds_what_fold_says_matches(text, start, width):
     assert spans, "a substring is always found"
     for a, b in spans:
         assert fold(text[a:b]) == fold(query)
+
+
+def test_search_finds_what_phrase_conversion_shows_and_what_the_source_says():
+    sources = ["我们的软件和信息", "没有"]
+    chain = conversion_chain(Script.SIMPLIFIED, ScriptMode.TAIWAN, phrases=True)
+    shown = [convert(t, chain) for t in sources]
+    assert shown[0] == "我們的軟體和資訊"
+    for query in ("软件", "軟體", "軟件"):
+        assert find_in_blocks(shown, query, sources=sources) == [Match(0, 3, 5)]
+    assert find_in_blocks(shown, "软件") == []  # without the sources only the shown words match
+    assert find_in_blocks(shown, "资讯", sources=sources) == [Match(0, 6, 8)]
+
+
+def test_source_matches_map_onto_longer_or_shorter_phrases():
+    sources = ["他坐的士回家，的士很快"]
+    shown = [convert(sources[0], ("s2twp",))]
+    assert shown[0] == "他坐計程車回家，計程車很快"
+    assert find_in_blocks(shown, "的士", sources=sources) == [Match(0, 2, 5), Match(0, 8, 11)]
+    assert find_in_blocks(shown, "回家", sources=sources) == [Match(0, 5, 7)]
+    assert map_span("的士很快", "計程車很快", 2, 4) == (3, 5)
+
+
+def test_exact_search_matches_only_what_is_shown():
+    assert find_in_blocks(["軟體"], "软件", exact=True, sources=["软件"]) == []
+    assert find_in_blocks(["軟體"], "軟體", exact=True, sources=["软件"]) == [Match(0, 0, 2)]
+
+
+def test_a_match_in_both_texts_is_reported_once():
+    assert find_in_blocks(["發展"], "发展", sources=["发展"]) == [Match(0, 0, 2)]

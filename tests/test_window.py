@@ -96,12 +96,19 @@ def test_switching_to_simplified_converts_text_outline_and_title_and_keeps_the_p
 
 def test_regional_phrases_convert_vocabulary(make_window, qtbot):
     window = make_window()
-    switch(qtbot, window, ScriptMode.SIMPLIFIED)
-    assert "软体信息" in window.view.plain_text()
+    switch(qtbot, window, ScriptMode.TAIWAN)
+    assert "軟體信息" in window.view.plain_text()
     assert window.actions_.phrases.isEnabled()
     with qtbot.waitSignal(window.conversion_finished, timeout=20_000):
         window.actions_.phrases.trigger()
-    assert "软件信息" in window.view.plain_text()
+    assert "軟體資訊" in window.view.plain_text()
+
+
+def test_taiwan_phrases_are_not_applied_to_the_mainland_article(make_window, qtbot):
+    window = make_window()
+    switch(qtbot, window, ScriptMode.SIMPLIFIED)
+    assert not window.actions_.phrases.isEnabled()
+    assert "呼叫中心" in window.view.plain_text()
 
 
 def test_script_shortcut_switches_mode(make_window, qtbot):
@@ -230,6 +237,24 @@ def test_pdf_export_from_the_menu_writes_the_displayed_script(
         window.actions_.export_pdf.trigger()
     assert pdf.read_bytes().startswith(b"%PDF")
     assert window.status.currentMessage() == f"Exported to {pdf}"
+
+
+def test_a_long_documents_pdf_is_set_in_a_process_of_its_own(
+    make_window, qtbot, tmp_path, monkeypatch
+):
+    import subprocess
+
+    monkeypatch.setattr("reader.ui.export.PROCESS_BLOCKS", 10)  # the article counts as long
+    window = make_window()
+    pdf = tmp_path / "article.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
+    progress = []
+    window.exporter.message.connect(lambda text, _: progress.append(text))
+    with qtbot.waitSignal(window.exporter.exported, timeout=60_000):
+        window.actions_.export_pdf.trigger()
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "重慶永川:加快建設西部數字産業基地" in text and "察勢者智,馭勢者贏。" in text
+    assert any(p.startswith("Writing the PDF…") for p in progress)
 
 
 def test_text_export_on_a_full_disk_says_so_and_keeps_the_old_file(
@@ -381,10 +406,46 @@ def test_zoom_changes_and_resets_the_text_size(make_window):
 def test_status_bar_tells_encoding_scripts_size_and_progress(make_window):
     window = make_window()
     assert window.status.encoding.text() == "UTF-8"
-    assert window.status.source.text() == "Source: 繁體 (detected)"
-    assert window.status.shown.text() == "Showing: 繁體"
+    assert window.status.source.text() == "Source: 繁體（大陸用字） (detected)"
+    assert window.status.source.toolTip().startswith("Region told by 産 ×")
+    assert window.status.shown.text() == "Showing: 繁體（大陸用字）"
     assert window.status.chars.text() == "3,739 characters"
     assert window.status.reading.text() == "0%"
+
+
+def test_the_article_reads_right_for_taiwan_mainland_and_hong_kong_readers(make_window, qtbot):
+    window = make_window()
+    switch(qtbot, window, ScriptMode.TAIWAN)
+    taiwan = window.view.plain_text()
+    assert "說" in taiwan and "產" in taiwan and "説" not in taiwan and "産" not in taiwan
+    assert "「" in taiwan and "“" not in taiwan  # corner quotes by default for Taiwan
+    window.actions_.quotes.trigger()  # the reader prefers curved quotes
+    qtbot.waitUntil(lambda: not window.session.converting)
+    assert "「" not in window.view.plain_text() and "“" in window.view.plain_text()
+    window.store.update_preferences(phrases=True)  # the reader had phrases on elsewhere
+    switch(qtbot, window, ScriptMode.SIMPLIFIED)
+    assert not window.actions_.phrases.isEnabled()  # mainland wording: nothing to change
+    assert "mainland vocabulary" in window.actions_.phrases.toolTip()
+    assert window.status.currentMessage().startswith("Regional phrases: The text is written")
+    assert "调用中心" not in window.view.plain_text()
+    switch(qtbot, window, ScriptMode.HONGKONG)
+    assert "産" not in window.view.plain_text()
+
+
+def test_find_matches_the_words_shown_after_phrase_conversion(make_window, qtbot, tmp_path):
+    doc = tmp_path / "mainland.txt"
+    doc.write_text("说明\n\n这个软件很好用，软件的信息很多。\n", encoding="utf-8")
+    window = make_window(str(doc))
+    window.set_script_mode(ScriptMode.TAIWAN)
+    with qtbot.waitSignal(window.conversion_finished, timeout=20_000):
+        window.actions_.phrases.trigger()
+    assert "軟體" in window.view.plain_text()
+    window.find_bar.open_bar()
+    for query in ("软件", "軟體"):
+        with qtbot.waitSignal(window.search_finished, timeout=10_000) as found:
+            window.search(query)
+        assert found.args == [2]
+        assert window.view.selected_text() == "軟體"
 
 
 def test_source_script_override(make_window, qtbot):
@@ -640,9 +701,13 @@ def test_switching_twice_quickly_leaves_no_stale_text(make_window, qtbot, big_no
     with qtbot.waitSignal(window.conversion_finished, timeout=60_000):
         window.set_script_mode(ScriptMode.TAIWAN)
     qtbot.waitUntil(lambda: not window.session.converting)
+    from reader.core.convert import conversion_chain
+
     original = window.session.prepared.texts
+    chain = conversion_chain(window.source_script(), ScriptMode.TAIWAN, False, True)
+    assert chain == window.session.rendition.chain and "quotes-corner" in chain
     for i in range(0, len(original), 97):  # a sample of blocks across the book
-        assert window.view.block_text(i) == convert(original[i], ("t2tw",))
+        assert window.view.block_text(i) == convert(original[i], chain)
 
 
 def test_export_during_a_conversion_waits_for_it(
@@ -657,12 +722,10 @@ def test_export_during_a_conversion_waits_for_it(
     from reader.core.convert import convert
 
     exported = target.read_text(encoding="utf-8")
+    chain = window.session.rendition.chain  # the novel's region decides: t2s or tw2s
+    assert chain in (("t2s",), ("tw2s",), ("hk2s",))
     assert exported == "".join(
-        (
-            f"\u3000\u3000{convert(t, ('t2s',))}"
-            if k[0].value == "paragraph"
-            else convert(t, ("t2s",))
-        )
+        (f"\u3000\u3000{convert(t, chain)}" if k[0].value == "paragraph" else convert(t, chain))
         + ("\n\n" if i < len(window.session.prepared.texts) - 1 else "\n")
         for i, (k, t) in enumerate(
             zip(window.session.prepared.kinds, window.session.prepared.texts, strict=True)

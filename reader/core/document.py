@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.core.outline import Outline
 
 
 class BlockKind(StrEnum):
@@ -125,7 +130,14 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A loaded, recognised document."""
+    """A loaded, recognised document.
+
+    A book (EPUB) brings what plain text cannot: `toc`, its own table of contents
+    (entries point at block indices; None means "build the outline from the
+    headings"), `authors`, `language` (a BCP 47 tag such as `zh-TW`), `cover`,
+    and `anchors`, which maps an in-book link target (`OEBPS/ch2.xhtml#note3`,
+    or a file alone) to the index of the block it leads to.
+    """
 
     title: str
     blocks: tuple[Block, ...]
@@ -136,6 +148,11 @@ class Document:
     warnings: tuple[str, ...] = ()
     #: Hard-wrapped lines were joined into paragraphs (plain text only).
     reflowed: bool = False
+    toc: Outline | None = None
+    authors: tuple[str, ...] = ()
+    language: str = ""
+    cover: Image | None = None
+    anchors: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def line_count(self) -> int:

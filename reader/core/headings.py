@@ -98,6 +98,7 @@ class HeadingLine:
     title: str
     prefix: str = ""
     end: int = -1
+    rule: str = ""  # the built-in rule that found it, or "user"
 
 
 @dataclass(slots=True)
@@ -118,6 +119,7 @@ class _Candidate:
     alone: bool  # a heading even without a series
     title: str
     prefix: str
+    rule: str
 
 
 def ends_like_sentence(text: str) -> bool:
@@ -202,23 +204,27 @@ def _candidate(index: int, text: str, rules: ChapterRules = DEFAULT_RULES) -> _C
             return None
         if prefix and not rules.enabled("scrape-prefix"):
             prefix, text = "", f"{prefix} {text}"
-        return _Candidate(index, _UNIT_KEYS[unit], number, UNIT_RANKS[unit], alone, text, prefix)
+        return _Candidate(
+            index, _UNIT_KEYS[unit], number, UNIT_RANKS[unit], alone, text, prefix, _unit_rule(unit)
+        )
     if len(text) > _CANDIDATE_LENGTH or prefix:
         return None
     if (m := _JUAN.match(text)) and rules.enabled("juan"):
         num = m.group("num")
         number = _JUAN_ORDER.get(num) or parse_number(num)
-        return _Candidate(index, "卷", number, UNIT_RANKS["卷"], False, text, prefix)
+        return _Candidate(index, "卷", number, UNIT_RANKS["卷"], False, text, prefix, "juan")
     if _PARTS.match(text) and len(text) <= SHORT_LINE and rules.enabled("part"):
-        return _Candidate(index, "part", None, RANK_PART, True, text, prefix)
+        return _Candidate(index, "part", None, RANK_PART, True, text, prefix, "part")
     if (m := _ORDINAL_TAIL.match(text)) and rules.enabled("ordinal-title"):
         number = parse_number(m.group("num"))
         if number is not None and not any(ch in SENTENCE_END for ch in m.group("name")):
-            return _Candidate(index, "ordinal", number, UNIT_RANKS["章"], False, text, prefix)
+            return _Candidate(
+                index, "ordinal", number, UNIT_RANKS["章"], False, text, prefix, "ordinal-title"
+            )
     if _BARE.match(text) and rules.enabled("bare-numeral"):
         number = parse_number(text)
         if number is not None:
-            return _Candidate(index, "bare", number, RANK_BARE, False, text, prefix)
+            return _Candidate(index, "bare", number, RANK_BARE, False, text, prefix, "bare-numeral")
     return None
 
 
@@ -393,7 +399,7 @@ def plan_headings(
     for i, ln in enumerate(body):
         text = ln.text
         if rules.user and (rank := rules.user_rank(text)):
-            user[i] = HeadingLine(rank, text, end=i)
+            user[i] = HeadingLine(rank, text, end=i, rule="user")
         elif text[:1] in _STARTS or len(text) <= _CANDIDATE_LENGTH:
             cand = _candidate(i, text, rules)
             if cand is not None:
@@ -426,7 +432,7 @@ def plan_headings(
             ):
                 title = _MARKER.sub("", ln.text)
                 rank = RANK_UNDERLINED["=" if nxt.text[0] == "=" else "-"]
-                plan.headings[i] = HeadingLine(rank, title, end=i + 1)
+                plan.headings[i] = HeadingLine(rank, title, end=i + 1, rule="underlined")
     ranks = [c.rank for c in accepted if c.key != "part"] + [h.rank for h in plan.headings.values()]
     top = min(ranks, default=UNIT_RANKS["章"])
     if ranks and rules.enabled("front-matter"):
@@ -434,16 +440,20 @@ def plan_headings(
             if len(ln.text) > 16 or i in cands or i in plan.contents:
                 continue
             if _front_matter(body, i):
-                plan.headings.setdefault(i, HeadingLine(top, body[i].text, end=i))
+                plan.headings.setdefault(
+                    i, HeadingLine(top, body[i].text, end=i, rule="front-matter")
+                )
     for cand in accepted:
         rank = top if cand.key == "part" else cand.rank
-        plan.headings[cand.index] = HeadingLine(rank, cand.title, cand.prefix, cand.index)
+        plan.headings[cand.index] = HeadingLine(
+            rank, cand.title, cand.prefix, cand.index, cand.rule
+        )
     if rules.enabled("title-line"):
         titles = _piece_titles(body, set(plan.headings) | plan.contents)
         # In a novel divided into chapters, such lines are the captions of its verses.
         chapters = sum(c.key != "part" and c.rank <= UNIT_RANKS["章"] for c in accepted)
         for i in titles if len(titles) > chapters else ():
-            plan.headings[i] = HeadingLine(RANK_TITLE_LINE, body[i].text, end=i)
+            plan.headings[i] = HeadingLine(RANK_TITLE_LINE, body[i].text, end=i, rule="title-line")
     plan.list_styles = _numbered_lists(body, numbered_rank)
     plan.headings.update(user)
     return plan

@@ -28,14 +28,36 @@ def open_document(
 
     `rules` are the user's chapter rules (built-in ones switched off, own patterns).
     With `reflow`, hard-wrapped plain text (not Markdown) has its wrapped lines joined.
+    An EPUB is recognised by its suffix or, when the suffix lies, by its `mimetype` member.
     """
     p = Path(path)
+    if is_epub(p):
+        from reader.core.formats.epub import open_epub  # lxml is loaded for books only
+
+        return open_epub(p, size_limit)
     loaded = load_text(p, encoding, size_limit)
     if p.suffix.lower() in MARKDOWN_SUFFIXES:
         doc = parse_markdown(loaded.text, p.parent, fallback_title=p.stem)
     else:
-        doc = _recognize(loaded.text, p.stem, reflow, rules)
+        doc = recognize_text(loaded.text, p.stem, reflow, rules)
     return replace(doc, source=str(p), encoding=loaded.encoding, warnings=loaded.warnings)
+
+
+def is_epub(path: str | os.PathLike[str]) -> bool:
+    """True for a `.epub` file, or a file that starts as an EPUB does (its `mimetype` member)."""
+    p = Path(path)
+    if p.suffix.lower() == ".epub":
+        return True
+    try:
+        with p.open("rb") as f:
+            head = f.read(64)
+    except OSError:
+        return False
+    return (
+        head.startswith(b"PK\x03\x04")
+        and head[30:38] == b"mimetype"
+        and b"application/epub+zip" in head
+    )
 
 
 def document_from_bytes(
@@ -53,12 +75,20 @@ def document_from_bytes(
     if markdown:
         doc = parse_markdown(loaded.text, None, fallback_title=name)
     else:
-        doc = _recognize(loaded.text, name, reflow, DEFAULT_RULES)
+        doc = recognize_text(loaded.text, name, reflow, DEFAULT_RULES)
     return replace(doc, source=name, encoding=loaded.encoding, warnings=loaded.warnings)
 
 
-def _recognize(text: str, fallback_title: str, reflow: bool, rules: ChapterRules) -> Document:
+def recognize_text(
+    text: str,
+    fallback_title: str,
+    reflow: bool,
+    rules: ChapterRules = DEFAULT_RULES,
+    sources: list[str] | None = None,
+) -> Document:
     """Recognise plain `text`, reflowed first when asked and it is hard-wrapped.
+
+    `sources`, when given, receives the rule that found each heading, in order.
 
     The document keeps the source text, and its blocks the source's line
     numbers: a reflowed paragraph runs from its first to its last source line.
@@ -66,6 +96,8 @@ def _recognize(text: str, fallback_title: str, reflow: bool, rules: ChapterRules
     if reflow:
         reflowed = reflow_text(text)
         if reflowed.applied:
-            doc = recognize(reflowed.text, fallback_title=fallback_title, rules=rules)
+            doc = recognize(
+                reflowed.text, fallback_title=fallback_title, rules=rules, sources=sources
+            )
             return replace(doc, blocks=reflowed.source_blocks(doc.blocks), text=text, reflowed=True)
-    return recognize(text, fallback_title=fallback_title, rules=rules)
+    return recognize(text, fallback_title=fallback_title, rules=rules, sources=sources)

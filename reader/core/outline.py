@@ -68,6 +68,11 @@ def entry_at(entry_blocks: Sequence[int], block: int) -> int:
     return bisect.bisect_right(entry_blocks, block) - 1
 
 
+def document_outline(document: Document) -> Outline:
+    """The document's own table of contents when it has one (a book), else its headings."""
+    return document.toc if document.toc is not None else build_outline(document)
+
+
 def build_outline(document: Document) -> Outline:
     """Nest the document's headings by level; a deeper heading belongs to the one above it."""
     root: list[_Node] = []

@@ -27,8 +27,8 @@ from reader.core.document import (
     Metadata,
     Run,
 )
-from reader.core.outline import Outline, build_outline
-from reader.core.script import detect_script
+from reader.core.outline import Outline, document_outline
+from reader.core.script import RegionGuess, detect_region, detect_script
 
 #: The number a figure's line starts with (`圖 3 `), which export leaves out.
 _FIGURE_NUMBER = re.compile(r"^\S+ \d+ ?")
@@ -50,6 +50,13 @@ class PreparedDocument:
     identity: str
     #: Spans of some blocks' text that conversion leaves as written (code).
     kept: dict[int, Spans] = field(default_factory=dict)
+    #: Whose Traditional the text is (None unless `script` is Traditional).
+    region: RegionGuess | None = None
+
+    @property
+    def source_script(self) -> Script:
+        """The source conversion assumes when the user names none: Traditional refined by region."""
+        return self.region.script if self.region is not None else self.script
 
     @property
     def source(self) -> str:
@@ -58,11 +65,13 @@ class PreparedDocument:
 
 
 def prepare(document: Document) -> PreparedDocument:
-    """Outline, script detection and display texts of a recognised document."""
+    """Outline, script and region detection and display texts of a recognised document."""
+    script = detect_script(document.text)
     return PreparedDocument(
         document=document,
-        outline=build_outline(document),
-        script=detect_script(document.text),
+        outline=document_outline(document),
+        script=script,
+        region=detect_region(document.text) if script is Script.TRADITIONAL else None,
         kinds=tuple((b.kind, b.level) for b in document.blocks),
         texts=tuple(display_texts(document)),
         char_count=document.char_count,

@@ -4,14 +4,16 @@ Every character folds to one canonical character (length-preserving), built
 from OpenCC's single-character tables and variant tables. Matching folds
 each side, so a query in either script finds matches in either script.
 
-What it cannot do: differences of more than one character or of wording
-(軟體/软件, 資訊/信息, 的士/計程車) are not folded; nor are one-to-many
-choices resolved by context — 发 finds 發 and 髮 alike.
+Differences of wording (軟體/软件, 資訊/信息, 的士/計程車) are not folded:
+`find_in_blocks` finds them by searching the source text as well as the
+displayed text. One-to-many choices are not resolved by context — 发 finds
+發 and 髮 alike.
 """
 
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -114,14 +116,35 @@ def find_in_blocks(
     query: str,
     exact: bool = False,
     cancelled: Callable[[], bool] | None = None,
+    sources: Sequence[str] | None = None,
 ) -> list[Match] | None:
     """Every non-overlapping match of `query` in the blocks `texts`, in reading order.
 
-    Matches never span blocks. Returns None when `cancelled()` becomes true.
+    `texts` are what is displayed. With `sources` (the same blocks as written,
+    before conversion), a query also matches the source wording and the match
+    is mapped onto the displayed text: 软件 finds 軟體 shown for a source 软件.
+    Exact search matches the displayed text only. Matches never span blocks.
+    Returns None when `cancelled()` becomes true.
     """
     pattern = search_pattern(query, exact)
     if pattern is None:
         return []
+    shown = _find_joined(pattern, texts, cancelled)
+    if shown is None or exact or sources is None or sources is texts:
+        return shown
+    if len(sources) != len(texts):
+        raise ValueError("sources and texts do not have the same blocks")
+    written = _find_joined(pattern, sources, cancelled)
+    if written is None:
+        return None
+    aligned = _Alignments(sources, texts)
+    mapped = [Match(m.block, *aligned.map(m.block, m.start, m.end)) for m in written]
+    return _merge(shown, mapped)
+
+
+def _find_joined(
+    pattern: re.Pattern[str], texts: Sequence[str], cancelled: Callable[[], bool] | None
+) -> list[Match] | None:
     starts = []
     offset = 0
     for text in texts:
@@ -137,3 +160,53 @@ def find_in_blocks(
         base = starts[block]
         matches.append(Match(block, m.start() - base, m.end() - base))
     return matches
+
+
+def map_span(source: str, shown: str, start: int, end: int) -> tuple[int, int]:
+    """Where [start, end) of `source` is in `shown`, its conversion.
+
+    Conversion changes lengths only where a phrase became a longer or shorter
+    one (的士 → 計程車); a span touching such a phrase grows to cover all of it.
+    """
+    return _Alignments([source], [shown]).map(0, start, end)
+
+
+Opcodes = list[tuple[str, int, int, int, int]]
+
+
+class _Alignments:
+    """Source-to-shown alignments of blocks, each computed once (blocks that kept their
+    length need none)."""
+
+    def __init__(self, sources: Sequence[str], shown: Sequence[str]):
+        self._sources, self._shown = sources, shown
+        self._opcodes: dict[int, Opcodes] = {}
+
+    def map(self, block: int, start: int, end: int) -> tuple[int, int]:
+        source, shown = self._sources[block], self._shown[block]
+        if len(source) == len(shown):
+            return start, end
+        opcodes = self._opcodes.get(block)
+        if opcodes is None:
+            matcher = difflib.SequenceMatcher(None, fold(source), fold(shown), autojunk=False)
+            opcodes = self._opcodes[block] = matcher.get_opcodes()
+        return _map_position(opcodes, start, end=False), _map_position(opcodes, end, end=True)
+
+
+def _map_position(opcodes: Opcodes, pos: int, end: bool) -> int:
+    for tag, a0, a1, b0, b1 in opcodes:
+        if a0 <= pos < a1 or (end and a0 < pos <= a1):
+            if tag == "equal":
+                return b0 + (pos - a0)
+            return b1 if end else b0
+    return opcodes[-1][4] if opcodes else pos
+
+
+def _merge(first: list[Match], second: list[Match]) -> list[Match]:
+    """Both lists in reading order, without duplicates or overlaps (the earlier match wins)."""
+    merged: list[Match] = []
+    for m in sorted(set(first) | set(second)):
+        if merged and merged[-1].block == m.block and m.start < merged[-1].end:
+            continue
+        merged.append(m)
+    return merged

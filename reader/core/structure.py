@@ -86,12 +86,14 @@ def recognize(
     markdown: bool = False,
     fallback_title: str = "",
     rules: ChapterRules = DEFAULT_RULES,
+    sources: list[str] | None = None,
 ) -> Document:
     """Build a `Document` from decoded text.
 
     `markdown` switches on Markdown syntax (headings, lists, images).
     `fallback_title` names the document when its first line is not a title.
     `rules` switches built-in heading rules off and adds the user's own (plain text only).
+    `sources`, when given, receives the rule that found each heading, in order.
     """
     lines = [raw.strip() for raw in text.split("\n")]
     blocks: list[Block] = []
@@ -122,7 +124,10 @@ def recognize(
                 ln = body[used]
                 blocks.append(Block(BlockKind.METADATA, ln.text, ln.number, ln.number))
                 start = used + 1
-    blocks.extend(_Recognizer(lines, body, start, plan, rules, markdown).blocks())
+    recognizer = _Recognizer(lines, body, start, plan, rules, markdown)
+    blocks.extend(recognizer.blocks())
+    if sources is not None:
+        sources.extend(recognizer.sources)
     return Document(
         title=title or fallback_title,
         blocks=tuple(_normalise_levels(blocks)),
@@ -214,6 +219,7 @@ class _Recognizer:
         self.numbered = rules.enabled("numbered")
         self.standalone = rules.enabled("standalone")
         self.advert = rules.enabled("advert")
+        self.sources: list[str] = []  # the rule of each heading
 
     def blocks(self) -> list[Block]:
         out: list[Block] = []
@@ -249,6 +255,7 @@ class _Recognizer:
                     out.append(Block(BlockKind.NOTICE, planned.prefix, ln.number, ln.number))
                 end = body[max(planned.end, i)].number
                 out.append(Block(BlockKind.HEADING, planned.title, ln.number, end, planned.rank))
+                self.sources.append(planned.rule)
                 i = max(planned.end, i) + 1
                 continue
             if i in plan.contents:
@@ -268,8 +275,10 @@ class _Recognizer:
                 and numbered_style(text) not in plan.list_styles
             ):
                 out.append(self._heading(ln, _RANK_NUMBERED + rank - 1))
+                self.sources.append("numbered")
             elif self.standalone and self._is_standalone_heading(i):
                 out.append(self._heading(ln, _RANK_STANDALONE))
+                self.sources.append("standalone")
                 in_notice = bool(_NOTICE_HEADING.search(text))
             else:
                 out.append(Block(BlockKind.PARAGRAPH, text, ln.number, ln.number))

@@ -25,6 +25,7 @@ SCRIPT_MODES = (
 SOURCE_SCRIPTS = (
     ("auto", "Detect automatically"),
     (Script.SIMPLIFIED.value, "Simplified (Mainland)"),
+    (Script.MAINLAND_TRADITIONAL.value, "Traditional (Mainland wording and variants)"),
     (Script.TRADITIONAL.value, "Traditional (OpenCC standard)"),
     (Script.TAIWAN.value, "Traditional (Taiwan)"),
     (Script.HONGKONG.value, "Traditional (Hong Kong)"),
@@ -41,6 +42,7 @@ class Actions:
     export_text: QAction
     print_document: QAction
     export_pdf: QAction
+    export_book: QAction
     quit: QAction
     copy: QAction
     select_all: QAction
@@ -50,6 +52,7 @@ class Actions:
     preferences: QAction
     toggle_outline: QAction
     phrases: QAction
+    quotes: QAction
     reflow: QAction
     zoom_in: QAction
     zoom_out: QAction
@@ -57,6 +60,7 @@ class Actions:
     full_screen: QAction
     about: QAction
     escape: QAction
+    chapter_rules: QAction
     script_modes: dict[ScriptMode, QAction] = field(default_factory=dict)
     source_scripts: dict[str, QAction] = field(default_factory=dict)
     themes: dict[str, QAction] = field(default_factory=dict)
@@ -101,6 +105,11 @@ def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]])
         export_text=act("export_text", tr("&Export Text…"), "Ctrl+Shift+E"),
         print_document=act("print_document", tr("&Print…"), Key.Print),
         export_pdf=act("export_pdf", tr("Export as P&DF…"), "Ctrl+Shift+P"),
+        export_book=act(
+            "export_book",
+            tr("Export Converted &Book…"),
+            tip=tr("Write a copy of this EPUB book in the displayed script"),
+        ),
         quit=act("quit", tr("&Quit"), (Key.Quit, "Ctrl+Q")),
         copy=act("copy", tr("&Copy"), Key.Copy),
         select_all=act("select_all", tr("Select &All"), Key.SelectAll),
@@ -116,6 +125,12 @@ def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]])
             checkable=True,
             tip=tr("Also convert regional vocabulary where OpenCC has phrase tables"),
         ),
+        quotes=act(
+            "quotes",
+            tr("Corner &Quotes 「」"),
+            checkable=True,
+            tip=tr("Show “” ‘’ as 「」『』 (Taiwan and Hong Kong), and back in 简体"),
+        ),
         reflow=act(
             "reflow",
             tr("&Join Hard-Wrapped Lines"),
@@ -128,6 +143,11 @@ def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]])
         full_screen=act("full_screen", tr("&Full Screen"), (Key.FullScreen, "F11"), checkable=True),
         about=act("about", tr("&About ZhReader")),
         escape=act("escape", tr("Leave Full Screen or Close the Find Bar"), "Esc"),
+        chapter_rules=act(
+            "chapter_rules",
+            tr("&Chapter Rules…"),
+            tip=tr("See and change the rules that find the chapters of a text document"),
+        ),
     )
 
     def group(prefix: str, items: tuple[tuple[str, str, str], ...], slot: str) -> dict:
@@ -167,6 +187,7 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
     file.addSeparator()
     file.addAction(a.export_text)
     file.addAction(a.export_pdf)
+    file.addAction(a.export_book)
     file.addAction(a.print_document)
     file.addSeparator()
     file.addAction(a.quit)
@@ -188,6 +209,7 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
         script.addAction(action)
     script.addSeparator()
     script.addAction(a.phrases)
+    script.addAction(a.quotes)
     source = script.addMenu(tr("Source Script"))
     for action in a.source_scripts.values():
         source.addAction(action)
@@ -200,6 +222,9 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
         theme.addAction(action)
     view.addSeparator()
     view.addAction(a.full_screen)
+
+    tools = bar.addMenu(tr("&Tools"))
+    tools.addAction(a.chapter_rules)
 
     help_menu = bar.addMenu(tr("&Help"))
     help_menu.addAction(a.about)
@@ -254,11 +279,21 @@ def fill_recent_menu(
 
 
 def show_script_choice(
-    a: Actions, box: QComboBox, mode: ScriptMode, source: str, phrases: bool, can_phrase: bool
+    a: Actions,
+    box: QComboBox,
+    mode: ScriptMode,
+    source: str,
+    phrases: bool,
+    why_not_phrases: str,
+    quotes: bool,
 ) -> None:
-    """Menus and toolbar show the chosen script, source script and phrases switch."""
+    """Menus and toolbar show the chosen script, source script, phrases and quotes switches;
+    a greyed-out phrases switch says why in its tooltip."""
     a.script_modes[mode].setChecked(True)
     box.setCurrentIndex(box.findData(mode.value))
     a.source_scripts[source].setChecked(True)
-    a.phrases.setEnabled(can_phrase)
+    a.phrases.setEnabled(not why_not_phrases)
     a.phrases.setChecked(phrases)
+    a.phrases.setToolTip(why_not_phrases or a.phrases.statusTip())
+    a.quotes.setEnabled(mode is not ScriptMode.ORIGINAL)
+    a.quotes.setChecked(quotes)

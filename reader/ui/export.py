@@ -19,10 +19,17 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core.convert import ScriptMode
 from reader.core.files import write_atomically
+from reader.core.loading import LoadError
 from reader.core.messages import display_path, os_error_reason
+from reader.core.opening import is_epub
 from reader.core.rendition import Rendition
 from reader.ui.session import DocumentSession
-from reader.ui.view.printing import print_blocks, write_pdf
+from reader.ui.view.printing import (
+    PROCESS_BLOCKS,
+    print_blocks,
+    write_pdf,
+    write_pdf_in_process,
+)
 
 
 class Exporter(QObject):
@@ -89,6 +96,36 @@ class Exporter(QObject):
         )
         if path:
             self._when_converted(session, lambda: self.write_pdf_in_background(path, rendition))
+
+    def export_book(self) -> None:
+        """Ask where, then write a copy of the open EPUB converted to the displayed script."""
+        session = self._session()
+        if session is None or session.rendition is None or not is_epub(session.path):
+            return
+        rendition = session.rendition
+        if not rendition.chain:
+            self.message.emit(self.tr("Choose a script to convert to first (View ▸ Script)."), 8000)
+            return
+        stem = Path(session.path).stem
+        name = str(Path(self._folder()) / f"{stem}-{rendition.mode.value}.epub")
+        path, _ = QFileDialog.getSaveFileName(
+            self._parent, self.tr("Export Converted Book"), name, self.tr("EPUB books (*.epub)")
+        )
+        if not path:
+            return
+        if _same_file(path, session.path):
+            self._write_failed(path, self.tr("it is the book you are reading"))
+            return
+        from reader.core.formats.epub_writer import language_tag  # lxml only for books
+
+        job = BookJob(session.path, path, rendition.chain, language_tag(rendition.mode))
+        signals = job.signals
+        signals.done.connect(self._pdf_written)
+        signals.failed.connect(lambda reason: self._write_failed(path, reason))
+        self._jobs.append(signals)
+        signals.finished.connect(lambda: self._jobs.remove(signals))
+        self.message.emit(self.tr("Writing the converted book…"), 0)
+        QThreadPool.globalInstance().start(job)
 
     def print_document(self) -> None:
         """The print dialog, then the displayed text on paper."""
@@ -212,9 +249,35 @@ class PdfJob(QRunnable):
     def run(self) -> None:
         signals = self.signals
         try:
-            write_pdf(
-                self.path, self.blocks, self.texts, self.title, self.font, signals.progress.emit
-            )
+            write = write_pdf_in_process if len(self.blocks) > PROCESS_BLOCKS else write_pdf
+            write(self.path, self.blocks, self.texts, self.title, self.font, signals.progress.emit)
+        except OSError as exc:
+            signals.failed.emit(os_error_reason(exc))
+        except Exception as exc:  # never let a traceback reach the user
+            traceback.print_exc()
+            signals.failed.emit(str(exc) or type(exc).__name__)
+        else:
+            signals.done.emit(self.path)
+        signals.finished.emit()
+
+
+class BookJob(QRunnable):
+    """Write a converted copy of an EPUB in a worker thread."""
+
+    def __init__(self, source: str, path: str, chain, language: str):
+        super().__init__()
+        self.source, self.path, self.chain, self.language = source, path, chain, language
+        self.signals = PdfSignals()
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        from reader.core.formats.epub_writer import convert_epub
+
+        signals = self.signals
+        try:
+            convert_epub(self.source, self.path, self.chain, self.language)
+        except LoadError as exc:
+            signals.failed.emit(str(exc))
         except OSError as exc:
             signals.failed.emit(os_error_reason(exc))
         except Exception as exc:  # never let a traceback reach the user

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.convert import Chain, Spans, convert_chunk, plan_chunks
 from reader.core.loading import LoadError
 from reader.core.opening import open_document
@@ -76,16 +77,17 @@ class LoadJob(Job):
         encoding: str | None,
         size_limit: int,
         reflow: bool = True,
+        rules: ChapterRules = DEFAULT_RULES,
     ):
         super().__init__(signals, job_id)
         self.path, self.encoding, self.size_limit = path, encoding, size_limit
-        self.reflow = reflow
+        self.reflow, self.rules = reflow, rules
 
     def run(self) -> None:
         try:
             with gc_paused():
                 document = open_document(
-                    self.path, self.encoding, self.size_limit, reflow=self.reflow
+                    self.path, self.encoding, self.size_limit, reflow=self.reflow, rules=self.rules
                 )
                 if self.token.cancelled:
                     return
@@ -149,13 +151,22 @@ class SearchJob(Job):
     """Find a query in block texts; answers a list of `Match` (spans in code points)."""
 
     def __init__(
-        self, signals: JobSignals, job_id: int, texts: tuple[str, ...], query: str, exact: bool
+        self,
+        signals: JobSignals,
+        job_id: int,
+        texts: tuple[str, ...],
+        query: str,
+        exact: bool,
+        sources: tuple[str, ...] | None = None,
     ):
         super().__init__(signals, job_id)
-        self.texts = texts
+        self.texts, self.sources = texts, sources
         self.query, self.exact = query, exact
 
     def run(self) -> None:
-        matches = find_in_blocks(self.texts, self.query, self.exact, lambda: self.token.cancelled)
+        # What is shown and what is written: 软件 finds a phrase shown as 軟體.
+        matches = find_in_blocks(
+            self.texts, self.query, self.exact, lambda: self.token.cancelled, self.sources
+        )
         if matches is not None and not self.token.cancelled:
             self.signals.found.emit(self.job_id, matches)

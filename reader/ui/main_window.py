@@ -11,7 +11,6 @@ import bisect
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QEvent,
     QPoint,
     QSettings,
     QStandardPaths,
@@ -33,17 +32,23 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
-    QToolBar,
     QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from reader import APP_NAME
-from reader.core.convert import Script, ScriptMode, phrases_available
+from reader.core.chapter_rules import ChapterRules
+from reader.core.convert import (
+    Script,
+    ScriptMode,
+    phrases_available,
+    phrases_note,
+    quotes_by_default,
+)
 from reader.core.document import BlockKind
 from reader.core.loading import DEFAULT_SIZE_LIMIT, display_encoding
-from reader.core.opening import MARKDOWN_SUFFIXES
+from reader.core.opening import MARKDOWN_SUFFIXES, is_epub
 from reader.core.resources import bundled_article_path
 from reader.core.search import Match
 from reader.runtime import freeze_open_document, return_freed_memory
@@ -56,8 +61,10 @@ from reader.ui.actions import (
     show_script_choice,
 )
 from reader.ui.dialogs.about import AboutBox
+from reader.ui.dialogs.chapter_rules import ChapterRulesDialog
 from reader.ui.dialogs.preferences import PreferencesDialog
 from reader.ui.export import Exporter
+from reader.ui.full_screen import FullScreen
 from reader.ui.panels.find_bar import FindBar
 from reader.ui.panels.font_banner import FontBanner
 from reader.ui.panels.outline_dock import OutlineDock
@@ -83,7 +90,7 @@ ENCODINGS = (
     ("utf-16-le", "UTF-16 LE"),
     ("utf-16-be", "UTF-16 BE"),
 )
-FILE_FILTER = "Text documents (*.txt *.text *.md *.markdown);;All files (*)"
+FILE_FILTER = "Documents (*.txt *.text *.md *.markdown *.epub);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -138,8 +145,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._fit_to_screen()
         self._fill_encoding_menu()
-        self.view.viewport().installEventFilter(self)
-        self._chrome_before = (True, True)
+        self.full_screen = FullScreen(self, self.view.viewport(), [self.outline, self.status])
         self.restore_state()
 
     def _fit_to_screen(self) -> None:
@@ -164,6 +170,7 @@ class MainWindow(QMainWindow):
             "export_text": self.exporter.export_text,
             "print_document": self.exporter.print_document,
             "export_pdf": self.exporter.export_pdf,
+            "export_book": self.exporter.export_book,
             "quit": self.close,
             "copy": self.view.copy,
             "select_all": self.view.selectAll,
@@ -173,6 +180,7 @@ class MainWindow(QMainWindow):
             "preferences": self.edit_preferences,
             "toggle_outline": self.outline.setVisible,
             "phrases": lambda on: self._set_preference(phrases=on),
+            "quotes": lambda on: self._set_preference(quotes="corner" if on else "curved"),
             "reflow": self.set_reflow,
             "zoom_in": lambda: self.zoom(+1),
             "zoom_out": lambda: self.zoom(-1),
@@ -183,6 +191,7 @@ class MainWindow(QMainWindow):
             "script_mode": lambda value: self.set_script_mode(ScriptMode(value)),
             "source_script": self.set_source_script,
             "theme": self.set_theme,
+            "chapter_rules": self.edit_chapter_rules,
         }
 
     def _connect_widgets(self) -> None:
@@ -221,7 +230,9 @@ class MainWindow(QMainWindow):
         session.failed.connect(lambda message: self._on_open_failed(session, message))
         self._incoming = session
         self.status.set_loading(True)
-        session.load(path, encoding, self.store.preferences.reflow)
+        same = self.session.prepared if self.session and self.session.path == path else None
+        rules = self.store.chapter_rules(same.identity if same else "")
+        session.load(path, encoding, self.store.preferences.reflow, rules)
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -245,6 +256,12 @@ class MainWindow(QMainWindow):
 
     def _on_opened(self, session: DocumentSession) -> None:
         if session is not self._incoming:
+            return
+        prepared = session.prepared
+        assert prepared is not None
+        if (rules := self.store.chapter_rules(prepared.identity)) != session.rules:
+            # The document has rules of its own: open it again with them.
+            session.load(session.path, session.encoding, self.store.preferences.reflow, rules)
             return
         self._incoming = None
         self.status.set_loading(False)
@@ -317,7 +334,7 @@ class MainWindow(QMainWindow):
         if chosen != "auto":
             return Script(chosen)
         prepared = self.session.prepared if self.session else None
-        return prepared.script if prepared else Script.MIXED
+        return prepared.source_script if prepared else Script.MIXED
 
     def script_mode(self) -> ScriptMode:
         return ScriptMode(self.store.preferences.script_mode)
@@ -332,6 +349,11 @@ class MainWindow(QMainWindow):
     def _set_preference(self, **changes: object) -> None:
         self.store.update_preferences(**changes)
         self._update_script_controls()
+        if self.store.preferences.phrases and not self.actions_.phrases.isEnabled():
+            self.status.showMessage(
+                self.tr("Regional phrases: %1").replace("%1", self.actions_.phrases.toolTip()),
+                10_000,
+            )
         if self.session is not None:
             self._follow_script()
             self.session.show_script(*self._script_choice())
@@ -349,10 +371,22 @@ class MainWindow(QMainWindow):
         self._reopen_at_line = session.prepared.document.blocks[self.view.top_block()].line
         self.open_path(session.path)
 
-    def _script_choice(self) -> tuple[Script, ScriptMode, bool, tuple[int, int]]:
+    def _script_choice(self) -> tuple[Script, ScriptMode, bool, tuple[int, int], bool]:
         first, last = self.view.visible_blocks()
         visible = (max(0, first - 5), last + VISIBLE_MARGIN)
-        return self.source_script(), self.script_mode(), self.store.preferences.phrases, visible
+        mode = self.script_mode()
+        prefs = self.store.preferences
+        return self.source_script(), mode, prefs.phrases, visible, self._quotes(mode)
+
+    def _quotes(self, mode: ScriptMode) -> bool:
+        """Corner quotes 「」: the reader's choice, else on for 臺灣正體 and 香港繁體."""
+        chosen = self.store.preferences.quotes
+        return quotes_by_default(mode) if chosen == "auto" else chosen == "corner"
+
+    def _why_not_phrases(self, source: Script, mode: ScriptMode) -> str:
+        """Why the regional-phrases switch is greyed out, in a sentence ('' when it is not)."""
+        note = phrases_note(source, mode)
+        return self.status.phrases_reason(note) if note is not None else ""
 
     def _on_rendition_changed(self) -> None:
         assert self.session is not None and self.session.rendition is not None
@@ -404,8 +438,12 @@ class MainWindow(QMainWindow):
 
     def follow_link(self, target: str) -> None:
         """A link inside the document jumps there; one outside asks before the browser opens."""
-        if target.startswith("#"):
-            return  # anchors inside Markdown documents have no block to go to yet
+        prepared = self.session.prepared if self.session else None
+        if prepared is not None and target in prepared.document.anchors:
+            self.go_to_block(prepared.document.anchors[target])  # a link inside the book
+            return
+        if target.startswith("#") or ("://" not in target and not target.startswith("mailto:")):
+            return  # a place in the document it does not name, or a file beside it
         answer = QMessageBox.question(
             self,
             self.tr("Open Link"),
@@ -475,45 +513,41 @@ class MainWindow(QMainWindow):
 
     def set_full_screen(self, on: bool) -> None:
         """Full screen shows only the page; the pointer at the top edge brings the bars back."""
-        if on == self.isFullScreen():
-            return
-        if on:
-            self._chrome_before = (self.outline.isVisible(), self.status.isVisible())
-            self.showFullScreen()
-        else:
-            self.showNormal()
-        self._show_chrome(not on)
-        if not on:
-            self.outline.setVisible(self._chrome_before[0])
-            self.status.setVisible(self._chrome_before[1])
-        else:
-            self.outline.hide()
-            self.status.hide()
+        self.full_screen.set(on)
         self.actions_.full_screen.setChecked(on)
-
-    def _show_chrome(self, on: bool) -> None:
-        self.menuBar().setVisible(on)
-        for bar in self.findChildren(QToolBar):
-            bar.setVisible(on)
 
     def escape(self) -> None:
         """Esc, wherever the focus is: leave full screen first, else close the find bar."""
-        if self.isFullScreen():
+        if self.full_screen.on:
             self.set_full_screen(False)
         elif self.find_bar.isVisible():
             self.find_bar.close_bar()
 
-    def eventFilter(self, watched, event) -> bool:
-        # In full screen, the pointer at the top edge shows the menu and toolbar.
-        if self.isFullScreen() and event.type() == QEvent.Type.MouseMove:
-            y = self.mapFromGlobal(event.globalPosition().toPoint()).y()
-            near_top = y <= 2
-            reach = self.menuBar().sizeHint().height() * 3
-            if near_top and not self.menuBar().isVisible():
-                self._show_chrome(True)
-            elif y > reach and self.menuBar().isVisible():
-                self._show_chrome(False)
-        return super().eventFilter(watched, event)
+    def edit_chapter_rules(self) -> None:
+        """Tools ▸ Chapter Rules: the dialog previews edited rules; OK applies them."""
+        session = self.session
+        if session is None or session.prepared is None:
+            return
+        prepared = session.prepared
+        own = self.store.document_rules(prepared.identity) is not None
+        dialog = ChapterRulesDialog(
+            prepared.document, session.rules, own, self.start_folder(), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: session is self.session and self.apply_chapter_rules(*dialog.chosen())
+        )
+        dialog.open()
+
+    def apply_chapter_rules(self, rules: ChapterRules, own: bool) -> None:
+        """Keep `rules` for this document (`own`) or all documents; reopen at the same line."""
+        session = self.session
+        if session is None or session.prepared is None:
+            return
+        self.store.save_chapter_rules(rules, session.prepared.identity, own)
+        if rules != session.rules:
+            self._reopen_at_line = session.prepared.document.blocks[self.view.top_block()].line
+            self.open_path(session.path)
 
     def reopen_with_encoding(self, encoding: str) -> None:
         """The same file decoded with `encoding`, at the same line."""
@@ -542,15 +576,27 @@ class MainWindow(QMainWindow):
             self.store.preferences.phrases and phrases_available(source, mode),
             prepared.char_count,
             prepared.document.reflowed,
+            prepared.region,
         )
         self.status.show_reading_progress(self.view.progress())
 
     def _update_script_controls(self) -> None:
         prefs, mode = self.store.preferences, self.script_mode()
-        can_phrase = phrases_available(self.source_script(), mode)
+        why_not = self._why_not_phrases(self.source_script(), mode)
         show_script_choice(
-            self.actions_, self.script_box, mode, prefs.source_script, prefs.phrases, can_phrase
+            self.actions_,
+            self.script_box,
+            mode,
+            prefs.source_script,
+            prefs.phrases,
+            why_not,
+            self._quotes(mode),
         )
+        self.actions_.export_book.setEnabled(
+            self.session is not None and is_epub(self.session.path)
+        )
+        plain = self.session is not None and not _structured(self.session.path)
+        self.actions_.chapter_rules.setEnabled(plain)
         self._update_status()
 
     def _sync_outline_action(self, visible: bool) -> None:
@@ -618,3 +664,8 @@ class MainWindow(QMainWindow):
         self.save_state()
         QThreadPool.globalInstance().waitForDone(5000)
         super().closeEvent(event)
+
+
+def _structured(path: str) -> bool:
+    """Markdown and EPUB bring their own headings: chapter rules are for plain text."""
+    return Path(path).suffix.lower() in MARKDOWN_SUFFIXES or is_epub(path)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
+from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.convert import ConvertedChunk, Script, ScriptMode, conversion_chain
 from reader.core.loading import DEFAULT_SIZE_LIMIT
 from reader.core.rendition import PreparedDocument, Rendition
@@ -102,6 +103,8 @@ class DocumentSession(QObject):
         self.pool = pool or QThreadPool.globalInstance()
         self.size_limit = size_limit
         self.path = ""
+        self.encoding: str | None = None  # as asked for (None: detected)
+        self.rules = DEFAULT_RULES  # the chapter rules the document was opened with
         self.prepared: PreparedDocument | None = None
         self.rendition: Rendition | None = None
         self.matches: list[Match] = []
@@ -131,14 +134,23 @@ class DocumentSession(QObject):
 
     # Loading
 
-    def load(self, path: str, encoding: str | None = None, reflow: bool = True) -> None:
+    def load(
+        self,
+        path: str,
+        encoding: str | None = None,
+        reflow: bool = True,
+        rules: ChapterRules = DEFAULT_RULES,
+    ) -> None:
         """Read and prepare `path` in the background; `opened` or `failed` answers.
 
-        `reflow` joins the lines of hard-wrapped plain text into paragraphs.
+        `reflow` joins the lines of hard-wrapped plain text into paragraphs; `rules`
+        are the chapter rules for plain text.
         """
-        self.path = path
+        self.path, self.encoding, self.rules = path, encoding, rules
         self._load.start(
-            lambda job_id: LoadJob(self._signals, job_id, path, encoding, self.size_limit, reflow)
+            lambda job_id: LoadJob(
+                self._signals, job_id, path, encoding, self.size_limit, reflow, rules
+            )
         )
 
     @property
@@ -164,12 +176,18 @@ class DocumentSession(QObject):
     # Script
 
     def show_script(
-        self, source: Script, mode: ScriptMode, phrases: bool, first: tuple[int, int] = (0, 0)
+        self,
+        source: Script,
+        mode: ScriptMode,
+        phrases: bool,
+        first: tuple[int, int] = (0, 0),
+        quotes: bool | None = None,
     ) -> None:
-        """Show the document in `mode`, converting blocks [first) before the rest."""
+        """Show the document in `mode`, converting blocks [first) before the rest; `quotes`
+        turns “” into 「」 (None: the target's default)."""
         if self.prepared is None:
             return
-        chain = conversion_chain(source, mode, phrases)
+        chain = conversion_chain(source, mode, phrases, quotes)
         old = self.rendition
         on_its_way = self._convert.running or bool(self._pending)
         if old is not None and old.mode is mode and old.chain == chain:
@@ -312,7 +330,10 @@ class DocumentSession(QObject):
         if self.rendition is None:
             return
         texts = tuple(self.rendition.texts)
-        self._search.start(lambda job_id: SearchJob(self._signals, job_id, texts, query, exact))
+        sources = self.prepared.texts if self.prepared is not None else None
+        self._search.start(
+            lambda job_id: SearchJob(self._signals, job_id, texts, query, exact, sources)
+        )
 
     def clear_search(self) -> None:
         self._search.cancel()

@@ -1,7 +1,7 @@
 """Everything the reader remembers, read and written in one place.
 
-Reading preferences, recent files, the last document, reading positions and
-the window's layout live in one QSettings file. Every value read back is
+Reading preferences, recent files, the last document, reading positions,
+chapter rules and the window's layout live in one QSettings file. Every value read back is
 validated: anything missing, corrupt or out of range falls back to its
 default. `changed` tells observers which part changed.
 """
@@ -9,12 +9,14 @@ default. `changed` tells observers which part changed.
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
+from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules, RuleError
 from reader.core.convert import Script, ScriptMode
 from reader.ui.themes import THEMES
 
@@ -37,6 +39,7 @@ class Preferences:
     source_script: str = "auto"  # or a Script value
     phrases: bool = False
     reflow: bool = True  # join the lines of hard-wrapped plain text
+    quotes: str = "auto"  # corner, curved, or auto: corner for 臺灣正體 and 香港繁體
 
     def clamped(self) -> Preferences:
         """The same preferences with every out-of-range value replaced by its default."""
@@ -52,6 +55,7 @@ class Preferences:
             in {"auto", *(s.value for s in Script if s is not Script.MIXED)},
             "phrases": isinstance(self.phrases, bool),
             "reflow": isinstance(self.reflow, bool),
+            "quotes": self.quotes in ("auto", "corner", "curved"),
         }
         changes = {name: getattr(default, name) for name, ok in checks.items() if not ok}
         return replace(self, **changes) if changes else self
@@ -60,7 +64,7 @@ class Preferences:
 class SettingsStore(QObject):
     """The reader's settings file, behind methods that speak the reader's terms."""
 
-    changed = Signal(str)  # "preferences", "recent" or "positions"
+    changed = Signal(str)  # "preferences", "recent", "positions" or "rules"
 
     def __init__(self, settings: QSettings, parent: QObject | None = None):
         super().__init__(parent)
@@ -176,6 +180,40 @@ class SettingsStore(QObject):
         finally:
             self.settings.endGroup()
         self.changed.emit("positions")
+
+    # Chapter rules
+
+    def chapter_rules(self, identity: str = "") -> ChapterRules:
+        """The rules for document `identity`: its own when it has them, else everyone's."""
+        own = self.document_rules(identity)
+        if own is not None:
+            return own
+        return self._rules("rules/global") or DEFAULT_RULES
+
+    def document_rules(self, identity: str) -> ChapterRules | None:
+        """Document `identity`'s own rules; None when it has none (or they are corrupt)."""
+        return self._rules(f"rules/{identity}") if identity else None
+
+    def save_chapter_rules(self, rules: ChapterRules, identity: str, own: bool) -> None:
+        """Rules for document `identity` only (`own`), or for all documents: then the
+        document gives up its own rules."""
+        if own and identity:
+            self.settings.setValue(f"rules/{identity}", json.dumps(rules.to_dict()))
+        else:
+            self.settings.setValue("rules/global", json.dumps(rules.to_dict()))
+            if identity:
+                self.settings.remove(f"rules/{identity}")
+        self.changed.emit("rules")
+
+    def _rules(self, key: str) -> ChapterRules | None:
+        raw = self.settings.value(key)
+        if not isinstance(raw, str):
+            return None
+        try:
+            data = json.loads(raw)
+            return ChapterRules.from_dict(data) if isinstance(data, dict) else None
+        except (ValueError, TypeError, RuleError):
+            return None
 
     # Window layout
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
-from reader.core.convert import Script, ScriptMode
+from reader.core.convert import PhrasesNote, Script, ScriptMode
+from reader.core.script import RegionGuess
 
 SCRIPT_NAMES = {
     Script.SIMPLIFIED: "简体",
     Script.TRADITIONAL: "繁體",
+    Script.MAINLAND_TRADITIONAL: "繁體（大陸用字）",
     Script.TAIWAN: "臺灣正體",
     Script.HONGKONG: "香港繁體",
     Script.MIXED: "混合",
@@ -53,6 +55,7 @@ class StatusBar(QStatusBar):
         phrases: bool,
         char_count: int,
         reflowed: bool = False,
+        region: RegionGuess | None = None,
     ) -> None:
         """What the document is and how it is shown."""
         self.encoding.setText(encoding)
@@ -62,6 +65,15 @@ class StatusBar(QStatusBar):
             if char_count == 0
             else self.tr("Source: %1 (%2)").replace("%1", SCRIPT_NAMES[source]).replace("%2", how)
         )
+        if region is not None and detected:
+            evidence = "、".join(f"{word} ×{count}" for word, count in region.evidence[:4])
+            self.source.setToolTip(
+                self.tr("Region told by %1 (confidence %2)")
+                .replace("%1", evidence or "—")
+                .replace("%2", f"{region.confidence:.2f}")
+            )
+        else:
+            self.source.setToolTip("")
         shown = SCRIPT_NAMES[source] if mode is ScriptMode.ORIGINAL else MODE_NAMES[mode]
         text = (self.tr("Showing: %1 + phrases") if phrases else self.tr("Showing: %1")).replace(
             "%1", shown
@@ -74,6 +86,28 @@ class StatusBar(QStatusBar):
             if reflowed
             else ""
         )
+
+    def phrases_reason(self, note: PhrasesNote) -> str:
+        """Why regional phrases cannot apply, in a sentence for the tooltip and this bar."""
+        reasons = {
+            PhrasesNote.NOT_CONVERTING: self.tr(
+                "The original text is shown: nothing is converted."
+            ),
+            PhrasesNote.SAME_STANDARD: self.tr("The text already follows this standard."),
+            PhrasesNote.TARGET_HAS_NO_VOCABULARY: self.tr(
+                "OpenCC's standard Traditional has no regional vocabulary: choose 臺灣正體 "
+                "or 香港繁體 for regional words."
+            ),
+            PhrasesNote.SAME_VOCABULARY: self.tr(
+                "The text is written with mainland vocabulary already: there are no regional "
+                "words to convert for 简体."
+            ),
+            PhrasesNote.SOURCE_REGION_UNKNOWN: self.tr(
+                "The text's region is not known: choose its source script (Taiwan, Hong Kong "
+                "or mainland) under View ▸ Script ▸ Source Script."
+            ),
+        }
+        return reasons[note]
 
     def show_reading_progress(self, percent: int) -> None:
         self.reading.setText(f"{percent}%")

@@ -16,7 +16,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -34,7 +43,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from reader.core.document import CELL_BREAK, LINE_BREAK, Block, BlockKind, Run
+from reader.core.document import CELL_BREAK, LINE_BREAK, Block, BlockKind, Image, Run
+from reader.core.loading import LoadError
 from reader.ui.themes import Theme
 from reader.ui.view.typeset import BlockStyle, block_style
 
@@ -93,6 +103,7 @@ class LaidBlock:
     image: QImage | None = None
     image_note: str = ""  # said instead of a picture that is not shown
     cells: list[Cell] = field(default_factory=list)
+    ruby: list[tuple[int, int, str]] = field(default_factory=list)  # UTF-16 span, annotation
     breaks: list[float] = field(default_factory=list)  # y where a page may break
 
     def lines(self) -> int:
@@ -100,37 +111,50 @@ class LaidBlock:
 
 
 class ImageStore:
-    """Pictures read lazily from the document's folder, within decoding limits."""
+    """Pictures read lazily from the document's folder or its archive, within decoding limits."""
 
     def __init__(self) -> None:
-        self._cache: OrderedDict[str, QImage | str] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str], QImage | str] = OrderedDict()
 
-    def load(self, path: str) -> QImage | str:
-        """The picture at `path`, or a one-line reason it is not shown."""
-        found = self._cache.get(path)
+    def load(self, image: Image) -> QImage | str:
+        """The picture, or a one-line reason it is not shown."""
+        key = (image.path, image.member)
+        found = self._cache.get(key)
         if found is not None:
-            self._cache.move_to_end(path)
+            self._cache.move_to_end(key)
             return found
-        result = self._read(path)
-        self._cache[path] = result
+        result = self._read(image)
+        self._cache[key] = result
         if len(self._cache) > _IMAGE_CACHE:
             self._cache.popitem(last=False)
         return result
 
     @staticmethod
-    def _read(path: str) -> QImage | str:
-        try:
-            size = Path(path).stat().st_size
-        except OSError:
-            return "missing"
-        if size > MAX_IMAGE_BYTES:
-            return "too large"
-        reader = QImageReader(path)
+    def _read(image: Image) -> QImage | str:
+        if image.member:  # inside a book: read the member, never the whole archive
+            from reader.core.formats.epub_archive import read_member  # lxml only for books
+
+            try:
+                data = read_member(image.path, image.member, MAX_IMAGE_BYTES)
+            except LoadError:
+                return "unreadable"
+            buffer = QBuffer()
+            buffer.setData(QByteArray(data))
+            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            reader = QImageReader(buffer)
+        else:
+            try:
+                size = Path(image.path).stat().st_size
+            except OSError:
+                return "missing"
+            if size > MAX_IMAGE_BYTES:
+                return "too large"
+            reader = QImageReader(image.path)
         dims: QSize = reader.size()
         if dims.isValid() and dims.width() * dims.height() > MAX_IMAGE_PIXELS:
             return "too large"
-        image = reader.read()
-        return "unreadable" if image.isNull() else image
+        picture = reader.read()
+        return "unreadable" if picture.isNull() else picture
 
 
 class BlockLayouter:
@@ -231,7 +255,7 @@ class BlockLayouter:
         note = ""
         text_top = 0.0
         if block.kind is BlockKind.IMAGE and block.image is not None:
-            loaded = self.images.load(block.image.path) if block.image.path else "remote"
+            loaded = self.images.load(block.image) if block.image.path else "remote"
             if isinstance(loaded, QImage):
                 image = loaded.scaled(
                     int(min(inner, loaded.width() * self._image_scale())),
@@ -241,7 +265,7 @@ class BlockLayouter:
                 )
                 text_top = image.height() + 0.4 * em
             else:
-                note = block.image.src
+                note = _picture_note(block.image.src, loaded)
         layout = self._set_text(text, style, inner, block.runs, theme)
         lines = layout.lineCount()
         pitch = self._pitch(self.font_for(style))
@@ -261,6 +285,7 @@ class BlockLayouter:
             image=image,
             image_note=note,
         )
+        laid.ruby = _ruby_spans(block.runs, text)
         if block.kind is BlockKind.LIST_ITEM and block.marker:
             laid.marker, laid.marker_font = block.marker, self.font_for(style)
         elif block.kind in (BlockKind.FIGURE, BlockKind.IMAGE) and image is None:
@@ -437,16 +462,21 @@ class BlockLayouter:
             else:
                 self._paint_lines(painter, laid, origin, part)
             first_shown = part is None or part[0] <= laid.content_top + laid.text_top
+            if laid.ruby:
+                self._paint_ruby(painter, laid, origin, part)
             if laid.marker and laid.layout.lineCount() and first_shown:
                 self._paint_marker(painter, laid, origin)
         if laid.image_note:
             painter.setFont(self.font_for(style))
             painter.setPen(QColor(theme.quiet))
             note_top = top + laid.text_top + self._text_height(laid.layout) if laid.layout else top
+            note = QFontMetricsF(self.font_for(style)).elidedText(
+                laid.image_note, Qt.TextElideMode.ElideMiddle, inner
+            )
             painter.drawText(
                 QRectF(left, note_top, inner, self._pitch(self.font_for(style))),
                 int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter),
-                laid.image_note,
+                note,
             )
 
     def _paint_lines(
@@ -463,6 +493,37 @@ class BlockLayouter:
             slot_bottom = slot_top + max(pitch, line.height())
             if slot_top >= part[0] - 0.5 and slot_bottom <= part[1] + 0.5:
                 line.draw(painter, origin)
+
+    def _paint_ruby(
+        self,
+        painter: QPainter,
+        laid: LaidBlock,
+        origin: QPointF,
+        part: tuple[float, float] | None,
+    ) -> None:
+        """Annotations (pinyin, zhuyin) small and centred above their base characters."""
+        assert laid.layout is not None
+        layout = laid.layout
+        font = QFont(layout.font())
+        font.setPixelSize(max(5, round(layout.font().pixelSize() * 0.5)))
+        font.setBold(False)
+        metrics = QFontMetricsF(font)
+        painter.save()
+        painter.setFont(font)
+        base = laid.content_top + laid.text_top
+        for start, end, annotation in laid.ruby:
+            line = layout.lineForTextPosition(start)
+            if not line.isValid():
+                continue
+            if part is not None and not (part[0] - 0.5 <= base + line.y() <= part[1] + 0.5):
+                continue
+            x0 = _x(line.cursorToX(start))
+            x1 = _x(line.cursorToX(min(end, line.textStart() + line.textLength())))
+            width = metrics.horizontalAdvance(annotation)
+            x = origin.x() + (x0 + x1 - width) / 2
+            y = origin.y() + line.y() - metrics.descent()
+            painter.drawText(QPointF(x, y), annotation)
+        painter.restore()
 
     def _paint_marker(self, painter: QPainter, laid: LaidBlock, origin: QPointF) -> None:
         assert laid.layout is not None and laid.marker_font is not None
@@ -502,6 +563,37 @@ class BlockLayouter:
             painter.drawRect(rect)
             painter.setPen(QColor(theme.text))
             cell.layout.draw(painter, QPointF(rect.x() + pad, rect.y() + pad))
+
+
+def _x(cursor: object) -> float:
+    """QTextLine.cursorToX answers (x, position) in PySide6."""
+    return float(cursor[0] if isinstance(cursor, tuple) else cursor)
+
+
+def _ruby_spans(runs: Sequence[Run], text: str) -> list[tuple[int, int, str]]:
+    """(start, end, annotation) in UTF-16 units of the runs that carry ruby."""
+    if not runs or not any(r.ruby for r in runs) or sum(len(r.text) for r in runs) != len(text):
+        return []
+    spans = []
+    pos = 0
+    for run in runs:
+        end = pos + len(run.text)
+        if run.ruby:
+            spans.append((utf16_len(text[:pos]), utf16_len(text[:end]), run.ruby))
+        pos = end
+    return spans
+
+
+def _picture_note(src: str, reason: str) -> str:
+    """The line shown instead of a picture: its address and why it is not shown."""
+    tr = QCoreApplication.translate
+    why = {
+        "remote": tr("Pictures", "%1 (not fetched: only pictures beside the document are shown)"),
+        "missing": tr("Pictures", "%1 (missing)"),
+        "too large": tr("Pictures", "%1 (too large to show: over 50 megapixels or 32 MiB)"),
+        "unreadable": tr("Pictures", "%1 (not a picture the reader can decode)"),
+    }
+    return why.get(reason, "%1").replace("%1", src)
 
 
 def _fit_columns(natural: list[float], width: float) -> list[float]:

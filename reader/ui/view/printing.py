@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import bisect
 import errno
+import multiprocessing
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -33,6 +35,7 @@ from PySide6.QtGui import (
 from reader import APP_NAME
 from reader.core.document import Block
 from reader.core.files import atomic_path
+from reader.core.messages import os_error_reason
 from reader.ui.themes import Theme
 from reader.ui.view.layout import BlockLayouter, LaidBlock
 from reader.ui.view.typeset import PAPER_BODY_PT, PAPER_MARGIN_MM
@@ -290,3 +293,73 @@ def _complete_pdf(path: Path) -> bool:
             return size > 0 and b"%%EOF" in f.read()
     except OSError:
         return False
+
+
+#: Documents with more blocks than this are set in a process of their own: closing a PDF
+#: of a novel (embedding its fonts) is one long call that would hold the GUI's GIL.
+PROCESS_BLOCKS = 5000
+_SEND_BLOCKS = 2000
+
+
+def write_pdf_in_process(
+    path: str,
+    blocks: Sequence[Block],
+    texts: Sequence[str],
+    title: str,
+    font: QFont,
+    progress: Callable[[int], object] | None = None,
+) -> None:
+    """`write_pdf` in a spawned process; raises OSError with the child's one-line reason.
+
+    The document goes over in small pieces, so that no single pickling holds this
+    process's GIL for long; progress comes back as the pages are set.
+    """
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe()
+    child = context.Process(target=_pdf_child, args=(theirs,), daemon=True)
+    child.start()
+    theirs.close()
+    try:
+        ours.send((path, title, font.family()))
+        for start in range(0, len(blocks), _SEND_BLOCKS):
+            end = start + _SEND_BLOCKS
+            ours.send((tuple(blocks[start:end]), tuple(texts[start:end])))
+        ours.send(None)
+        while True:
+            try:
+                kind, value = ours.recv()
+            except EOFError:
+                raise OSError("the PDF writer stopped unexpectedly") from None
+            if kind == "progress" and progress is not None:
+                progress(value)
+            elif kind == "done":
+                return
+            elif kind == "failed":
+                raise OSError(value)
+    finally:
+        ours.close()
+        child.join(timeout=10)
+        if child.is_alive():
+            child.kill()
+
+
+def _pdf_child(conn) -> None:  # runs in the spawned process
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (fonts need it)
+    path, title, family = conn.recv()
+    blocks: list[Block] = []
+    texts: list[str] = []
+    while (piece := conn.recv()) is not None:
+        blocks.extend(piece[0])
+        texts.extend(piece[1])
+    try:
+        write_pdf(path, blocks, texts, title, QFont(family), lambda p: conn.send(("progress", p)))
+    except OSError as exc:
+        conn.send(("failed", os_error_reason(exc)))
+    except Exception as exc:  # the parent words it; no traceback reaches the reader
+        conn.send(("failed", str(exc) or type(exc).__name__))
+    else:
+        conn.send(("done", path))
+    conn.close()

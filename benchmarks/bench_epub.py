@@ -1,0 +1,178 @@
+"""EPUB: opening and preparing a large book, writing a converted copy, parsers compared.
+
+    python -m benchmarks.bench_epub [--chars N] [--chapters N] [--runs N] [--quick] [--json FILE]
+
+The book is generated (benchmarks/corpus.py's novel, Simplified, one XHTML file
+per chapter, a bold phrase in every paragraph, nav). Figures are medians; those
+compared with each other are measured in the same run. Per-node against
+per-paragraph conversion counts paragraphs whose converted text differs when
+each text node is converted alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.common import machine, median_seconds
+from benchmarks.corpus import novel
+from reader.core.convert import convert, convert_chunked
+from reader.core.files import write_atomically
+from reader.core.formats.epub import open_epub
+from reader.core.formats.epub_writer import convert_epub
+from reader.core.opening import open_document
+from reader.core.rendition import prepare
+from tests.epub_books import nav_xhtml, opf, write_epub, xhtml
+
+
+def make_book(path: Path, chars: int, chapters: int, seed: int = 11) -> tuple[str, list[bytes]]:
+    """Write the book; returns its plain text and the chapter files."""
+    per = chars // chapters
+    text = novel(chars, script="simplified", seed=seed, chapter_chars=(per, per), chapters=chapters)
+    rng = random.Random(seed)
+    parts = text.split("\n\n")
+    title = parts[0].strip("《》\n")
+    files: dict[str, str] = {}
+    toc = []
+    for n, part in enumerate(p for p in parts[1:] if p.strip()):
+        lines = part.strip("\n").split("\n")
+        body = [f'<h2 id="c{n}">{html.escape(lines[0])}</h2>']
+        for line in lines[1:]:
+            t = html.escape(line.strip())
+            if len(t) > 8:
+                k = rng.randrange(1, len(t) - 4)
+                t = f"{t[:k]}<b>{t[k : k + 2]}</b>{t[k + 2 :]}"
+            body.append(f"<p>{t}</p>")
+        name = f"c{n:03d}.xhtml"
+        files[name] = "\n".join(body)
+        toc.append((lines[0], name, []))
+    members: dict[str, str | bytes] = {f"OEBPS/{k}": xhtml(v, "zh-CN") for k, v in files.items()}
+    members["OEBPS/nav.xhtml"] = nav_xhtml(toc, "zh-CN")
+    members["OEBPS/style.css"] = "p { text-indent: 2em }\n"
+    members["OEBPS/content.opf"] = opf(list(files), title=title, language="zh-CN")
+    write_epub(path, members)
+    return text, [members[f"OEBPS/{k}"].encode() for k in files]  # type: ignore[union-attr]
+
+
+def parsers(chapters: list[bytes], runs: int) -> dict[str, float]:
+    """Parse and walk every chapter with each parser (selectolax only when installed)."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    def walk(root) -> int:
+        n = 0
+        for event, el in etree.iterwalk(root, events=("start", "end")):
+            text = el.text if event == "start" else el.tail
+            n += len(text or "")
+        return n
+
+    xml_parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
+    cases = {
+        "lxml XML (recover)": lambda: sum(walk(etree.fromstring(c, xml_parser)) for c in chapters),
+        "lxml.html": lambda: sum(walk(lxml_html.fromstring(c)) for c in chapters),
+    }
+    try:
+        from selectolax.lexbor import LexborHTMLParser
+
+        def lexbor() -> int:
+            n = 0
+            for c in chapters:
+                for node in LexborHTMLParser(c).body.traverse(include_text=True):
+                    if node.tag == "-text":
+                        n += len(node.text_content or "")
+            return n
+
+        cases["selectolax (lexbor)"] = lexbor
+    except ImportError:
+        pass
+    return {name: median_seconds(fn, runs) for name, fn in cases.items()}
+
+
+def per_node_differences(text: str, seed: int = 5) -> tuple[int, int]:
+    """Paragraphs cut once at random (as inline markup cuts them) whose per-node conversion
+    differs from the per-paragraph one; and how many paragraphs there were."""
+    rng = random.Random(seed)
+    paragraphs = [p.strip() for p in text.split("\n") if len(p.strip()) > 8]
+    differ = 0
+    for p in paragraphs:
+        k = rng.randrange(1, len(p) - 1)
+        if convert(p[:k], ("s2t",)) + convert(p[k:], ("s2t",)) != convert(p, ("s2t",)):
+            differ += 1
+    return differ, len(paragraphs)
+
+
+def run(chars: int, chapters: int, runs: int) -> list[dict[str, object]]:
+    figures: list[dict[str, object]] = []
+
+    def add(name: str, value: float, unit: str = "s", target: str = "") -> None:
+        figures.append({"name": name, "value": round(value, 3), "unit": unit, "target": target})
+
+    with tempfile.TemporaryDirectory() as tmp:
+        book = Path(tmp) / "book.epub"
+        text, files = make_book(book, chars, chapters)
+        add("book size", book.stat().st_size / 1e6, "MB")
+        add("characters", len(text), "chars")
+        for name, seconds in parsers(files, runs).items():
+            add(f"parse+walk: {name}", seconds)
+        add("open_epub", median_seconds(lambda: open_epub(book), runs))
+        doc = open_epub(book)
+        add("prepare", median_seconds(lambda: prepare(doc), runs))
+        add(
+            "open + prepare (core part of first paint)",
+            median_seconds(lambda: prepare(open_epub(book)), runs),
+            target="≤ 1 s overall",
+        )
+        plain = Path(tmp) / "book.txt"
+        plain.write_text(text, encoding="utf-8")
+        add(
+            "the same text as TXT: open + prepare",
+            median_seconds(lambda: prepare(open_document(plain)), runs),
+        )
+        out = Path(tmp) / "out.epub"
+        txt = Path(tmp) / "out.txt"
+        add(
+            "converted EPUB (s2t)",
+            median_seconds(lambda: convert_epub(book, out, ("s2t",), "zh-Hant"), max(1, runs // 2)),
+        )
+
+        def as_txt() -> None:
+            write_atomically(txt, (convert_chunked(text, ("s2t",)) or "").encode("utf-8"))
+
+        add(
+            "zhreader convert of the same text as TXT (s2t)",
+            median_seconds(as_txt, max(1, runs // 2)),
+        )
+        differ, total = per_node_differences(text[: min(len(text), 400_000)])
+        add("paragraphs cut once: per-node conversion differs", 100 * differ / max(1, total), "%")
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chars", type=int, default=3_000_000)
+    parser.add_argument("--chapters", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="a tiny book: the code paths only")
+    parser.add_argument("--json", help="write the figures here")
+    ns = parser.parse_args(argv)
+    if ns.quick:
+        ns.chars, ns.chapters, ns.runs = 20_000, 4, 1
+    figures = run(ns.chars, ns.chapters, ns.runs)
+    print(f"{machine()}\n\n| figure | value | target |\n|---|---|---|")
+    for f in figures:
+        print(f"| {f['name']} | {f['value']} {f['unit']} | {f['target']} |")
+    if ns.json:
+        Path(ns.json).write_text(
+            json.dumps({"machine": machine(), "figures": figures}, ensure_ascii=False, indent=2),
+            encoding="utf-8",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,31 @@
+"""`zhreader convert book.epub -o out.epub`: a converted copy of an EPUB, markup untouched."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from reader.core.convert import Chain, ScriptMode
+
+
+def convert_book(
+    ns: argparse.Namespace, chain_for: Callable[[str], Chain], error: type[Exception]
+) -> None:
+    """Write the EPUB `ns.file` converted to `ns.output`; `chain_for(text)` picks the chain
+    (the text is read only when the source script must be detected), `error` makes the
+    one-line message the command exits with."""
+    from reader.core.formats.epub import open_epub
+    from reader.core.formats.epub_writer import convert_epub, language_tag
+
+    if not ns.output:
+        raise error("an EPUB converts to an EPUB: add -o FILE.epub")
+    detect = ns.source == "auto" and not getattr(ns, "config", None)
+    chain = chain_for(open_epub(ns.file, ns.size_limit).text if detect else "")
+    language = "" if getattr(ns, "config", None) else language_tag(ScriptMode(ns.to))
+    try:
+        result = convert_epub(ns.file, ns.output, chain, language, ns.size_limit)
+    except OSError as exc:
+        raise error(f"{ns.output}: cannot be written ({exc.strerror or exc})") from None
+    for warning in result.warnings:
+        print(f"zhreader: {ns.file}: {warning}", file=sys.stderr)

@@ -1,0 +1,294 @@
+"""EPUB 2 and 3 books → `Document`: the spine's XHTML as typed blocks, the book's own outline.
+
+What a broken book still holds is opened and the rest reported in
+`Document.warnings`; what cannot be opened raises one `LoadError` subclass with a
+one-line message (epub_archive.py). Pictures are not read here: an IMAGE block
+names its archive member and the view reads it with `read_member` when it is
+shown. See docs/epub.md for the measurements.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import posixpath
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from reader.core.document import Block, BlockKind, Document, Image, Metadata
+from reader.core.formats.epub_archive import (
+    XHTML_TYPES,
+    DamagedBookError,
+    DamagedMemberError,
+    EncryptedBookError,
+    EpubArchive,
+    MissingPartError,
+    NotAnEpubError,
+    ZipBombError,
+    element_text,
+    local_name,
+    read_member,
+    resolve,
+)
+from reader.core.formats.epub_xhtml import BookReader, ClassStyle, class_styles, epub_types
+from reader.core.loading import DEFAULT_SIZE_LIMIT
+from reader.core.outline import Outline, OutlineEntry
+
+__all__ = [
+    "DamagedBookError",
+    "EncryptedBookError",
+    "MissingPartError",
+    "NotAnEpubError",
+    "ZipBombError",
+    "open_epub",
+    "read_member",
+]
+
+
+# The table of contents
+
+
+@dataclass
+class _TocNode:
+    title: str
+    target: str
+    children: list[_TocNode] = field(default_factory=list)
+
+
+def _nav_toc(archive: EpubArchive, member: str) -> list[_TocNode]:
+    root = archive.xml(member)
+    if root is None:
+        return []
+    navs = [el for el in root.iter() if local_name(el) == "nav"]
+    toc = next(
+        (n for n in navs if "toc" in epub_types(n)),
+        navs[0] if navs else None,
+    )
+    if toc is None:
+        return []
+    top = next((c for c in toc.iter() if local_name(c) in ("ol", "ul")), None)
+    return _nav_list(top, posixpath.dirname(member)) if top is not None else []
+
+
+def _nav_list(ol: etree._Element, base: str) -> list[_TocNode]:
+    nodes = []
+    for li in ol:
+        if local_name(li) != "li":
+            continue
+        link = next((c for c in li if local_name(c) in ("a", "span")), None)
+        title = " ".join(element_text(link).split()) if link is not None else ""
+        href = link.get("href", "") if link is not None else ""
+        sub = next((c for c in li if local_name(c) in ("ol", "ul")), None)
+        children = _nav_list(sub, base) if sub is not None else []
+        nodes.append(_TocNode(title, _target(base, href), children))
+    return nodes
+
+
+def _ncx_toc(archive: EpubArchive, member: str) -> list[_TocNode]:
+    root = archive.xml(member)
+    if root is None:
+        return []
+    nav_map = next((el for el in root.iter() if local_name(el) == "navmap"), None)
+    return _ncx_points(nav_map, posixpath.dirname(member)) if nav_map is not None else []
+
+
+def _ncx_points(parent: etree._Element, base: str) -> list[_TocNode]:
+    nodes = []
+    for point in parent:
+        if local_name(point) != "navpoint":
+            continue
+        label = next((c for c in point if local_name(c) == "navlabel"), None)
+        title = " ".join(element_text(label).split()) if label is not None else ""
+        content = next((c for c in point if local_name(c) == "content"), None)
+        href = content.get("src", "") if content is not None else ""
+        nodes.append(_TocNode(title, _target(base, href), _ncx_points(point, base)))
+    return nodes
+
+
+def _target(base: str, href: str) -> str:
+    parts = urlsplit(href)
+    member = resolve(base, parts.path) if parts.path else None
+    if member is None:
+        return ""
+    return f"{member}#{parts.fragment}" if parts.fragment else member
+
+
+def _key(title: str) -> str:
+    return "".join(title.split())
+
+
+def _promote_toc_headings(blocks: list[Block], nodes: list[_TocNode], targets: _Targets) -> None:
+    """A paragraph a TOC entry points at (or the first few of its file) whose text is the
+    entry's title is that section's heading, at the entry's depth."""
+
+    def visit(nodes: list[_TocNode], depth: int) -> None:
+        for node in nodes:
+            start = targets.block(node)
+            title = _key(node.title)
+            if start is not None and title:
+                for index in range(start, min(start + 3, len(blocks))):
+                    block = blocks[index]
+                    if block.kind is BlockKind.HEADING:
+                        break
+                    if block.kind is BlockKind.PARAGRAPH and _key(block.text) == title:
+                        blocks[index] = Block(
+                            BlockKind.HEADING, block.text, block.line, block.end_line, depth,
+                            runs=block.runs,
+                        )  # fmt: skip
+                        break
+            visit(node.children, depth + 1)
+
+    visit(nodes, 1)
+
+
+class _Targets:
+    """Where TOC entries lead: the block of `file#id`; when the book lacks that id, the
+    block of that file whose text is the entry's title; else the file's first block."""
+
+    def __init__(self, anchors: dict[str, int], blocks: list[Block]):
+        self.anchors = anchors
+        self.blocks = blocks
+        self.starts = sorted({index for key, index in anchors.items() if "#" not in key})
+
+    def block(self, node: _TocNode) -> int | None:
+        """The block `node` leads to, or None when its file is not in the book."""
+        found = self.anchors.get(node.target)
+        if found is not None:
+            return found
+        start = self.anchors.get(node.target.split("#", 1)[0])
+        if start is None or "#" not in node.target or not node.title:
+            return start
+        following = bisect.bisect_right(self.starts, start)
+        end = self.starts[following] if following < len(self.starts) else len(self.blocks)
+        title = _key(node.title)
+        return next((i for i in range(start, end) if _key(self.blocks[i].text) == title), start)
+
+
+def _outline(nodes: list[_TocNode], targets: _Targets) -> tuple[OutlineEntry, ...]:
+    def build(node: _TocNode, depth: int) -> list[OutlineEntry]:
+        block = targets.block(node)
+        children = [e for c in node.children for e in build(c, depth + (block is not None))]
+        if block is None or not node.title:
+            return children  # an entry that leads nowhere: its children move up
+        return [OutlineEntry(node.title, depth, block, block + 1, tuple(children))]
+
+    return tuple(e for n in nodes for e in build(n, 1))
+
+
+# Opening a book
+
+
+def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT) -> Document:
+    """Read an EPUB into a `Document`; raises a `LoadError` subclass with a one-line message."""
+    with EpubArchive(path, size_limit) as archive:
+        package = archive.package()
+        warnings = list(package.warnings)
+        toc_nodes: list[_TocNode] = []
+        for member, read in ((package.nav, _nav_toc), (package.ncx, _ncx_toc)):
+            if member and archive.has(member) and not toc_nodes:
+                try:
+                    toc_nodes = read(archive, member)
+                except DamagedMemberError:
+                    warnings.append(f"the table of contents {member} is damaged")
+        styles: dict[str, ClassStyle] = {}
+        for item in package.manifest.values():
+            if item.media_type == "text/css" and archive.has(item.member):
+                try:
+                    css = archive.read(item.member).decode("utf-8", "replace")
+                except DamagedMemberError:
+                    continue
+                styles.update(class_styles(css))
+        reader = BookReader(archive, styles)
+        missing: list[str] = []
+        damaged: list[str] = []
+        for idref in package.spine:
+            item = package.manifest.get(idref)
+            if item is None:
+                missing.append(idref)
+                continue
+            if not archive.has(item.member):
+                missing.append(item.member)
+                continue
+            if item.media_type.startswith("image/"):
+                reader.read_picture(item.member)
+                continue
+            if item.media_type and item.media_type not in XHTML_TYPES:
+                continue
+            try:
+                data = archive.read(item.member)
+            except DamagedMemberError:
+                damaged.append(item.member)
+                continue
+            reader.read_file(item.member, data)
+        if missing:
+            warnings.append(
+                f"{len(missing)} chapter{'s' if len(missing) > 1 else ''} missing from the "
+                f"book: {', '.join(missing[:3])}{'…' if len(missing) > 3 else ''}"
+            )
+        if damaged:
+            warnings.append(f"{len(damaged)} damaged chapter(s) left out: {', '.join(damaged[:3])}")
+        if reader.malformed:
+            warnings.append(
+                f"{len(reader.malformed)} file(s) with malformed XHTML, read as well as possible"
+            )
+        if reader.outside:
+            warnings.append(f"{reader.outside} link(s) or picture(s) outside the book ignored")
+        if reader.missing_images:
+            warnings.append(f"{reader.missing_images} picture(s) missing from the book")
+        if not reader.blocks and (missing or damaged):
+            raise MissingPartError(f"{archive.name}: the book has no readable chapters")
+        _promote_toc_headings(reader.blocks, toc_nodes, _Targets(reader.anchors, reader.blocks))
+        reader.pair_notes()
+        blocks = _dense_heading_levels(reader.blocks)
+        meta = package.metadata
+        title = (meta.get("title") or [""])[0]
+        if not title:
+            heading = next((b.text for b in blocks if b.kind is BlockKind.HEADING), "")
+            title = heading or archive.path.stem
+        authors = tuple(meta.get("creator", ()))
+        toc_entries = _outline(toc_nodes, _Targets(reader.anchors, blocks))
+        headings = sum(1 for b in blocks if b.kind is BlockKind.HEADING)
+        toc = Outline(title, toc_entries) if toc_entries else None
+        if toc is not None and _count(toc_entries) < 2 <= headings:
+            toc = None  # a one-entry TOC ("正文") says less than the headings
+        cover = None
+        if package.cover and archive.has(package.cover):
+            cover = Image(package.cover, "", "", str(archive.path), package.cover)
+        return Document(
+            title=title,
+            blocks=tuple(blocks),
+            metadata=Metadata(
+                published=(meta.get("date") or [""])[0],
+                source=(meta.get("publisher") or [""])[0],
+                author="、".join(authors),
+            ),
+            source=str(archive.path),
+            encoding="utf-8",
+            text="\n".join(b.text for b in blocks),
+            warnings=tuple(warnings),
+            toc=toc,
+            authors=authors,
+            language=(meta.get("language") or [package.opf_lang])[0],
+            cover=cover,
+            anchors=reader.anchors,
+        )
+
+
+def _count(entries: tuple[OutlineEntry, ...]) -> int:
+    return sum(1 + _count(e.children) for e in entries)
+
+
+def _dense_heading_levels(blocks: list[Block]) -> list[Block]:
+    """h2/h3 books get levels 1/2, as plain text's headings do."""
+    ranks = sorted({b.level for b in blocks if b.kind is BlockKind.HEADING})
+    dense = {rank: i + 1 for i, rank in enumerate(ranks)}
+    if all(rank == level for rank, level in dense.items()):
+        return blocks
+    return [
+        Block(b.kind, b.text, b.line, b.end_line, dense[b.level], b.caption, b.runs, b.marker,
+              b.info, b.rows, b.header_rows, b.image, b.label)
+        if b.kind is BlockKind.HEADING else b
+        for b in blocks
+    ]  # fmt: skip
