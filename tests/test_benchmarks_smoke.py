@@ -35,7 +35,12 @@ def test_convert_benchmark_runs_on_a_tiny_corpus(tmp_path):
         "-m", "benchmarks.bench_convert", "--chars", "3000", "--runs", "1", "--json", str(out)
     )
     result = json.loads(out.read_text(encoding="utf-8"))
-    assert {r["converter"] for r in result["rows"]} == {"raw opencc", "single", "chunked"}
+    assert {r["converter"] for r in result["rows"]} == {
+        "raw opencc",
+        "unguarded",
+        "single",
+        "chunked",
+    }
     assert result["chunks"]["longest_chunk_ms"] > 0
 
 
