@@ -55,7 +55,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `zhreader` and `python -m reader`."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
-        return _run_subcommand(args)
+        try:
+            return _run_subcommand(args)
+        except KeyboardInterrupt:  # Ctrl-C before the command's own handling began
+            print("zhreader: interrupted", file=sys.stderr)
+            return EXIT_INTERRUPTED
     return _run_gui(args)
 
 
