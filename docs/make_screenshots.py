@@ -48,7 +48,7 @@ OpenCC 轉換工具使用說明
 ## 安裝
 
 1. 安裝 Python 3.11 或更新版本
-2. 執行 `pip install opencc-py`
+2. 執行 `pip install opencc`
 3. 檢查安裝：
    - 執行 `python -c "import opencc"`
    - 沒有錯誤訊息即成功
