@@ -58,11 +58,6 @@ class PreparedDocument:
         """The source conversion assumes when the user names none: Traditional refined by region."""
         return self.region.script if self.region is not None else self.script
 
-    @property
-    def source(self) -> str:
-        """The file the document came from ('' when it did not come from a file)."""
-        return self.document.source
-
 
 def prepare(document: Document) -> PreparedDocument:
     """Outline, script and region detection and display texts of a recognised document."""
