@@ -447,6 +447,9 @@ def test_ctrl_c_during_a_long_convert(tmp_path):
         [sys.executable, "-m", "reader", "convert", str(src), "-o", str(out), *PHRASES_TO_TAIWAN],
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, as a shell gives it
+        # A terminal's Ctrl-C works even when this test runs in the background of a
+        # non-interactive shell, which starts its jobs with SIGINT ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         # The engine's library is loaded while the arguments are parsed; a little later the
