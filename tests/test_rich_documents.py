@@ -139,6 +139,11 @@ def test_a_markdown_document_prints_readably_with_all_its_text(make_window, read
     ):
         assert expected in flat, expected
     assert "picture.png" not in text  # the picture is shown, not its name
+    from tests.test_printing import han_sizes, words
+
+    sizes = han_sizes(words(pdf))
+    assert sizes and 9 <= sorted(sizes)[len(sizes) // 2] <= 14  # body text: 11 pt
+    assert max(sizes) <= 20  # the title: 1.75 × body
 
 
 _PARAGRAPH = "他走過長長的河岸，看見遠處的山巒在霧裡若隱若現，心想那邊大概就是故鄉了" * 5
