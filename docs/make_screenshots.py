@@ -127,6 +127,7 @@ def main() -> int:
         wait_for(window.conversion_finished, lambda: window.set_script_mode(ScriptMode.ORIGINAL))
         window.set_theme("light")
         readme = write_markdown_sample(Path(tmp))
+        window.resize(1280, 1180)  # tall enough for the list, code, table and picture
         wait_for(window.document_shown, lambda: window.open_path(str(readme)))
         settle(app)
         shots["markdown"] = window.grab()
