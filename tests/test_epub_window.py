@@ -99,3 +99,37 @@ def test_ruby_is_set_above_its_characters_and_a_remote_picture_says_why(make_win
     assert laid.image_note == (
         "https://example.com/x.png (not fetched: only pictures beside the document are shown)"
     )
+
+
+def test_the_cover_is_the_first_page_and_the_outline_still_points_at_its_chapters(
+    make_window, tmp_path
+):
+    book = simple_book(
+        tmp_path / "covered.epub",
+        {"c1.xhtml": CHAPTER_ONE, "c2.xhtml": CHAPTER_TWO},
+        toc=[("第一章 頭髮", "c1.xhtml", []), ("第二章 發展", "c2.xhtml", [])],
+        extra_items=[("cover", "images/cover.png", "image/png", "cover-image")],
+        extra={"OEBPS/images/cover.png": png(120, 180), "OEBPS/images/picture.png": png(9, 9)},
+    )
+    window = make_window(str(book))
+    blocks = window.session.prepared.document.blocks
+    assert blocks[0].kind is BlockKind.IMAGE and blocks[0].image.member.endswith("cover.png")
+    assert window.view._laid(0).image is not None  # the cover, shown
+    window.go_to_block(window.outline.model.blocks[1])
+    assert blocks[window.view.top_block()].text == "第二章 發展"
+    window.follow_link("OEBPS/c2.xhtml#s2")  # links moved with the chapters
+    assert blocks[window.view.top_block()].text == "第二章 發展"
+
+
+def test_a_vertical_book_says_it_is_shown_horizontally(make_window, tmp_path):
+    book = simple_book(
+        tmp_path / "vertical.epub",
+        {"c1.xhtml": CHAPTER_ONE},
+        toc=[("第一章 頭髮", "c1.xhtml", [])],
+        extra={
+            "OEBPS/style.css": "html { writing-mode: vertical-rl; }\n",
+            "OEBPS/images/picture.png": png(9, 9),
+        },
+    )
+    window = make_window(str(book))
+    assert "vertical columns" in window.status.currentMessage()

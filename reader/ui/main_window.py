@@ -300,16 +300,16 @@ class MainWindow(QMainWindow):
         self._update_title()
         freeze_open_document()
         QTimer.singleShot(0, return_freed_memory)  # the previous document's text is gone
-        for warning in prepared.document.warnings:
-            self.status.showMessage(warning, 10_000)
+        notes = list(prepared.document.warnings)  # all of them, in one line
         if prepared.document.reflowed:
-            self.status.showMessage(
+            notes.append(
                 self.tr(
                     "Hard-wrapped lines were joined into paragraphs "
                     "(View ▸ Join Hard-Wrapped Lines turns it off)."
-                ),
-                10_000,
+                )
             )
+        if notes:
+            self.status.showMessage("; ".join(notes), 15_000)
         if not self.find_bar.edit.hasFocus():
             self.view.setFocus()  # PageDown, Space and arrows scroll the page at once
         self.document_shown.emit()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -193,6 +194,7 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
                 except DamagedMemberError:
                     warnings.append(f"the table of contents {member} is damaged")
         styles: dict[str, ClassStyle] = {}
+        vertical = False
         for item in package.manifest.values():
             if item.media_type == "text/css" and archive.has(item.member):
                 try:
@@ -200,6 +202,9 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
                 except DamagedMemberError:
                     continue
                 styles.update(class_styles(css))
+                vertical = vertical or _VERTICAL.search(css) is not None
+        if vertical:
+            warnings.append("the book is set in vertical columns; it is shown horizontally for now")
         reader = BookReader(archive, styles)
         missing: list[str] = []
         damaged: list[str] = []
@@ -242,6 +247,13 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
         _promote_toc_headings(reader.blocks, toc_nodes, _Targets(reader.anchors, reader.blocks))
         reader.pair_notes()
         blocks = _dense_heading_levels(reader.blocks)
+        cover = None
+        if package.cover and archive.has(package.cover):
+            cover = Image(package.cover, "", "", str(archive.path), package.cover)
+            shown = any(b.image is not None and b.image.member == cover.member for b in blocks[:3])
+            if not shown:  # the cover is the first page
+                blocks.insert(0, Block(BlockKind.IMAGE, "", 1, 1, image=cover))
+                reader.anchors = {key: index + 1 for key, index in reader.anchors.items()}
         meta = package.metadata
         title = (meta.get("title") or [""])[0]
         if not title:
@@ -253,9 +265,6 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
         toc = Outline(title, toc_entries) if toc_entries else None
         if toc is not None and _count(toc_entries) < 2 <= headings:
             toc = None  # a one-entry TOC ("正文") says less than the headings
-        cover = None
-        if package.cover and archive.has(package.cover):
-            cover = Image(package.cover, "", "", str(archive.path), package.cover)
         return Document(
             title=title,
             blocks=tuple(blocks),
@@ -274,6 +283,9 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
             cover=cover,
             anchors=reader.anchors,
         )
+
+
+_VERTICAL = re.compile(r"writing-mode\s*:\s*vertical-rl", re.IGNORECASE)
 
 
 def _count(entries: tuple[OutlineEntry, ...]) -> int:
