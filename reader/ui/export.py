@@ -237,45 +237,22 @@ class PdfSignals(QObject):
     finished = Signal()  # after done or failed
 
 
-class PdfJob(QRunnable):
-    """Set a rendition on PDF pages in a worker thread (plain data in, signals out)."""
+class FileJob(QRunnable):
+    """Write one file in a worker thread: `done(path)`, or `failed` with a one-line reason."""
 
-    def __init__(self, path: str, blocks, texts: tuple[str, ...], title: str, font: QFont):
+    def __init__(self, path: str):
         super().__init__()
-        self.path, self.blocks, self.texts, self.title, self.font = path, blocks, texts, title, font
+        self.path = path
         self.signals = PdfSignals()
         self.setAutoDelete(True)
+
+    def write(self) -> None:
+        raise NotImplementedError
 
     def run(self) -> None:
         signals = self.signals
         try:
-            write = write_pdf_in_process if len(self.blocks) > PROCESS_BLOCKS else write_pdf
-            write(self.path, self.blocks, self.texts, self.title, self.font, signals.progress.emit)
-        except OSError as exc:
-            signals.failed.emit(os_error_reason(exc))
-        except Exception as exc:  # never let a traceback reach the user
-            traceback.print_exc()
-            signals.failed.emit(str(exc) or type(exc).__name__)
-        else:
-            signals.done.emit(self.path)
-        signals.finished.emit()
-
-
-class BookJob(QRunnable):
-    """Write a converted copy of an EPUB in a worker thread."""
-
-    def __init__(self, source: str, path: str, chain, language: str):
-        super().__init__()
-        self.source, self.path, self.chain, self.language = source, path, chain, language
-        self.signals = PdfSignals()
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        from reader.core.formats.epub_writer import convert_epub
-
-        signals = self.signals
-        try:
-            convert_epub(self.source, self.path, self.chain, self.language)
+            self.write()
         except LoadError as exc:
             signals.failed.emit(str(exc))
         except OSError as exc:
@@ -286,6 +263,31 @@ class BookJob(QRunnable):
         else:
             signals.done.emit(self.path)
         signals.finished.emit()
+
+
+class PdfJob(FileJob):
+    """Set a rendition on PDF pages (in a process of its own when the document is long)."""
+
+    def __init__(self, path: str, blocks, texts: tuple[str, ...], title: str, font: QFont):
+        super().__init__(path)
+        self.blocks, self.texts, self.title, self.font = blocks, texts, title, font
+
+    def write(self) -> None:
+        write = write_pdf_in_process if len(self.blocks) > PROCESS_BLOCKS else write_pdf
+        write(self.path, self.blocks, self.texts, self.title, self.font, self.signals.progress.emit)
+
+
+class BookJob(FileJob):
+    """Write a converted copy of an EPUB."""
+
+    def __init__(self, source: str, path: str, chain, language: str):
+        super().__init__(path)
+        self.source, self.chain, self.language = source, chain, language
+
+    def write(self) -> None:
+        from reader.core.formats.epub_writer import convert_epub  # lxml only for books
+
+        convert_epub(self.source, self.path, self.chain, self.language)
 
 
 def _same_file(a: str, b: str) -> bool:
