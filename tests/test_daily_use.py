@@ -7,6 +7,8 @@ from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
+from reader.core.convert import ScriptMode
+
 
 def test_the_first_window_fits_the_screen(qtbot, settings_path):
     from reader.ui.main_window import MainWindow
@@ -121,3 +123,17 @@ def test_the_outline_of_a_short_document_highlights_its_first_section(make_windo
     window = make_window(str(doc))
     window.view.scroll_to_block(0)
     qtbot.waitUntil(lambda: window.outline.current_title() == "第一章 開始")
+
+
+def test_script_names_say_what_they_show(make_window):
+    window = make_window()
+    box = window.script_box
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "原文",
+        "简体",
+        "繁體（標準）",
+        "臺灣正體",
+        "香港繁體",
+    ]
+    assert "Taiwan" in box.itemData(3, Qt.ItemDataRole.ToolTipRole)
+    assert "not converted" in window.actions_.script_modes[ScriptMode.ORIGINAL].toolTip()

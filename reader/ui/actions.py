@@ -16,12 +16,20 @@ Key = QKeySequence.StandardKey
 
 #: Menu labels of the display modes, in the reader's own terms, and their shortcuts.
 SCRIPT_MODES = (
-    (ScriptMode.ORIGINAL, "Original", "Ctrl+1"),
+    (ScriptMode.ORIGINAL, "原文", "Ctrl+1"),
     (ScriptMode.SIMPLIFIED, "简体", "Ctrl+2"),
-    (ScriptMode.TRADITIONAL, "繁體", "Ctrl+3"),
+    (ScriptMode.TRADITIONAL, "繁體（標準）", "Ctrl+3"),
     (ScriptMode.TAIWAN, "臺灣正體", "Ctrl+4"),
     (ScriptMode.HONGKONG, "香港繁體", "Ctrl+5"),
 )
+#: What each display mode does and which standard it follows (tooltips).
+SCRIPT_MODE_TIPS = {
+    ScriptMode.ORIGINAL: "The document as it is written, not converted",
+    ScriptMode.SIMPLIFIED: "Simplified Chinese, the mainland standard (OpenCC)",
+    ScriptMode.TRADITIONAL: "Traditional Chinese in OpenCC's standard forms, no regional variants",
+    ScriptMode.TAIWAN: "Traditional Chinese as Taiwan writes it (說, 裡, 著; 臺灣 vocabulary with phrases on)",
+    ScriptMode.HONGKONG: "Traditional Chinese as Hong Kong writes it (説, 裏, 着; Hong Kong vocabulary with phrases on)",
+}
 SOURCE_SCRIPTS = (
     ("auto", "Detect automatically"),
     (Script.SIMPLIFIED.value, "Simplified (Mainland)"),
@@ -166,6 +174,9 @@ def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]])
         "script", tuple((m.value, label, key) for m, label, key in SCRIPT_MODES), "script_mode"
     )
     actions.script_modes = {ScriptMode(value): action for value, action in modes.items()}
+    for mode, action in actions.script_modes.items():
+        action.setToolTip(tr(SCRIPT_MODE_TIPS[mode]))
+        action.setStatusTip(tr(SCRIPT_MODE_TIPS[mode]))
     actions.source_scripts = group(
         "source", tuple((v, tr(label), "") for v, label in SOURCE_SCRIPTS), "source_script"
     )
@@ -243,7 +254,8 @@ def build_toolbar(window: QMainWindow, a: Actions) -> QComboBox:
     box.setObjectName("scriptBox")
     for mode, label, key in SCRIPT_MODES:
         box.addItem(label, mode.value)
-        box.setItemData(box.count() - 1, f"{label} ({key})", Qt.ItemDataRole.ToolTipRole)
+        tip = f"{window.tr(SCRIPT_MODE_TIPS[mode])} ({key})"
+        box.setItemData(box.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
     box.activated.connect(lambda i: a.script_modes[ScriptMode(box.itemData(i))].trigger())
     bar.addWidget(box)
     bar.addAction(a.phrases)
