@@ -715,6 +715,8 @@ def measure(args: argparse.Namespace) -> dict:
     suite_path = work / "suite.json"
     suite_path.write_text(json.dumps(load_suite(), ensure_ascii=False), encoding="utf-8")
 
+    from benchmarks.common import machine  # here: child runs of this file import nothing of ours
+
     results: dict[str, object] = {"machine": machine(), "engines": engines, "quick": args.quick}
     per: dict[str, dict[str, object]] = {e: {} for e in engines}
 
@@ -825,19 +827,6 @@ def measure(args: argparse.Namespace) -> dict:
     results["per_engine"] = per
     results["summary"] = summarise(engines, per, speed, startup)
     return results
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, CPython {platform.python_version()}"
 
 
 def summarise(engines: list[str], per: dict, speed: dict, startup: dict) -> dict[str, dict]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from reader.core.document import CELL_BREAK, LINE_BREAK, Block, BlockKind, Run
 from reader.core.rendition import Rendition
@@ -22,14 +23,10 @@ def runs_for(block: Block, text: str) -> tuple[Run, ...]:
     if block.runs and sum(len(r.text) for r in block.runs) == len(text):
         out, pos = [], 0
         for run in block.runs:
-            out.append(_with_text(run, text[pos : pos + len(run.text)]))
+            out.append(replace(run, text=text[pos : pos + len(run.text)]))
             pos += len(run.text)
         return tuple(out)
     return (Run(text),)
-
-
-def _with_text(run: Run, text: str) -> Run:
-    return Run(text, run.bold, run.italic, run.code, run.strike, run.link, run.ruby, run.note)
 
 
 def _cells(block: Block, text: str) -> list[list[tuple[Run, ...]]]:
