@@ -148,6 +148,8 @@ class Document:
     warnings: tuple[str, ...] = ()
     #: Hard-wrapped lines were joined into paragraphs (plain text only).
     reflowed: bool = False
+    #: What the document was read as: "text" (recognised plain text), "markdown" or "epub".
+    format: str = "text"
     toc: Outline | None = None
     authors: tuple[str, ...] = ()
     language: str = ""

@@ -34,10 +34,12 @@ def open_document(
     if is_epub(p):
         from reader.core.formats.epub import open_epub  # lxml is loaded for books only
 
-        return open_epub(p, size_limit)
+        return replace(open_epub(p, size_limit), format="epub")
     loaded = load_text(p, encoding, size_limit)
     if p.suffix.lower() in MARKDOWN_SUFFIXES:
-        doc = parse_markdown(loaded.text, p.parent, fallback_title=p.stem)
+        doc = replace(
+            parse_markdown(loaded.text, p.parent, fallback_title=p.stem), format="markdown"
+        )
     else:
         doc = recognize_text(loaded.text, p.stem, reflow, rules)
     return replace(doc, source=str(p), encoding=loaded.encoding, warnings=loaded.warnings)
@@ -73,7 +75,7 @@ def document_from_bytes(
     """
     loaded = decode_bytes(data, encoding)
     if markdown:
-        doc = parse_markdown(loaded.text, None, fallback_title=name)
+        doc = replace(parse_markdown(loaded.text, None, fallback_title=name), format="markdown")
     else:
         doc = recognize_text(loaded.text, name, reflow, DEFAULT_RULES)
     return replace(doc, source=name, encoding=loaded.encoding, warnings=loaded.warnings)

@@ -21,7 +21,6 @@ from reader.core.convert import ScriptMode
 from reader.core.files import write_atomically
 from reader.core.loading import LoadError
 from reader.core.messages import display_path, os_error_reason
-from reader.core.opening import is_epub
 from reader.core.rendition import Rendition
 from reader.ui.session import DocumentSession
 from reader.ui.view.printing import (
@@ -100,7 +99,12 @@ class Exporter(QObject):
     def export_book(self) -> None:
         """Ask where, then write a copy of the open EPUB converted to the displayed script."""
         session = self._session()
-        if session is None or session.rendition is None or not is_epub(session.path):
+        if (
+            session is None
+            or session.rendition is None
+            or session.prepared is None
+            or session.prepared.document.format != "epub"
+        ):
             return
         rendition = session.rendition
         if not rendition.chain:

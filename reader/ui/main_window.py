@@ -48,7 +48,6 @@ from reader.core.convert import (
 )
 from reader.core.document import BlockKind
 from reader.core.loading import DEFAULT_SIZE_LIMIT, display_encoding
-from reader.core.opening import MARKDOWN_SUFFIXES, is_epub
 from reader.core.resources import bundled_article_path
 from reader.core.search import Match
 from reader.runtime import freeze_open_document, return_freed_memory
@@ -365,8 +364,7 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None or session.prepared is None:
             return
-        markdown = Path(session.path).suffix.lower() in MARKDOWN_SUFFIXES
-        if markdown or on == session.prepared.document.reflowed:
+        if session.prepared.document.format != "text" or on == session.prepared.document.reflowed:
             return
         self._reopen_at_line = session.prepared.document.blocks[self.view.top_block()].line
         self.open_path(session.path)
@@ -592,12 +590,15 @@ class MainWindow(QMainWindow):
             why_not,
             self._quotes(mode),
         )
-        self.actions_.export_book.setEnabled(
-            self.session is not None and is_epub(self.session.path)
-        )
-        plain = self.session is not None and not _structured(self.session.path)
+        self.actions_.export_book.setEnabled(self.session is not None and self._format() == "epub")
+        plain = self._format() == "text"  # Markdown and EPUB bring their own headings
         self.actions_.chapter_rules.setEnabled(plain)
         self._update_status()
+
+    def _format(self) -> str:
+        """What the open document was read as ("text", "markdown", "epub"; "" for none)."""
+        prepared = self.session.prepared if self.session else None
+        return prepared.document.format if prepared else ""
 
     def _sync_outline_action(self, visible: bool) -> None:
         if not self.isMinimized():
@@ -664,8 +665,3 @@ class MainWindow(QMainWindow):
         self.save_state()
         QThreadPool.globalInstance().waitForDone(5000)
         super().closeEvent(event)
-
-
-def _structured(path: str) -> bool:
-    """Markdown and EPUB bring their own headings: chapter rules are for plain text."""
-    return Path(path).suffix.lower() in MARKDOWN_SUFFIXES or is_epub(path)
