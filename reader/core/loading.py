@@ -49,7 +49,16 @@ _ALIASES = {
 
 
 class LoadError(Exception):
-    """A document that cannot be opened; `str(error)` is one line for the user."""
+    """A document that cannot be opened; `str(error)` is one line for the user, in English.
+
+    `code` names the reason and `details` hold its arguments (path, sizes, the
+    operating system's errno), so that a translated interface can word the line itself.
+    """
+
+    def __init__(self, message: str, code: str = "", **details: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.details = details
 
 
 class FileMissingError(LoadError):
@@ -94,23 +103,44 @@ def read_document_bytes(
     try:
         st = p.stat()
     except FileNotFoundError:
-        raise FileMissingError(f"{name}: no such file") from None
+        raise FileMissingError(f"{name}: no such file", "missing", path=name) from None
     except OSError as exc:
-        raise UnreadableError(f"{name}: cannot be read ({os_error_reason(exc)})") from None
+        raise _unreadable(name, exc) from None
     if p.is_dir():
-        raise NotAFileError(f"{name}: is a folder, not a document")
+        raise NotAFileError(f"{name}: is a folder, not a document", "folder", path=name)
     if not p.is_file():
-        raise NotAFileError(f"{name}: is not a regular file")
+        raise NotAFileError(f"{name}: is not a regular file", "not-a-file", path=name)
     if st.st_size > size_limit:
-        raise TooLargeError(f"{name}: {over_limit(st.st_size, size_limit)}")
+        size_words, limit_words = sizes_apart(st.st_size, size_limit)
+        raise TooLargeError(
+            f"{name}: {over_limit(st.st_size, size_limit)}",
+            "too-large",
+            path=name,
+            size=size_words,
+            limit=limit_words,
+        )
     try:
         with p.open("rb") as f:
             data = f.read(size_limit + 1)
     except OSError as exc:
-        raise UnreadableError(f"{name}: cannot be read ({os_error_reason(exc)})") from None
+        raise _unreadable(name, exc) from None
     if len(data) > size_limit:
-        raise TooLargeError(f"{name}: over the limit of {human_size(size_limit)}")
+        limit_words = human_size(size_limit)
+        raise TooLargeError(
+            f"{name}: over the limit of {limit_words}", "over-limit", path=name, limit=limit_words
+        )
     return data
+
+
+def _unreadable(name: str, exc: OSError) -> UnreadableError:
+    reason = os_error_reason(exc)
+    return UnreadableError(
+        f"{name}: cannot be read ({reason})",
+        "unreadable",
+        path=name,
+        reason=reason,
+        errno=exc.errno,
+    )
 
 
 def over_limit(size: int, limit: int) -> str:
@@ -132,7 +162,8 @@ def load_text(
     try:
         return decode_bytes(data, encoding)
     except LoadError as exc:
-        raise type(exc)(f"{display_path(path)}: {exc}") from None
+        name = display_path(path)
+        raise type(exc)(f"{name}: {exc}", exc.code, **{**exc.details, "path": name}) from None
 
 
 def decode_bytes(data: bytes, encoding: str | None = None) -> LoadedText:
@@ -151,7 +182,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> LoadedText:
         text, bad = _decode_counting(data, utf16)
         return _result(text, utf16, bad)
     if _looks_binary(sample):
-        raise BinaryDataError("not a text document (binary data)")
+        raise BinaryDataError("not a text document (binary data)", "binary")
     try:  # the common case, decoded once
         return _result(data.decode("utf-8"), "utf-8", 0)
     except UnicodeDecodeError:
@@ -159,7 +190,9 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> LoadedText:
     codec = detect_encoding(data)
     text, bad = _decode_counting(data, codec)
     if codec != "utf-8" and _looks_like_garbage(text[: len(sample)]):
-        raise BinaryDataError("not a text document (binary data or an unknown encoding)")
+        raise BinaryDataError(
+            "not a text document (binary data or an unknown encoding)", "binary-or-encoding"
+        )
     return _result(text, codec, bad)
 
 
@@ -175,10 +208,16 @@ def text_codec(encoding: str) -> str:
     try:
         info = codecs.lookup(name)
     except LookupError:
-        raise UnknownEncodingError(f"unknown encoding {printable(repr(encoding))}") from None
-    if not info._is_text_encoding or info.name in _NOT_DOCUMENT_ENCODINGS:
+        named = printable(repr(encoding))
         raise UnknownEncodingError(
-            f"{printable(repr(encoding))} is not a text encoding (try utf-8, gb18030 or big5)"
+            f"unknown encoding {named}", "unknown-encoding", encoding=named
+        ) from None
+    if not info._is_text_encoding or info.name in _NOT_DOCUMENT_ENCODINGS:
+        named = printable(repr(encoding))
+        raise UnknownEncodingError(
+            f"{named} is not a text encoding (try utf-8, gb18030 or big5)",
+            "not-text-encoding",
+            encoding=named,
         )
     return info.name
 

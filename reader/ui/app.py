@@ -34,6 +34,7 @@ def run_app(
         return 1
     from PySide6.QtWidgets import QApplication
 
+    from reader.ui.i18n import InterfaceLanguage, chosen_language
     from reader.ui.main_window import MainWindow
 
     configure_runtime()
@@ -42,6 +43,7 @@ def run_app(
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     settings = make_settings(reset_settings)
+    InterfaceLanguage(app).apply(chosen_language(settings))
     window = MainWindow(settings)
     install_error_hook(window, Path(settings.fileName()).with_name("zhreader-errors.log"))
     window.show()
@@ -52,15 +54,20 @@ def run_app(
 def install_error_hook(window, log_path: Path) -> None:
     """Unexpected errors become one status-bar line; the traceback goes to a log file."""
 
+    from PySide6.QtCore import QCoreApplication
+
+    translate = QCoreApplication.translate
+
     def hook(exc_type, exc, tb) -> None:
+        first = str(exc).splitlines()[0] if str(exc) else exc_type.__name__
         try:
             log_path.parent.mkdir(parents=True, exist_ok=True)
             with log_path.open("a", encoding="utf-8") as log:
                 traceback.print_exception(exc_type, exc, tb, file=log)
-            where = f" (details in {log_path})"
+            message = translate("ErrorHook", "Something went wrong: %1 (details in %2)")
         except OSError:
-            where = ""
-        first = str(exc).splitlines()[0] if str(exc) else exc_type.__name__
-        window.statusBar().showMessage(f"Something went wrong: {first}{where}", 15_000)
+            message = translate("ErrorHook", "Something went wrong: %1")
+        message = message.replace("%2", str(log_path)).replace("%1", first)
+        window.statusBar().showMessage(message, 15_000)
 
     sys.excepthook = hook

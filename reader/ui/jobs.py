@@ -23,6 +23,12 @@ from reader.core.opening import open_document
 from reader.core.rendition import prepare
 from reader.core.search import find_in_blocks
 from reader.runtime import gc_paused
+from reader.ui.error_texts import (
+    conversion_error_message,
+    no_memory_message,
+    open_error_message,
+    unexpected_error_message,
+)
 
 #: A converting job sleeps this long after each chunk. The GUI thread needs the GIL for every
 #: queued answer it delivers; a worker that takes the GIL straight back makes it wait a switch
@@ -96,14 +102,14 @@ class LoadJob(Job):
                     return
                 prepared = prepare(document)
         except LoadError as exc:
-            self.signals.failed.emit(self.job_id, str(exc))
+            self.signals.failed.emit(self.job_id, open_error_message(exc))
             return
         except MemoryError:
-            self.signals.failed.emit(self.job_id, f"{self.path}: not enough memory to open it")
+            self.signals.failed.emit(self.job_id, no_memory_message(self.path))
             return
         except Exception as exc:  # never let a traceback reach the user
             traceback.print_exc()
-            self.signals.failed.emit(self.job_id, f"{self.path}: could not be opened ({exc})")
+            self.signals.failed.emit(self.job_id, unexpected_error_message(self.path, str(exc)))
             return
         if not self.token.cancelled:
             self.signals.loaded.emit(self.job_id, prepared)
@@ -143,7 +149,7 @@ class ConvertJob(Job):
                 time.sleep(VISIBLE_PAUSE_S if n == 0 else CHUNK_PAUSE_S)
         except Exception as exc:
             traceback.print_exception(exc)
-            message = f"conversion failed ({exc or type(exc).__name__})"
+            message = conversion_error_message(str(exc) or type(exc).__name__)
             self.signals.failed.emit(self.job_id, message)
             return
         if not self.token.cancelled:

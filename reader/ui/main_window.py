@@ -11,6 +11,7 @@ import bisect
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QPoint,
     QSettings,
     QStandardPaths,
@@ -89,7 +90,9 @@ ENCODINGS = (
     ("utf-16-le", "UTF-16 LE"),
     ("utf-16-be", "UTF-16 BE"),
 )
-FILE_FILTER = "Documents (*.txt *.text *.md *.markdown *.epub);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "MainWindow", "Documents (*.txt *.text *.md *.markdown *.epub);;All files (*)"
+)
 
 
 class MainWindow(QMainWindow):

@@ -18,6 +18,7 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
 from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules, RuleError
 from reader.core.convert import Script, ScriptMode
+from reader.ui.i18n import CHOICES as LANGUAGE_CHOICES
 from reader.ui.themes import THEMES
 
 MIN_FONT_PT, MAX_FONT_PT = 8, 48
@@ -40,6 +41,7 @@ class Preferences:
     phrases: bool = False
     reflow: bool = True  # join the lines of hard-wrapped plain text
     quotes: str = "auto"  # corner, curved, or auto: corner for 臺灣正體 and 香港繁體
+    language: str = "system"  # the interface language (reader.ui.i18n.CHOICES)
 
     def clamped(self) -> Preferences:
         """The same preferences with every out-of-range value replaced by its default."""
@@ -56,6 +58,7 @@ class Preferences:
             "phrases": isinstance(self.phrases, bool),
             "reflow": isinstance(self.reflow, bool),
             "quotes": self.quotes in ("auto", "corner", "curved"),
+            "language": self.language in LANGUAGE_CHOICES,
         }
         changes = {name: getattr(default, name) for name, ok in checks.items() if not ok}
         return replace(self, **changes) if changes else self

@@ -59,12 +59,13 @@ class StatusBar(QStatusBar):
     ) -> None:
         """What the document is and how it is shown."""
         self.encoding.setText(encoding)
-        how = self.tr("detected") if detected else self.tr("set")
-        self.source.setText(
-            self.tr("Source: none (empty document)")
-            if char_count == 0
-            else self.tr("Source: %1 (%2)").replace("%1", SCRIPT_NAMES[source]).replace("%2", how)
-        )
+        if char_count == 0:
+            source_text = self.tr("Source: none (empty document)")
+        elif detected:
+            source_text = self.tr("Source: %1 (detected)").replace("%1", SCRIPT_NAMES[source])
+        else:
+            source_text = self.tr("Source: %1 (set)").replace("%1", SCRIPT_NAMES[source])
+        self.source.setText(source_text)
         if region is not None and detected:
             evidence = "、".join(f"{word} ×{count}" for word, count in region.evidence[:4])
             self.source.setToolTip(
@@ -79,7 +80,9 @@ class StatusBar(QStatusBar):
             "%1", shown
         )
         self.shown.setText(text)
-        self.chars.setText(self.tr("%1 characters").replace("%1", f"{char_count:,}"))
+        # The count picks the plural form; the figure is grouped the same in every language.
+        count = self.tr("%1 characters", "", char_count).replace("%1", f"{char_count:,}")
+        self.chars.setText(count)
         self.lines.setText(self.tr("lines joined") if reflowed else "")
         self.lines.setToolTip(
             self.tr("The file wraps its lines; they are shown joined into paragraphs.")

@@ -243,7 +243,11 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
         if reader.missing_images:
             warnings.append(f"{reader.missing_images} picture(s) missing from the book")
         if not reader.blocks and (missing or damaged):
-            raise MissingPartError(f"{archive.name}: the book has no readable chapters")
+            raise MissingPartError(
+                f"{archive.name}: the book has no readable chapters",
+                "no-chapters",
+                path=archive.name,
+            )
         _promote_toc_headings(reader.blocks, toc_nodes, _Targets(reader.anchors, reader.blocks))
         reader.pair_notes()
         blocks = _dense_heading_levels(reader.blocks)

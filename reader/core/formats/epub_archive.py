@@ -117,9 +117,13 @@ class EpubArchive:
                 head = f.read(4)
             if head.startswith(b"PK"):
                 raise DamagedBookError(
-                    f"{self.name}: the EPUB archive is damaged or truncated"
+                    f"{self.name}: the EPUB archive is damaged or truncated",
+                    "damaged-book",
+                    path=self.name,
                 ) from None
-            raise NotAnEpubError(f"{self.name}: not an EPUB (not a ZIP archive)") from None
+            raise NotAnEpubError(
+                f"{self.name}: not an EPUB (not a ZIP archive)", "not-an-epub", path=self.name
+            ) from None
         except OSError as exc:
             raise DamagedBookError(f"{self.name}: cannot be read ({exc.strerror or exc})") from None
         self.infos = {info.filename: info for info in self.zip.infolist()}
@@ -222,7 +226,9 @@ class EpubArchive:
             return
         root = self.xml(_ENCRYPTION)
         if root is None:
-            raise EncryptedBookError(f"{self.name}: the book is encrypted (DRM)")
+            raise EncryptedBookError(
+                f"{self.name}: the book is encrypted (DRM)", "encrypted-book", path=self.name
+            )
         for data in root.iter():
             if local_name(data) != "encrypteddata":
                 continue
@@ -240,7 +246,9 @@ class EpubArchive:
             if method in _FONT_OBFUSCATION:
                 continue
             if not _is_font(target):
-                raise EncryptedBookError(f"{self.name}: the book is encrypted (DRM)")
+                raise EncryptedBookError(
+                    f"{self.name}: the book is encrypted (DRM)", "encrypted-book", path=self.name
+                )
 
     def _parse_opf(self, opf: str, root: etree._Element) -> Package:
         base = posixpath.dirname(opf)

@@ -1,4 +1,4 @@
-"""The reading-preferences dialog: font, size, line spacing and theme."""
+"""The preferences dialog: font, size, line spacing, theme and interface language."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QSpinBox,
     QWidget,
 )
@@ -17,12 +18,12 @@ from reader.ui.settings_store import LINE_HEIGHTS, MAX_FONT_PT, MIN_FONT_PT, Pre
 
 
 class PreferencesDialog(QDialog):
-    """Font, size, line spacing and theme."""
+    """Font, size, line spacing, theme and interface language."""
 
     def __init__(self, prefs: Preferences, families: list[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
-        self.setWindowTitle(self.tr("Reading Preferences"))
+        self.setWindowTitle(self.tr("Preferences"))
         self.family = QComboBox(self)
         self.family.addItem(self.tr("Automatic (matches the script)"), "")
         for family in families:
@@ -49,6 +50,18 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Size:"), self.size)
         form.addRow(self.tr("Line spacing:"), self.line_height)
         form.addRow(self.tr("Theme:"), self.theme)
+        self.language = QComboBox(self)
+        for key, label in (
+            ("system", self.tr("System")),
+            ("en", "English"),
+            ("zh_Hans", "简体中文"),
+            ("zh_Hant", "繁體中文"),
+        ):
+            self.language.addItem(label, key)
+        self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
+        form.addRow(self.tr("Language:"), self.language)
+        self.language_note = QLabel(self.tr("Takes effect when ZhReader is started again."), self)
+        form.addRow("", self.language_note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -65,4 +78,5 @@ class PreferencesDialog(QDialog):
             font_size=self.size.value(),
             line_height=self.line_height.currentData(),
             theme=self.theme.currentData(),
+            language=self.language.currentData(),
         )

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
-from reader.ui import fonts
-
 
 class FontBanner(QFrame):
     """Says which font package to install; the reader can close it."""
@@ -16,7 +14,13 @@ class FontBanner(QFrame):
         self.setStyleSheet("#fontBanner { background: #fff3cd; color: #5c4400; }")
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 6, 6, 6)
-        self.label = QLabel(fonts.INSTALL_HINT, self)
+        self.label = QLabel(
+            self.tr(
+                "No installed font can draw Chinese, so text would show as boxes. "
+                "Install one, e.g. on Debian/Ubuntu: sudo apt-get install fonts-noto-cjk"
+            ),
+            self,
+        )
         self.label.setWordWrap(True)
         close = QToolButton(self)
         close.setText("✕")

@@ -586,12 +586,14 @@ def _ruby_spans(runs: Sequence[Run], text: str) -> list[tuple[int, int, str]]:
 
 def _picture_note(src: str, reason: str) -> str:
     """The line shown instead of a picture: its address and why it is not shown."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     why = {
-        "remote": tr("Pictures", "%1 (not fetched: only pictures beside the document are shown)"),
-        "missing": tr("Pictures", "%1 (missing)"),
-        "too large": tr("Pictures", "%1 (too large to show: over 50 megapixels or 32 MiB)"),
-        "unreadable": tr("Pictures", "%1 (not a picture the reader can decode)"),
+        "remote": translate(
+            "Pictures", "%1 (not fetched: only pictures beside the document are shown)"
+        ),
+        "missing": translate("Pictures", "%1 (missing)"),
+        "too large": translate("Pictures", "%1 (too large to show: over 50 megapixels or 32 MiB)"),
+        "unreadable": translate("Pictures", "%1 (not a picture the reader can decode)"),
     }
     return why.get(reason, "%1").replace("%1", src)
 

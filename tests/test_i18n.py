@@ -1,0 +1,266 @@
+"""The interface in English, 简体中文 and 繁體中文: language choice, translated window,
+Qt's own dialogs, translated open errors, and translation files kept complete."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QToolBar
+
+from reader.i18n import FOLDER, LANGUAGES, PLURALS_ONLY
+from reader.ui.i18n import InterfaceLanguage, chosen_language, language_for_locale
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: What a reader sees in each language: menus, the toolbar's Open, Qt's own Cancel button.
+EXPECTED = {
+    "zh_CN": {
+        "menus": ["文件(&F)", "编辑(&E)", "查看(&V)", "工具(&T)", "帮助(&H)"],
+        "open": "打开(&O)…",
+        "cancel": "取消",
+        "save": "保存",
+        "showing": "显示：简体",
+        "preferences": "首选项",
+        "language": "语言：",
+    },
+    "zh_TW": {
+        "menus": ["檔案(&F)", "編輯(&E)", "檢視(&V)", "工具(&T)", "說明(&H)"],
+        "open": "打開(&O)…",
+        "cancel": "取消",
+        "save": "儲存",
+        "showing": "顯示：简体",
+        "preferences": "偏好設定",
+        "language": "語言：",
+    },
+    "en_US": {
+        "menus": ["&File", "&Edit", "&View", "&Tools", "&Help"],
+        "open": "&Open…",
+        "cancel": "Cancel",
+        "save": "Save",
+        "showing": "Showing: 简体",
+        "preferences": "Preferences",
+        "language": "Language:",
+    },
+}
+
+
+@pytest.fixture
+def interface(qtbot):
+    """The application's translators; back to English after the test."""
+    language = InterfaceLanguage(QApplication.instance())
+    yield language
+    language.clear()
+
+
+@pytest.mark.parametrize(
+    ("locale", "language"),
+    [
+        ("zh_CN", "zh_Hans"),
+        ("zh_SG", "zh_Hans"),
+        ("zh_TW", "zh_Hant"),
+        ("zh_HK", "zh_Hant"),
+        ("zh_MO", "zh_Hant"),
+        ("zh_Hant_CN", "zh_Hant"),
+        ("en_US", "en"),
+        ("ja_JP", "en"),
+        ("C", "en"),
+    ],
+)
+def test_the_interface_language_follows_the_system_locale(locale, language):
+    assert language_for_locale(QLocale(locale)) == language
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "zh_TW", "en_US"])
+def test_menus_toolbar_status_bar_and_dialogs_speak_the_system_language(
+    locale, interface, make_window, qtbot
+):
+    from reader.core.convert import ScriptMode
+    from reader.ui.dialogs.preferences import PreferencesDialog
+
+    interface.apply("system", QLocale(locale))
+    want = EXPECTED[locale]
+    window = make_window()
+    with qtbot.waitSignal(window.conversion_finished, timeout=20_000):
+        window.set_script_mode(ScriptMode.SIMPLIFIED)
+
+    assert [a.text() for a in window.menuBar().actions()] == want["menus"]
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    assert want["open"] in [a.text() for a in toolbar.actions()]
+    assert window.status.shown.text() == want["showing"]
+
+    dialog = PreferencesDialog(window.store.preferences, [], window)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == want["preferences"]
+    assert want["language"] in [label.text() for label in dialog.findChildren(QLabel)]
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == want["cancel"]
+    save = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+    assert save.button(QDialogButtonBox.StandardButton.Save).text() == want["save"]
+
+
+def test_hong_kong_and_macao_get_taiwan_qt_dialogs(interface):
+    for locale in ("zh_HK", "zh_MO"):
+        assert interface.apply("system", QLocale(locale)) == "zh_Hant"
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+        assert box.button(QDialogButtonBox.StandardButton.Save).text() == "儲存"
+
+
+def test_the_language_chosen_in_preferences_overrides_the_system(
+    interface, make_window, settings_path, qtbot
+):
+    from reader.ui.dialogs.preferences import PreferencesDialog
+
+    interface.apply("system", QLocale("en_US"))
+    window = make_window()
+    dialog = PreferencesDialog(window.store.preferences, [], window)
+    qtbot.addWidget(dialog)
+    labels = [dialog.language.itemText(i) for i in range(dialog.language.count())]
+    assert labels == ["System", "English", "简体中文", "繁體中文"]
+    assert dialog.language_note.text() == "Takes effect when ZhReader is started again."
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_Hant"))
+    window.apply_preferences(dialog.chosen())
+    window.close()
+
+    # The next start: the stored choice wins over an English system.
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    assert chosen_language(settings) == "zh_Hant"
+    assert interface.apply(chosen_language(settings), QLocale("en_US")) == "zh_Hant"
+    again = make_window()
+    assert again.menuBar().actions()[0].text() == "檔案(&F)"
+
+
+def test_a_corrupt_language_setting_follows_the_system(tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("reading/language", "klingon")
+    assert chosen_language(settings) == "system"
+
+
+@pytest.mark.parametrize(
+    ("locale", "missing", "folder"),
+    [
+        ("zh_CN", "：文件不存在", "：这是文件夹，不是文档"),
+        ("zh_TW", "：檔案不存在", "：這是資料夾，不是文件"),
+        ("en_US", ": no such file", ": is a folder, not a document"),
+    ],
+)
+def test_a_file_that_cannot_be_opened_is_explained_in_the_interface_language(
+    locale, missing, folder, interface, make_window, tmp_path, qtbot, message_boxes
+):
+    interface.apply("system", QLocale(locale))
+    window = make_window()
+    for path, ending in ((tmp_path / "gone.txt", missing), (tmp_path, folder)):
+        with qtbot.waitSignal(window.load_failed, timeout=20_000) as failed:
+            window.open_path(str(path))
+        assert failed.args[0] == f"{path}{ending}"
+    assert message_boxes[-1] == ("warning", f"{tmp_path}{folder}")
+
+
+def test_the_operating_systems_reason_is_translated(interface):
+    import errno
+
+    from reader.core.loading import UnreadableError
+    from reader.ui.error_texts import open_error_message
+
+    error = UnreadableError(
+        "a.txt: cannot be read (Permission denied)",
+        "unreadable",
+        path="a.txt",
+        reason="Permission denied",
+        errno=errno.EACCES,
+    )
+    assert open_error_message(error) == "a.txt: cannot be read (Permission denied)"
+    interface.apply("zh_Hans")
+    assert open_error_message(error) == "a.txt：无法读取（权限不足）"
+    interface.apply("zh_Hant")
+    assert open_error_message(error) == "a.txt：無法讀取（權限不足）"
+
+
+def test_a_file_name_with_placeholders_stays_as_it_is(interface):
+    from reader.core.loading import read_document_bytes
+    from reader.ui.error_texts import open_error_message
+
+    interface.apply("zh_Hans")
+    with pytest.raises(Exception) as raised:
+        read_document_bytes("/nonexistent/%2 100%1.txt")
+    assert open_error_message(raised.value) == "/nonexistent/%2 100%1.txt：文件不存在"
+
+
+def test_english_counts_one_character_and_many_characters(interface, make_window, write):
+    interface.apply("en")
+    window = make_window(str(write("one.txt", "字")))
+    assert window.status.chars.text() == "1 character"
+    window.status.show_document("UTF-8", *_facts(window), 2)
+    assert window.status.chars.text() == "2 characters"
+    interface.apply("zh_Hant")
+    window.status.show_document("UTF-8", *_facts(window), 12345)
+    assert window.status.chars.text() == "12,345 字"
+
+
+def _facts(window):
+    from reader.core.convert import Script, ScriptMode
+
+    return Script.TAIWAN, True, ScriptMode.ORIGINAL, False
+
+
+def test_every_translation_file_is_complete_and_built():
+    """lupdate over the sources finds no string missing from a .ts file, no entry is
+    unfinished or obsolete, no string sits outside a translation context, and every .qm
+    is exactly what lrelease makes from its .ts (python -m reader.i18n.update --check)."""
+    from reader.i18n.update import check
+
+    assert check() == []
+
+
+def test_the_check_catches_a_new_string_and_a_string_outside_a_class(tmp_path, monkeypatch):
+    from reader.i18n import update
+
+    sources = tmp_path / "reader"
+    (sources / "ui").mkdir(parents=True)
+    for path in (ROOT / "reader").rglob("*.py"):
+        target = sources / path.relative_to(ROOT / "reader")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    (sources / "ui" / "extra.py").write_text(
+        "from PySide6.QtCore import QObject\n\n"
+        "class Extra(QObject):\n"
+        "    def label(self):\n"
+        "        return self.tr('A new label')\n\n"
+        "def loose(window):\n"
+        "    return window.tr('Loose text')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(update, "SOURCES", sources)
+    problems = "\n".join(update.check())
+    assert "A new label" in problems
+    assert "Loose text" in problems
+
+
+def test_the_qm_files_load_and_translate():
+    from PySide6.QtCore import QTranslator
+
+    for language in (*LANGUAGES, *PLURALS_ONLY):
+        translator = QTranslator()
+        assert translator.load(f"zhreader_{language}", str(FOLDER))
+        assert not translator.isEmpty()
+
+
+def test_the_wheel_ships_the_translations(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0 and "hatchling" in done.stderr and "No matching" in done.stderr:
+        pytest.skip("the build backend cannot be installed here")
+    assert done.returncode == 0, done.stderr[-2000:]
+    (wheel,) = tmp_path.glob("zhreader-*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        for language in (*LANGUAGES, *PLURALS_ONLY):
+            qm = f"zhreader_{language}.qm"
+            assert zf.read(f"reader/i18n/{qm}") == (FOLDER / qm).read_bytes()
