@@ -12,10 +12,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QSettings, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEventLoop, QLocale, QSettings, QThreadPool, QTimer
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QMenu
 
 from reader.core.convert import ScriptMode
+from reader.ui.i18n import InterfaceLanguage
 from reader.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent / "screenshots"
@@ -92,6 +94,58 @@ def write_markdown_sample(folder: Path) -> Path:
     return path
 
 
+def with_menus(window: MainWindow, menus: list[QMenu]) -> QPixmap:
+    """The window with its open menus painted where they are (popups are windows of their own)."""
+    shot = window.grab()
+    painter = QPainter(shot)
+    for menu in menus:
+        painter.drawPixmap(window.mapFromGlobal(menu.pos()), menu.grab())
+    painter.end()
+    return shot
+
+
+def open_menu(app: QApplication, window: MainWindow, index: int, submenu: str = "") -> QPixmap:
+    """Open the index-th menu of the menu bar (and the submenu named `submenu`) and shoot."""
+    bar = window.menuBar()
+    action = bar.actions()[index]
+    menu = action.menu()
+    menu.popup(bar.mapToGlobal(bar.actionGeometry(action).bottomLeft()))
+    menus = [menu]
+    for item in menu.actions():
+        if submenu and item.menu() is not None and item.menu().objectName() == submenu:
+            menu.setActiveAction(item)
+            item.menu().popup(menu.mapToGlobal(menu.actionGeometry(item).topRight()))
+            menus.append(item.menu())
+    settle(app)
+    shot = with_menus(window, menus)
+    for open_one in reversed(menus):
+        open_one.hide()
+    return shot
+
+
+def language_shots(app: QApplication, folder: Path) -> dict[str, QPixmap]:
+    """The window at 1280×800 in 简体中文 (View ▸ Script open) and 繁體中文 (File open)."""
+    interface = InterfaceLanguage(app)
+    shots = {}
+    for locale, mode, menu, submenu in (
+        ("zh_CN", ScriptMode.SIMPLIFIED, 2, "scriptMenu"),
+        ("zh_TW", ScriptMode.TAIWAN, 0, ""),
+    ):
+        interface.apply("system", QLocale(locale))
+        ini = folder / f"zhreader-{locale}.ini"
+        window = MainWindow(QSettings(str(ini), QSettings.Format.IniFormat))
+        window.resize(1280, 800)
+        window.show()
+        wait_for(window.document_shown, lambda w=window: w.open_initial(None))
+        wait_for(window.conversion_finished, lambda w=window, m=mode: w.set_script_mode(m))
+        window.go_to_block(13)
+        settle(app)
+        shots[f"interface-{locale}"] = open_menu(app, window, menu, submenu)
+        window.close()
+    interface.clear()
+    return shots
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
@@ -131,11 +185,12 @@ def main() -> int:
         wait_for(window.document_shown, lambda: window.open_path(str(readme)))
         settle(app)
         shots["markdown"] = window.grab()
+        window.close()
+        shots.update(language_shots(app, Path(tmp)))
         for name, pixmap in shots.items():
             path = OUT / f"{name}.png"
             pixmap.save(str(path))
             print(path)
-        window.close()
     return 0
 
 

@@ -22,6 +22,7 @@ EXPECTED = {
     "zh_CN": {
         "menus": ["文件(&F)", "编辑(&E)", "查看(&V)", "工具(&T)", "帮助(&H)"],
         "open": "打开(&O)…",
+        "buttons": ["打开", "大纲", "地区用词（软件 ↔ 軟體）", "查找", "缩小", "放大"],
         "cancel": "取消",
         "save": "保存",
         "showing": "显示：简体",
@@ -31,6 +32,7 @@ EXPECTED = {
     "zh_TW": {
         "menus": ["檔案(&F)", "編輯(&E)", "檢視(&V)", "工具(&T)", "說明(&H)"],
         "open": "打開(&O)…",
+        "buttons": ["打開", "大綱", "地區用詞（软件 ↔ 軟體）", "尋找", "縮小", "放大"],
         "cancel": "取消",
         "save": "儲存",
         "showing": "顯示：简体",
@@ -40,6 +42,14 @@ EXPECTED = {
     "en_US": {
         "menus": ["&File", "&Edit", "&View", "&Tools", "&Help"],
         "open": "&Open…",
+        "buttons": [
+            "Open",
+            "Outline",
+            "Regional Phrases (软件 ↔ 軟體)",
+            "Find",
+            "Zoom Out",
+            "Zoom In",
+        ],
         "cancel": "Cancel",
         "save": "Save",
         "showing": "Showing: 简体",
@@ -52,7 +62,7 @@ EXPECTED = {
 @pytest.fixture
 def interface(qtbot):
     """The application's translators; back to English after the test."""
-    language = InterfaceLanguage(QApplication.instance())
+    language = InterfaceLanguage.of(QApplication.instance())
     yield language
     language.clear()
 
@@ -91,6 +101,8 @@ def test_menus_toolbar_status_bar_and_dialogs_speak_the_system_language(
     assert [a.text() for a in window.menuBar().actions()] == want["menus"]
     toolbar = window.findChild(QToolBar, "mainToolbar")
     assert want["open"] in [a.text() for a in toolbar.actions()]
+    buttons = [a.iconText() for a in toolbar.actions() if a.text() and not a.isSeparator()]
+    assert buttons == want["buttons"]
     assert window.status.shown.text() == want["showing"]
 
     dialog = PreferencesDialog(window.store.preferences, [], window)
@@ -110,9 +122,21 @@ def test_hong_kong_and_macao_get_taiwan_qt_dialogs(interface):
         assert box.button(QDialogButtonBox.StandardButton.Save).text() == "儲存"
 
 
-def test_the_language_chosen_in_preferences_overrides_the_system(
-    interface, make_window, settings_path, qtbot
-):
+def choose_language(window, qtbot, language: str) -> None:
+    """Preferences ▸ Language, then OK."""
+    from reader.ui.dialogs.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(window.store.preferences, [], window)
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData(language))
+    window.apply_preferences(dialog.chosen())
+
+
+def menu_titles(window) -> list[str]:
+    return [a.text() for a in window.menuBar().actions()]
+
+
+def test_preferences_offer_the_languages_and_say_when_they_apply(interface, make_window, qtbot):
     from reader.ui.dialogs.preferences import PreferencesDialog
 
     interface.apply("system", QLocale("en_US"))
@@ -121,17 +145,56 @@ def test_the_language_chosen_in_preferences_overrides_the_system(
     qtbot.addWidget(dialog)
     labels = [dialog.language.itemText(i) for i in range(dialog.language.count())]
     assert labels == ["System", "English", "简体中文", "繁體中文"]
-    assert dialog.language_note.text() == "Takes effect when ZhReader is started again."
-    dialog.language.setCurrentIndex(dialog.language.findData("zh_Hant"))
-    window.apply_preferences(dialog.chosen())
+    assert dialog.language_note.text() == "The interface changes language at once."
+
+
+def test_choosing_a_language_rewords_the_open_window_at_once(interface, make_window, qtbot):
+    from reader.core.convert import ScriptMode
+
+    interface.apply("system", QLocale("en_US"))
+    window = make_window()
+    window.find_bar.open_bar()
+    shortcuts_before = sorted(a.shortcut().toString() for a in window.actions())
+
+    choose_language(window, qtbot, "zh_Hant")
+    qtbot.waitUntil(lambda: menu_titles(window) == EXPECTED["zh_TW"]["menus"])
+    toolbar = window.findChild(QToolBar, "mainToolbar")
+    buttons = [a.iconText() for a in toolbar.actions() if a.text() and not a.isSeparator()]
+    assert buttons == EXPECTED["zh_TW"]["buttons"]
+    assert window.status.source.text() == "原文：繁體（大陸用字）（自動偵測）"
+    assert window.find_bar.edit.placeholderText() == "尋找（搜「发展」也能找到「發展」）"
+    assert window.outline.windowTitle() == "大綱"
+    # The new actions are the only ones, and they work.
+    assert sorted(a.shortcut().toString() for a in window.actions()) == shortcuts_before
+    with qtbot.waitSignal(window.conversion_finished, timeout=20_000):
+        window.actions_.script_modes[ScriptMode.SIMPLIFIED].trigger()
+    assert window.status.shown.text() == "顯示：简体"
+    assert window.script_box.currentData() == ScriptMode.SIMPLIFIED.value
+
+    choose_language(window, qtbot, "zh_Hans")
+    qtbot.waitUntil(lambda: menu_titles(window) == EXPECTED["zh_CN"]["menus"])
+    assert window.status.shown.text() == "显示：简体"
+    assert window.actions_.script_modes[ScriptMode.SIMPLIFIED].isChecked()
+
+    choose_language(window, qtbot, "en")
+    qtbot.waitUntil(lambda: menu_titles(window) == EXPECTED["en_US"]["menus"])
+    assert window.status.shown.text() == "Showing: 简体"
+    assert window.find_bar.edit.placeholderText() == "Find (发展 also finds 發展)"
+
+
+def test_the_chosen_language_wins_over_the_system_at_the_next_start(
+    interface, make_window, settings_path, qtbot
+):
+    interface.apply("system", QLocale("en_US"))
+    window = make_window()
+    choose_language(window, qtbot, "zh_Hant")
     window.close()
 
-    # The next start: the stored choice wins over an English system.
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
     assert chosen_language(settings) == "zh_Hant"
     assert interface.apply(chosen_language(settings), QLocale("en_US")) == "zh_Hant"
     again = make_window()
-    assert again.menuBar().actions()[0].text() == "檔案(&F)"
+    assert menu_titles(again) == EXPECTED["zh_TW"]["menus"]
 
 
 def test_a_corrupt_language_setting_follows_the_system(tmp_path):

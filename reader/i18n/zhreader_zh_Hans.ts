@@ -200,6 +200,30 @@
         <translation>查看和修改识别文本文档章节的规则</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <source>Regional Phrases (软件 ↔ 軟體)</source>
+        <translation>地区用词（软件 ↔ 軟體）</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -819,8 +843,8 @@
         <translation>语言：</translation>
     </message>
     <message>
-        <source>Takes effect when ZhReader is started again.</source>
-        <translation>重新启动 ZhReader 后生效。</translation>
+        <source>The interface changes language at once.</source>
+        <translation>界面语言立即切换。</translation>
     </message>
 </context>
 <context>

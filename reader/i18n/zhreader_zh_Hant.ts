@@ -200,6 +200,30 @@
         <translation>檢視並修改辨識文字文件章節的規則</translation>
     </message>
     <message>
+        <source>Open</source>
+        <translation>打開</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>大綱</translation>
+    </message>
+    <message>
+        <source>Regional Phrases (软件 ↔ 軟體)</source>
+        <translation>地區用詞（软件 ↔ 軟體）</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>尋找</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
@@ -819,8 +843,8 @@
         <translation>語言：</translation>
     </message>
     <message>
-        <source>Takes effect when ZhReader is started again.</source>
-        <translation>重新啟動 ZhReader 後生效。</translation>
+        <source>The interface changes language at once.</source>
+        <translation>介面語言立即切換。</translation>
     </message>
 </context>
 <context>

@@ -129,7 +129,7 @@ class ActionBuilder(QObject):
             checkable: bool = False,
             tip: str = "",
         ) -> QAction:
-            action = QAction(text, window)
+            action = QAction(text, self)
             action.setObjectName(name)
             sequences = keys if isinstance(keys, tuple) else (keys,)
             shortcuts: list[QKeySequence] = []
@@ -208,7 +208,7 @@ class ActionBuilder(QObject):
 
         def group(prefix: str, items: tuple[tuple[str, str, str], ...], slot: str) -> dict:
             """Exclusive checkable actions whose data is the value passed to `slots[slot]`."""
-            exclusive = QActionGroup(window)
+            exclusive = QActionGroup(self)
             made = {}
             for value, label, key in items:
                 action = act(f"{prefix}_{value}", label, key or (), checkable=True)
@@ -231,6 +231,16 @@ class ActionBuilder(QObject):
         actions.themes = group(
             "theme", tuple((v, self.tr(label), "") for v, label in THEME_NAMES), "theme"
         )
+        # Toolbar buttons: short texts without the menu's "(&O)" mnemonics.
+        for action, text in (
+            (actions.open, self.tr("Open")),
+            (actions.toggle_outline, self.tr("Outline")),
+            (actions.phrases, self.tr("Regional Phrases (软件 ↔ 軟體)")),
+            (actions.find, self.tr("Find")),
+            (actions.zoom_out, self.tr("Zoom Out")),
+            (actions.zoom_in, self.tr("Zoom In")),
+        ):
+            action.setIconText(text)
         return actions
 
     def build_menus(self, a: Actions) -> None:

@@ -43,7 +43,7 @@ def run_app(
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     settings = make_settings(reset_settings)
-    InterfaceLanguage(app).apply(chosen_language(settings))
+    InterfaceLanguage.of(app).apply(chosen_language(settings))
     window = MainWindow(settings)
     install_error_hook(window, Path(settings.fileName()).with_name("zhreader-errors.log"))
     window.show()

@@ -3,7 +3,7 @@ or the reader's choice in Preferences."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator
 
 from reader.i18n import FOLDER
 
@@ -37,19 +37,27 @@ def chosen_language(settings: QSettings) -> str:
     return raw if raw in CHOICES else "system"
 
 
-class InterfaceLanguage:
-    """Installs and replaces the application's translators."""
+class InterfaceLanguage(QObject):
+    """Installs and replaces the application's translators (one per application)."""
 
     def __init__(self, app: QCoreApplication):
+        super().__init__(app)
+        self.setObjectName("interfaceLanguage")
         self.app = app
         self.language = "en"
         self._translators: list[QTranslator] = []
+
+    @classmethod
+    def of(cls, app: QCoreApplication) -> InterfaceLanguage:
+        """The application's translators, made on first use."""
+        return app.findChild(cls, "interfaceLanguage") or cls(app)
 
     def apply(self, choice: str, system: QLocale | None = None) -> str:
         """Translate the interface into `choice` (a CHOICES value; "system" follows `system`,
         by default the system locale); returns the language used ("en", "zh_Hans", …).
 
-        Widgets made afterwards are in the new language; those that exist keep their texts.
+        Qt then sends every widget a LanguageChange event; the window and its panels
+        word themselves again (MainWindow.retranslate).
         """
         language = language_for_locale(system or QLocale.system()) if choice == "system" else choice
         if language not in CHOICES:

@@ -12,8 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QEvent,
     QPoint,
     QSettings,
+    QSignalBlocker,
     QStandardPaths,
     Qt,
     QThreadPool,
@@ -32,7 +34,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QToolBar,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -54,6 +58,7 @@ from reader.core.search import Match
 from reader.runtime import freeze_open_document, return_freed_memory
 from reader.ui import fonts
 from reader.ui.actions import (
+    ActionBuilder,
     build_menus,
     build_toolbar,
     create_actions,
@@ -65,6 +70,7 @@ from reader.ui.dialogs.chapter_rules import ChapterRulesDialog
 from reader.ui.dialogs.preferences import PreferencesDialog
 from reader.ui.export import Exporter
 from reader.ui.full_screen import FullScreen
+from reader.ui.i18n import InterfaceLanguage
 from reader.ui.panels.find_bar import FindBar
 from reader.ui.panels.font_banner import FontBanner
 from reader.ui.panels.outline_dock import OutlineDock
@@ -144,6 +150,7 @@ class MainWindow(QMainWindow):
         self._connect_widgets()
         self._position_timer = self._timer(2000, self.save_position)  # once scrolling settles
         self._follow_timer = self._timer(80, self._follow_reading)
+        self._retranslate_timer = self._timer(0, self.retranslate)  # one for several translators
         self.setAcceptDrops(True)
         self._fit_to_screen()
         self._fill_encoding_menu()
@@ -509,8 +516,11 @@ class MainWindow(QMainWindow):
             self.apply_preferences(dialog.chosen())
 
     def apply_preferences(self, prefs: Preferences) -> None:
+        language = self.store.preferences.language
         self.style_.set_preferences(prefs, self.source_script(), self.script_mode())
         self.actions_.themes[self.store.preferences.theme].setChecked(True)
+        if self.store.preferences.language != language:
+            InterfaceLanguage.of(QApplication.instance()).apply(self.store.preferences.language)
 
     def set_full_screen(self, on: bool) -> None:
         """Full screen shows only the page; the pointer at the top edge brings the bars back."""
@@ -660,6 +670,42 @@ class MainWindow(QMainWindow):
         self._update_script_controls()
         self._rebuild_recent_menu()
         self._follow_script()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_timer.start()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The interface language changed: menus, toolbar and status bar again, in it
+        (the actions are made anew, so every action added later is reworded too)."""
+        old_bar = self.findChild(QToolBar, "mainToolbar")
+        if old_bar is not None:
+            self.removeToolBar(old_bar)
+            old_bar.setObjectName("")  # the new one takes its name (and saved state)
+            old_bar.deleteLater()
+        for action in self.actions():
+            self.removeAction(action)
+        for builder in self.findChildren(ActionBuilder):  # with their actions and groups
+            builder.deleteLater()
+        self.menuBar().clear()
+        for menu in self.menuBar().findChildren(QMenu):
+            menu.deleteLater()
+        self.actions_ = create_actions(self, self._slots())
+        build_menus(self, self.actions_)
+        self.script_box = build_toolbar(self, self.actions_)
+        self.findChild(QToolBar, "mainToolbar").setVisible(self.menuBar().isVisible())
+        self._fill_encoding_menu()
+        blockers = [QSignalBlocker(action) for action in self.actions()]  # states, not changes
+        self.actions_.toggle_outline.setChecked(not self.outline.isHidden())
+        self.actions_.reflow.setChecked(self.store.preferences.reflow)
+        self.actions_.themes[self.store.preferences.theme].setChecked(True)
+        self.actions_.full_screen.setChecked(self.full_screen.on)
+        self._update_script_controls()
+        del blockers
+        self._rebuild_recent_menu()
+        if self.view.placeholder():
+            self.view.set_placeholder(self.tr("This document is empty."))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for session in (self._incoming, self.session):

@@ -60,7 +60,7 @@ class PreferencesDialog(QDialog):
             self.language.addItem(label, key)
         self.language.setCurrentIndex(max(0, self.language.findData(prefs.language)))
         form.addRow(self.tr("Language:"), self.language)
-        self.language_note = QLabel(self.tr("Takes effect when ZhReader is started again."), self)
+        self.language_note = QLabel(self.tr("The interface changes language at once."), self)
         form.addRow("", self.language_note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -54,25 +54,22 @@ class FindBar(QWidget):
         self.setObjectName("findBar")
         self.edit = FindLineEdit(self)
         self.edit.setObjectName("findEdit")
-        self.edit.setPlaceholderText(self.tr("Find (发展 also finds 發展)"))
         self.edit.setClearButtonEnabled(True)
-        self.exact = QCheckBox(self.tr("Exact characters"), self)
-        self.exact.setToolTip(self.tr("Match only the characters typed, not their other scripts"))
+        self.exact = QCheckBox(self)
         self.count = QLabel("", self)
         self.count.setObjectName("findCount")
         self.count.setMinimumWidth(90)
-        prev = QToolButton(self)
+        self._prev = prev = QToolButton(self)
         prev.setText("↑")
-        prev.setToolTip(self.tr("Previous match (Shift+F3)"))
-        nxt = QToolButton(self)
+        self._next_button = nxt = QToolButton(self)
         nxt.setText("↓")
-        nxt.setToolTip(self.tr("Next match (F3)"))
-        close = QToolButton(self)
+        self._close = close = QToolButton(self)
         close.setText("✕")
-        close.setToolTip(self.tr("Close (Esc)"))
+        self._label = QLabel(self)
+        self._retranslate()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(QLabel(self.tr("Find:"), self))
+        layout.addWidget(self._label)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.count)
         layout.addWidget(prev)
@@ -98,6 +95,21 @@ class FindBar(QWidget):
         self.matches: list[Match] = []
         self.current = -1
         self.hide()
+
+    def _retranslate(self) -> None:
+        self.edit.setPlaceholderText(self.tr("Find (发展 also finds 發展)"))
+        self.exact.setText(self.tr("Exact characters"))
+        self.exact.setToolTip(self.tr("Match only the characters typed, not their other scripts"))
+        self._prev.setToolTip(self.tr("Previous match (Shift+F3)"))
+        self._next_button.setToolTip(self.tr("Next match (F3)"))
+        self._close.setToolTip(self.tr("Close (Esc)"))
+        self._label.setText(self.tr("Find:"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self.show_count(self.current, len(self.matches))
+        super().changeEvent(event)
 
     def show_matches(self, matches: list[Match], first_block: int) -> None:
         """New results: the first match at or after `first_block` becomes current."""

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -122,7 +123,7 @@ class OutlineDock(QDockWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("outlineDock")
-        self.setWindowTitle(self.tr("Outline"))
+        self._retranslate()
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -139,6 +140,14 @@ class OutlineDock(QDockWidget):
         self.model = OutlineModel(Outline("", ()), self)
         self._heading_blocks: frozenset[int] = frozenset()
         self.tree.setModel(self.model)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Outline"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def set_outline(self, outline: Outline) -> None:
         """Show a new outline."""

@@ -125,6 +125,10 @@ class ReadingView(QAbstractScrollArea):
         self._sync_bar()
         self.viewport().update()
 
+    def placeholder(self) -> str:
+        """What the page says instead of a document ("" while it shows one)."""
+        return self._placeholder
+
     def set_placeholder(self, text: str) -> None:
         """What the page says when there is nothing to read (an empty document)."""
         self._placeholder = text
