@@ -327,3 +327,85 @@ def test_the_wheel_ships_the_translations(tmp_path):
         for language in (*LANGUAGES, *PLURALS_ONLY):
             qm = f"zhreader_{language}.qm"
             assert zf.read(f"reader/i18n/{qm}") == (FOLDER / qm).read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("language", "note"),
+    [
+        ("en", "3 places with undecodable bytes in UTF-8, shown as �"),
+        ("zh_Hans", "3 处字节无法按 UTF-8 解码，已显示为 �"),
+        ("zh_Hant", "3 處位元組無法以 UTF-8 解碼，已顯示為 �"),
+    ],
+)
+def test_notes_about_an_opened_document_are_in_the_interface_language(
+    language, note, interface, make_window, write
+):
+    interface.apply(language)
+    bad = write("bad.txt", "第一章 開始\n".encode() + b"\xff\xfe\xfd" + "。\n".encode())
+    window = make_window(str(bad))
+    assert window.status.currentMessage() == note
+
+
+@pytest.mark.parametrize(
+    ("chapters", "english", "chinese"),
+    [
+        (["gone.xhtml"], "1 chapter missing from the book: OEBPS/gone.xhtml", "書中缺少 1 個章節"),
+        (
+            ["x.xhtml", "y.xhtml"],
+            "2 chapters missing from the book: OEBPS/x.xhtml",
+            "書中缺少 2 個章節",
+        ),
+    ],
+)
+def test_a_books_notes_count_in_english_and_chinese(
+    chapters, english, chinese, interface, make_window, tmp_path, qtbot
+):
+    from tests.epub_books import opf, write_epub, xhtml
+
+    members = {
+        "OEBPS/a.xhtml": xhtml("<h1>第一章</h1><p>還在</p>"),
+        "OEBPS/content.opf": opf(["a.xhtml", *chapters], nav=False),
+    }
+    book = write_epub(tmp_path / "book.epub", members)
+    interface.apply("en")
+    window = make_window(str(book))
+    assert window.status.currentMessage().startswith(english)
+    interface.apply("zh_Hant")
+    with qtbot.waitSignal(window.document_shown, timeout=20_000):
+        window.reload()
+    assert window.status.currentMessage().startswith(chinese + "：OEBPS/")
+
+
+def test_a_full_disk_is_reported_in_the_interface_language(
+    interface, make_window, tmp_path, monkeypatch, message_boxes
+):
+    import errno
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("reader.ui.export.write_atomically", full)
+    interface.apply("zh_Hans")
+    window = make_window()
+    target = tmp_path / "导出.txt"
+    assert not window.exporter.write_text(str(target), window.session.rendition)
+    assert message_boxes[-1] == ("warning", f"无法写入 {target}：设备上没有剩余空间")
+
+
+def test_a_picture_that_is_not_shown_says_why_in_the_new_language(
+    interface, make_window, write, qtbot
+):
+    page = write("page.md", "# 標題\n\n![遠端](https://example.com/x.png)\n\n正文。\n")
+    interface.apply("en")
+    window = make_window(str(page))
+    picture = next(
+        i for i, b in enumerate(window.session.prepared.document.blocks) if b.image is not None
+    )
+    assert window.view._laid(picture).image_note.endswith(
+        "(not fetched: only pictures beside the document are shown)"
+    )
+    choose_language(window, qtbot, "zh_Hans")
+    qtbot.waitUntil(lambda: menu_titles(window) == EXPECTED["zh_CN"]["menus"])
+    assert window.view._laid(picture).image_note == (
+        "https://example.com/x.png（未下载：只显示与文档放在一起的图片）"
+    )

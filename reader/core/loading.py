@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from reader.core.messages import (
+    Notice,
     display_path,
     human_size,
     os_error_reason,
@@ -408,8 +409,14 @@ def _result(text: str, codec: str, bad: int) -> LoadedText:
     warnings: tuple[str, ...] = ()
     if bad:
         plural = "place" if bad == 1 else "places"
+        shown = display_encoding(codec)
         warnings = (
-            f"{bad} {plural} with undecodable bytes in {display_encoding(codec)}, shown as �",
+            Notice(
+                f"{bad} {plural} with undecodable bytes in {shown}, shown as �",
+                "undecodable",
+                count=bad,
+                encoding=shown,
+            ),
         )
     return LoadedText(text, codec, warnings)
 

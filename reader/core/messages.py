@@ -43,6 +43,24 @@ def _escapes() -> dict[int, str]:
     return table
 
 
+class Notice(str):
+    """A one-line English message that also carries a `code` and its arguments, so that a
+    translated interface can word it itself; wherever a `str` is used, it is the English line.
+    """
+
+    code: str
+    details: dict[str, object]
+
+    def __new__(cls, text: str, code: str, **details: object) -> Notice:
+        notice = super().__new__(cls, text)
+        notice.code = code
+        notice.details = details
+        return notice
+
+    def __getnewargs_ex__(self) -> tuple[tuple[str, str], dict[str, object]]:
+        return (str(self), self.code), self.details
+
+
 def printable(text: str) -> str:
     """`text` with control, bidirectional-override and undecodable characters escaped.
 

@@ -2,6 +2,51 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>NoticeTexts</name>
+    <message numerus="yes">
+        <source>%n places with undecodable bytes in %1, shown as �</source>
+        <translation>
+            <numerusform>%n place with undecodable bytes in %1, shown as �</numerusform>
+            <numerusform>%n places with undecodable bytes in %1, shown as �</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chapters missing from the book: %1</source>
+        <translation>
+            <numerusform>%n chapter missing from the book: %1</numerusform>
+            <numerusform>%n chapters missing from the book: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged chapters left out: %1</source>
+        <translation>
+            <numerusform>%n damaged chapter left out: %1</numerusform>
+            <numerusform>%n damaged chapters left out: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files with malformed XHTML, read as well as possible</source>
+        <translation>
+            <numerusform>%n file with malformed XHTML, read as well as possible</numerusform>
+            <numerusform>%n files with malformed XHTML, read as well as possible</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n links or pictures outside the book ignored</source>
+        <translation>
+            <numerusform>%n link or picture outside the book ignored</numerusform>
+            <numerusform>%n links or pictures outside the book ignored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pictures missing from the book</source>
+        <translation>
+            <numerusform>%n picture missing from the book</numerusform>
+            <numerusform>%n pictures missing from the book</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message numerus="yes">
         <source>%1 characters</source>

@@ -673,6 +673,61 @@
     </message>
 </context>
 <context>
+    <name>NoticeTexts</name>
+    <message numerus="yes">
+        <source>%n places with undecodable bytes in %1, shown as �</source>
+        <translation>
+            <numerusform>%n 处字节无法按 %1 解码，已显示为 �</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chapters missing from the book: %1</source>
+        <translation>
+            <numerusform>书中缺少 %n 个章节：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged chapters left out: %1</source>
+        <translation>
+            <numerusform>已略过 %n 个损坏的章节：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files with malformed XHTML, read as well as possible</source>
+        <translation>
+            <numerusform>%n 个文件的 XHTML 格式有误，已尽量读取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n links or pictures outside the book ignored</source>
+        <translation>
+            <numerusform>已忽略 %n 个指向书外的链接或图片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pictures missing from the book</source>
+        <translation>
+            <numerusform>书中缺少 %n 张图片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the table of contents %1 is damaged</source>
+        <translation>目录 %1 已损坏</translation>
+    </message>
+    <message>
+        <source>manifest item %1 points outside the book; ignored</source>
+        <translation>清单项 %1 指向书外，已忽略</translation>
+    </message>
+    <message>
+        <source>the book is set in vertical columns; it is shown horizontally for now</source>
+        <translation>这本书是竖排的，目前以横排显示</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>OpenErrors</name>
     <message>
         <source>%1: no such file</source>
@@ -732,8 +787,24 @@
         <translation>%1：这本书没有可以读取的章节</translation>
     </message>
     <message>
+        <source>No space left on device</source>
+        <extracomment>The arguments each code&apos;s %2 and %3 stand for. The operating system&apos;s reasons users meet when reading or writing a file.</extracomment>
+        <translation>设备上没有剩余空间</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>超出磁盘配额</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>只读文件系统</translation>
+    </message>
+    <message>
+        <source>File too large</source>
+        <translation>文件过大</translation>
+    </message>
+    <message>
         <source>Permission denied</source>
-        <extracomment>The arguments each code&apos;s %2 and %3 stand for. The operating system&apos;s reasons users meet when reading a file.</extracomment>
         <translation>权限不足</translation>
     </message>
     <message>

@@ -673,6 +673,61 @@
     </message>
 </context>
 <context>
+    <name>NoticeTexts</name>
+    <message numerus="yes">
+        <source>%n places with undecodable bytes in %1, shown as �</source>
+        <translation>
+            <numerusform>%n 處位元組無法以 %1 解碼，已顯示為 �</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n chapters missing from the book: %1</source>
+        <translation>
+            <numerusform>書中缺少 %n 個章節：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged chapters left out: %1</source>
+        <translation>
+            <numerusform>已略過 %n 個損毀的章節：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files with malformed XHTML, read as well as possible</source>
+        <translation>
+            <numerusform>%n 個檔案的 XHTML 格式有誤，已盡量讀取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n links or pictures outside the book ignored</source>
+        <translation>
+            <numerusform>已忽略 %n 個指向書外的連結或圖片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pictures missing from the book</source>
+        <translation>
+            <numerusform>書中缺少 %n 張圖片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the table of contents %1 is damaged</source>
+        <translation>目錄 %1 已損毀</translation>
+    </message>
+    <message>
+        <source>manifest item %1 points outside the book; ignored</source>
+        <translation>資訊清單項目 %1 指向書外，已忽略</translation>
+    </message>
+    <message>
+        <source>the book is set in vertical columns; it is shown horizontally for now</source>
+        <translation>這本書是直排的，目前以橫排顯示</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>OpenErrors</name>
     <message>
         <source>%1: no such file</source>
@@ -732,8 +787,24 @@
         <translation>%1：這本書沒有可以讀取的章節</translation>
     </message>
     <message>
+        <source>No space left on device</source>
+        <extracomment>The arguments each code&apos;s %2 and %3 stand for. The operating system&apos;s reasons users meet when reading or writing a file.</extracomment>
+        <translation>裝置上沒有剩餘空間</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>超出磁碟配額</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>唯讀檔案系統</translation>
+    </message>
+    <message>
+        <source>File too large</source>
+        <translation>檔案過大</translation>
+    </message>
+    <message>
         <source>Permission denied</source>
-        <extracomment>The arguments each code&apos;s %2 and %3 stand for. The operating system&apos;s reasons users meet when reading a file.</extracomment>
         <translation>權限不足</translation>
     </message>
     <message>

@@ -1,4 +1,4 @@
-"""Why a document cannot be opened, worded in the interface language.
+"""Why a document cannot be opened, and notes about one that opened, in the interface language.
 
 The core raises `LoadError` with a `code` and its arguments (and an English
 line for the command line); this table words each code as a whole sentence
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import errno
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from reader.core.loading import LoadError
+from reader.core.messages import os_error_reason
 
 CONTEXT = "OpenErrors"
 
@@ -44,8 +45,12 @@ _ARGUMENTS = {
     "unknown-encoding": ("encoding",),
     "not-text-encoding": ("encoding",),
 }
-#: The operating system's reasons users meet when reading a file.
+#: The operating system's reasons users meet when reading or writing a file.
 _REASONS = {
+    errno.ENOSPC: QT_TRANSLATE_NOOP("OpenErrors", "No space left on device"),
+    errno.EDQUOT: QT_TRANSLATE_NOOP("OpenErrors", "Disk quota exceeded"),
+    errno.EROFS: QT_TRANSLATE_NOOP("OpenErrors", "Read-only file system"),
+    errno.EFBIG: QT_TRANSLATE_NOOP("OpenErrors", "File too large"),
     errno.EACCES: QT_TRANSLATE_NOOP("OpenErrors", "Permission denied"),
     errno.EPERM: QT_TRANSLATE_NOOP("OpenErrors", "Operation not permitted"),
     errno.ENOENT: QT_TRANSLATE_NOOP("OpenErrors", "No such file or directory"),
@@ -70,6 +75,13 @@ def open_error_message(exc: LoadError) -> str:
         details["reason"] = _translate(_REASONS[details["errno"]])
     values = [str(path), *(str(details.get(name, "")) for name in _ARGUMENTS.get(exc.code, ()))]
     return _fill(_translate(sentence), values)
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, in a few words of the interface language."""
+    if exc.errno in _REASONS:
+        return _translate(_REASONS[exc.errno])
+    return os_error_reason(exc)
 
 
 def no_memory_message(path: str) -> str:
@@ -104,3 +116,42 @@ def _fill(sentence: str, values: list[str]) -> str:
         out.append(sentence[i])
         i += 1
     return "".join(out)
+
+
+class NoticeTexts(QObject):
+    """Words the core's notes about an opened document (undecodable bytes, a book's missing
+    parts) in the interface language; a note it does not know stays as the core wrote it."""
+
+    def word(self, notice: str) -> str:
+        """One note as a sentence for the status bar."""
+        code = getattr(notice, "code", "")
+        details = getattr(notice, "details", {})
+        count = int(details.get("count", 0))
+        if code == "undecodable":
+            text = self.tr("%n places with undecodable bytes in %1, shown as �", "", count)
+            return _fill(text, [str(details.get("encoding", ""))])
+        if code == "chapters-missing":
+            text = self.tr("%n chapters missing from the book: %1", "", count)
+            return _fill(text, [str(details.get("names", ""))])
+        if code == "chapters-damaged":
+            text = self.tr("%n damaged chapters left out: %1", "", count)
+            return _fill(text, [str(details.get("names", ""))])
+        if code == "malformed-xhtml":
+            return self.tr("%n files with malformed XHTML, read as well as possible", "", count)
+        if code == "outside-links":
+            return self.tr("%n links or pictures outside the book ignored", "", count)
+        if code == "pictures-missing":
+            return self.tr("%n pictures missing from the book", "", count)
+        if code == "toc-damaged":
+            text = self.tr("the table of contents %1 is damaged")
+            return _fill(text, [str(details.get("member", ""))])
+        if code == "manifest-outside":
+            text = self.tr("manifest item %1 points outside the book; ignored")
+            return _fill(text, [str(details.get("item", ""))])
+        if code == "vertical-book":
+            return self.tr("the book is set in vertical columns; it is shown horizontally for now")
+        return str(notice)
+
+    def join(self, notes: list[str]) -> str:
+        """Several notes on one line."""
+        return self.tr("; ").join(notes)

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from reader.core.convert import ScriptMode
 from reader.core.files import write_atomically
 from reader.core.loading import LoadError
-from reader.core.messages import display_path, os_error_reason
+from reader.core.messages import display_path
 from reader.core.rendition import Rendition
+from reader.ui.error_texts import open_error_message, os_reason
 from reader.ui.session import DocumentSession
 from reader.ui.view.printing import (
     PROCESS_BLOCKS,
@@ -222,7 +223,7 @@ class Exporter(QObject):
             self._write_failed(printer.printerName(), exc)
 
     def _write_failed(self, path: str, why: OSError | str) -> None:
-        reason = os_error_reason(why) if isinstance(why, OSError) else why
+        reason = os_reason(why) if isinstance(why, OSError) else why
         QMessageBox.warning(
             self._parent,
             self.tr("Export failed"),
@@ -258,9 +259,9 @@ class FileJob(QRunnable):
         try:
             self.write()
         except LoadError as exc:
-            signals.failed.emit(str(exc))
+            signals.failed.emit(open_error_message(exc))
         except OSError as exc:
-            signals.failed.emit(os_error_reason(exc))
+            signals.failed.emit(os_reason(exc))
         except Exception as exc:  # never let a traceback reach the user
             traceback.print_exc()
             signals.failed.emit(str(exc) or type(exc).__name__)

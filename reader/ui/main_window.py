@@ -68,6 +68,7 @@ from reader.ui.actions import (
 from reader.ui.dialogs.about import AboutBox
 from reader.ui.dialogs.chapter_rules import ChapterRulesDialog
 from reader.ui.dialogs.preferences import PreferencesDialog
+from reader.ui.error_texts import NoticeTexts
 from reader.ui.export import Exporter
 from reader.ui.full_screen import FullScreen
 from reader.ui.i18n import InterfaceLanguage
@@ -309,7 +310,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         freeze_open_document()
         QTimer.singleShot(0, return_freed_memory)  # the previous document's text is gone
-        notes = list(prepared.document.warnings)  # all of them, in one line
+        texts = NoticeTexts(self)
+        notes = [texts.word(w) for w in prepared.document.warnings]  # all of them, in one line
         if prepared.document.reflowed:
             notes.append(
                 self.tr(
@@ -318,7 +320,8 @@ class MainWindow(QMainWindow):
                 )
             )
         if notes:
-            self.status.showMessage("; ".join(notes), 15_000)
+            self.status.showMessage(texts.join(notes), 15_000)
+        texts.deleteLater()
         if not self.find_bar.edit.hasFocus():
             self.view.setFocus()  # PageDown, Space and arrows scroll the page at once
         self.document_shown.emit()

@@ -35,6 +35,7 @@ from reader.core.formats.epub_archive import (
 )
 from reader.core.formats.epub_xhtml import BookReader, ClassStyle, class_styles, epub_types
 from reader.core.loading import DEFAULT_SIZE_LIMIT
+from reader.core.messages import Notice
 from reader.core.outline import Outline, OutlineEntry
 
 __all__ = [
@@ -192,7 +193,13 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
                 try:
                     toc_nodes = read(archive, member)
                 except DamagedMemberError:
-                    warnings.append(f"the table of contents {member} is damaged")
+                    warnings.append(
+                        Notice(
+                            f"the table of contents {member} is damaged",
+                            "toc-damaged",
+                            member=member,
+                        )
+                    )
         styles: dict[str, ClassStyle] = {}
         vertical = False
         for item in package.manifest.values():
@@ -204,7 +211,12 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
                 styles.update(class_styles(css))
                 vertical = vertical or _VERTICAL.search(css) is not None
         if vertical:
-            warnings.append("the book is set in vertical columns; it is shown horizontally for now")
+            warnings.append(
+                Notice(
+                    "the book is set in vertical columns; it is shown horizontally for now",
+                    "vertical-book",
+                )
+            )
         reader = BookReader(archive, styles)
         missing: list[str] = []
         damaged: list[str] = []
@@ -228,20 +240,50 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
                 continue
             reader.read_file(item.member, data)
         if missing:
+            names = f"{', '.join(missing[:3])}{'…' if len(missing) > 3 else ''}"
             warnings.append(
-                f"{len(missing)} chapter{'s' if len(missing) > 1 else ''} missing from the "
-                f"book: {', '.join(missing[:3])}{'…' if len(missing) > 3 else ''}"
+                Notice(
+                    f"{len(missing)} chapter{'s' if len(missing) > 1 else ''} missing from the "
+                    f"book: {names}",
+                    "chapters-missing",
+                    count=len(missing),
+                    names=names,
+                )
             )
         if damaged:
-            warnings.append(f"{len(damaged)} damaged chapter(s) left out: {', '.join(damaged[:3])}")
+            names = ", ".join(damaged[:3])
+            warnings.append(
+                Notice(
+                    f"{len(damaged)} damaged chapter(s) left out: {names}",
+                    "chapters-damaged",
+                    count=len(damaged),
+                    names=names,
+                )
+            )
         if reader.malformed:
             warnings.append(
-                f"{len(reader.malformed)} file(s) with malformed XHTML, read as well as possible"
+                Notice(
+                    f"{len(reader.malformed)} file(s) with malformed XHTML, read as well as possible",
+                    "malformed-xhtml",
+                    count=len(reader.malformed),
+                )
             )
         if reader.outside:
-            warnings.append(f"{reader.outside} link(s) or picture(s) outside the book ignored")
+            warnings.append(
+                Notice(
+                    f"{reader.outside} link(s) or picture(s) outside the book ignored",
+                    "outside-links",
+                    count=reader.outside,
+                )
+            )
         if reader.missing_images:
-            warnings.append(f"{reader.missing_images} picture(s) missing from the book")
+            warnings.append(
+                Notice(
+                    f"{reader.missing_images} picture(s) missing from the book",
+                    "pictures-missing",
+                    count=reader.missing_images,
+                )
+            )
         if not reader.blocks and (missing or damaged):
             raise MissingPartError(
                 f"{archive.name}: the book has no readable chapters",

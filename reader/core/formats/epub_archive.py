@@ -25,6 +25,7 @@ from reader.core.loading import (
     TooLargeError,
     read_document_bytes,
 )
+from reader.core.messages import Notice
 
 _CONTAINER = "META-INF/container.xml"
 _ENCRYPTION = "META-INF/encryption.xml"
@@ -274,7 +275,13 @@ class EpubArchive:
                 href = el.get("href", "")
                 member = resolve(base, href)
                 if member is None:
-                    warnings.append(f"manifest item {href!r} points outside the book; ignored")
+                    warnings.append(
+                        Notice(
+                            f"manifest item {href!r} points outside the book; ignored",
+                            "manifest-outside",
+                            item=repr(href),
+                        )
+                    )
                     continue
                 member = self.actual(member) or member
                 item = ManifestItem(
