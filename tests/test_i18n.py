@@ -409,3 +409,38 @@ def test_a_picture_that_is_not_shown_says_why_in_the_new_language(
     assert window.view._laid(picture).image_note == (
         "https://example.com/x.png（未下载：只显示与文档放在一起的图片）"
     )
+
+
+@pytest.mark.parametrize(
+    ("environment", "file_menu"),
+    [
+        ({"LANG": "zh_CN.UTF-8"}, "文件(&F)"),
+        ({"LANG": "zh_HK.UTF-8"}, "檔案(&F)"),
+        ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "zh_TW.UTF-8"}, "檔案(&F)"),
+        ({"LANG": "fr_FR.UTF-8", "LANGUAGE": "fr:zh_TW:en"}, "檔案(&F)"),
+        ({"LANG": "de_DE.UTF-8"}, "&File"),
+    ],
+)
+def test_a_fresh_start_reads_the_desktops_language(environment, file_menu, tmp_path):
+    """The reader started by a desktop in that language (a new process: Qt reads the
+    locale once)."""
+    code = (
+        "from PySide6.QtCore import QCoreApplication as A\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from reader.ui.i18n import InterfaceLanguage\n"
+        "app = QApplication([])\n"
+        "InterfaceLanguage.of(app).apply('system')\n"
+        "print(A.translate('ActionBuilder', '&File'))\n"
+    )
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+        "HOME": str(tmp_path),
+        **environment,
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == file_menu

@@ -508,11 +508,11 @@
     <name>ErrorHook</name>
     <message>
         <source>Something went wrong: %1 (details in %2)</source>
-        <translation>出错了：%1（详情见 %2）</translation>
+        <translation>发生错误：%1（详情见 %2）</translation>
     </message>
     <message>
         <source>Something went wrong: %1</source>
-        <translation>出错了：%1</translation>
+        <translation>发生错误：%1</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,16 @@ def language_for_locale(locale: QLocale) -> str:
     return "zh_Hant" if locale.territory() in traditional else "zh_Hans"
 
 
+def system_language(system: QLocale) -> str:
+    """The interface language for the user's preferred languages, in their order: the first
+    that ZhReader speaks (LANGUAGE=fr:zh_TW gives 繁體中文), else English."""
+    for name in system.uiLanguages() or [system.name()]:
+        locale = QLocale(name)
+        if locale.language() in (QLocale.Language.Chinese, QLocale.Language.English):
+            return language_for_locale(locale)
+    return "en"
+
+
 def chosen_language(settings: QSettings) -> str:
     """The language chosen in Preferences ("system" when none or an unknown value)."""
     raw = settings.value(SETTING, "system")
@@ -59,7 +69,7 @@ class InterfaceLanguage(QObject):
         Qt then sends every widget a LanguageChange event; the window and its panels
         word themselves again (MainWindow.retranslate).
         """
-        language = language_for_locale(system or QLocale.system()) if choice == "system" else choice
+        language = system_language(system or QLocale.system()) if choice == "system" else choice
         if language not in CHOICES:
             language = "en"
         self.clear()
