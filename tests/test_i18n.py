@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QToolBar
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMenu, QToolBar
 
 from reader.i18n import FOLDER, LANGUAGES, PLURALS_ONLY
 from reader.ui.i18n import InterfaceLanguage, chosen_language, language_for_locale
@@ -155,6 +155,7 @@ def test_choosing_a_language_rewords_the_open_window_at_once(interface, make_win
     window = make_window()
     window.find_bar.open_bar()
     shortcuts_before = sorted(a.shortcut().toString() for a in window.actions())
+    menus_before = len(window.menuBar().findChildren(QMenu))
 
     choose_language(window, qtbot, "zh_Hant")
     qtbot.waitUntil(lambda: menu_titles(window) == EXPECTED["zh_TW"]["menus"])
@@ -180,6 +181,12 @@ def test_choosing_a_language_rewords_the_open_window_at_once(interface, make_win
     qtbot.waitUntil(lambda: menu_titles(window) == EXPECTED["en_US"]["menus"])
     assert window.status.shown.text() == "Showing: 简体"
     assert window.find_bar.edit.placeholderText() == "Find (发展 also finds 發展)"
+    # The old actions, menus and toolbar are gone, not hidden beside the new ones.
+    from reader.ui.actions import ActionBuilder
+
+    qtbot.waitUntil(lambda: len(window.findChildren(ActionBuilder)) == 3)
+    assert len(window.findChildren(QToolBar)) == 1
+    assert len(window.menuBar().findChildren(QMenu)) == menus_before
 
 
 def test_the_chosen_language_wins_over_the_system_at_the_next_start(

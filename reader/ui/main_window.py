@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QToolBar,
     QToolTip,
@@ -691,8 +690,9 @@ class MainWindow(QMainWindow):
             self.removeAction(action)
         for builder in self.findChildren(ActionBuilder):  # with their actions and groups
             builder.deleteLater()
+        menus = [action.menu() for action in self.menuBar().actions() if action.menu()]
         self.menuBar().clear()
-        for menu in self.menuBar().findChildren(QMenu):
+        for menu in menus:  # with their submenus
             menu.deleteLater()
         self.actions_ = create_actions(self, self._slots())
         build_menus(self, self.actions_)
