@@ -451,3 +451,17 @@ def test_a_fresh_start_reads_the_desktops_language(environment, file_menu, tmp_p
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == file_menu
+
+
+def test_a_language_switch_in_full_screen_keeps_only_the_page(interface, make_window, qtbot):
+    interface.apply("en")
+    window = make_window()
+    window.set_full_screen(True)
+    interface.apply("zh_Hans")
+    qtbot.waitUntil(lambda: menu_titles(window) == EXPECTED["zh_CN"]["menus"])
+    assert window.actions_.full_screen.isChecked()
+    assert not window.menuBar().isVisible()
+    assert not window.findChild(QToolBar, "mainToolbar").isVisible()
+    window.actions_.escape.trigger()  # Esc, with the new actions
+    assert not window.isFullScreen()
+    assert window.findChild(QToolBar, "mainToolbar").isVisible()
