@@ -89,7 +89,7 @@
     </message>
     <message>
         <source>&amp;Reload</source>
-        <translation>重新载入(&amp;R)</translation>
+        <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Export Text…</source>
