@@ -465,3 +465,41 @@ def test_a_language_switch_in_full_screen_keeps_only_the_page(interface, make_wi
     window.actions_.escape.trigger()  # Esc, with the new actions
     assert not window.isFullScreen()
     assert window.findChild(QToolBar, "mainToolbar").isVisible()
+
+
+@pytest.mark.parametrize(
+    ("stored", "file_menu"),
+    [(None, "檔案(&F)"), ("zh_Hans", "文件(&F)"), ("en", "&File")],
+)
+def test_the_reader_starts_in_the_stored_or_the_desktops_language(
+    stored, file_menu, tmp_path, article_path
+):
+    """`zhreader` on a Taiwanese desktop: 繁體中文 unless Preferences chose otherwise."""
+    config = tmp_path / "config"
+    if stored is not None:
+        ini = config / "ZhReader" / "zhreader.ini"
+        ini.parent.mkdir(parents=True)
+        ini.write_text(f"[reading]\nlanguage={stored}\n", encoding="utf-8")
+    code = (
+        "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+        "from reader.ui import app\n"
+        "def shown(self):\n"
+        "    (window,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow)]\n"
+        "    print(window.menuBar().actions()[0].text())\n"
+        "    return 0\n"
+        "QApplication.exec = shown\n"
+        f"app.run_app({str(article_path)!r})\n"
+    )
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(config),
+        "LANG": "zh_TW.UTF-8",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == file_menu
