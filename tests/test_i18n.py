@@ -9,7 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMenu, QToolBar
 
 from reader.i18n import FOLDER, LANGUAGES, PLURALS_ONLY
@@ -156,6 +157,9 @@ def test_choosing_a_language_rewords_the_open_window_at_once(interface, make_win
     window.find_bar.open_bar()
     shortcuts_before = sorted(a.shortcut().toString() for a in window.actions())
     menus_before = len(window.menuBar().findChildren(QMenu))
+    icon = QPixmap(16, 16)
+    icon.fill(Qt.GlobalColor.darkBlue)
+    window.actions_.open.setIcon(QIcon(icon))  # set by the window, not by ActionBuilder
 
     choose_language(window, qtbot, "zh_Hant")
     qtbot.waitUntil(lambda: menu_titles(window) == EXPECTED["zh_TW"]["menus"])
@@ -167,6 +171,7 @@ def test_choosing_a_language_rewords_the_open_window_at_once(interface, make_win
     assert window.outline.windowTitle() == "大綱"
     # The new actions are the only ones, and they work.
     assert sorted(a.shortcut().toString() for a in window.actions()) == shortcuts_before
+    assert not window.actions_.open.icon().isNull()
     with qtbot.waitSignal(window.conversion_finished, timeout=20_000):
         window.actions_.script_modes[ScriptMode.SIMPLIFIED].trigger()
     assert window.status.shown.text() == "顯示：简体"

@@ -326,6 +326,35 @@ class ActionBuilder(QObject):
         return box
 
 
+def rebuild_actions(
+    window: QMainWindow, slots: dict[str, Callable[..., object]]
+) -> tuple[Actions, QComboBox]:
+    """Make the actions, menus and toolbar anew in the current interface language; the old
+    ones are deleted, and an icon set on an old action is kept by its successor."""
+    icons = {a.objectName(): a.icon() for a in window.actions() if not a.icon().isNull()}
+    old_bar = window.findChild(QToolBar, "mainToolbar")
+    if old_bar is not None:
+        window.removeToolBar(old_bar)
+        old_bar.setObjectName("")  # the new one takes its name (and saved state)
+        old_bar.deleteLater()
+    for action in window.actions():
+        window.removeAction(action)
+    for builder in window.findChildren(ActionBuilder):  # with their actions and groups
+        builder.deleteLater()
+    menus = [action.menu() for action in window.menuBar().actions() if action.menu()]
+    window.menuBar().clear()
+    for menu in menus:  # with their submenus; the bar's own overflow menu stays
+        menu.deleteLater()
+    actions = create_actions(window, slots)
+    build_menus(window, actions)
+    box = build_toolbar(window, actions)
+    window.findChild(QToolBar, "mainToolbar").setVisible(window.menuBar().isVisible())
+    for action in window.actions():
+        if action.icon().isNull() and action.objectName() in icons:
+            action.setIcon(icons[action.objectName()])
+    return actions, box
+
+
 def fill_recent_menu(
     menu: QMenu,
     entries: list[tuple[str, str]],

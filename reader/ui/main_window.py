@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
-    QToolBar,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -57,11 +56,11 @@ from reader.core.search import Match
 from reader.runtime import freeze_open_document, return_freed_memory
 from reader.ui import fonts
 from reader.ui.actions import (
-    ActionBuilder,
     build_menus,
     build_toolbar,
     create_actions,
     fill_recent_menu,
+    rebuild_actions,
     show_script_choice,
 )
 from reader.ui.dialogs.about import AboutBox
@@ -681,23 +680,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """The interface language changed: menus, toolbar and status bar again, in it
         (the actions are made anew, so every action added later is reworded too)."""
-        old_bar = self.findChild(QToolBar, "mainToolbar")
-        if old_bar is not None:
-            self.removeToolBar(old_bar)
-            old_bar.setObjectName("")  # the new one takes its name (and saved state)
-            old_bar.deleteLater()
-        for action in self.actions():
-            self.removeAction(action)
-        for builder in self.findChildren(ActionBuilder):  # with their actions and groups
-            builder.deleteLater()
-        menus = [action.menu() for action in self.menuBar().actions() if action.menu()]
-        self.menuBar().clear()
-        for menu in menus:  # with their submenus
-            menu.deleteLater()
-        self.actions_ = create_actions(self, self._slots())
-        build_menus(self, self.actions_)
-        self.script_box = build_toolbar(self, self.actions_)
-        self.findChild(QToolBar, "mainToolbar").setVisible(self.menuBar().isVisible())
+        self.actions_, self.script_box = rebuild_actions(self, self._slots())
         self._fill_encoding_menu()
         blockers = [QSignalBlocker(action) for action in self.actions()]  # states, not changes
         self.actions_.toggle_outline.setChecked(not self.outline.isHidden())
