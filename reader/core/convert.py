@@ -16,6 +16,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Protocol
 
+from reader.core.fixes import Replacements, apply_replacements
 from reader.core.guard import default_guard
 from reader.core.tables import QUOTE_STEPS, STEP_SOURCES, step
 
@@ -409,13 +410,18 @@ def convert_chunk(
     indices: Sequence[int],
     chain: Chain,
     keep: Mapping[int, Spans] | None = None,
+    fixes: Mapping[int, Replacements] | None = None,
 ) -> ConvertedChunk:
-    """Convert the blocks `indices` of `texts`; `keep` leaves spans of some blocks as written."""
+    """Convert the blocks `indices` of `texts`; `keep` leaves spans of some blocks as written,
+    `fixes` makes spans show the reader's fixes (reader.core.fixes)."""
     sources = [texts[i] for i in indices]
     keeps = [keep.get(i, ()) for i in indices] if keep else None
-    return ConvertedChunk(
-        tuple(indices), tuple(_convert_all(sources, chain, keeps)), sum(map(len, sources))
-    )
+    converted = _convert_all(sources, chain, keeps)
+    if fixes and chain:
+        for n, i in enumerate(indices):
+            if i in fixes:
+                converted[n] = apply_replacements(sources[n], converted[n], fixes[i])
+    return ConvertedChunk(tuple(indices), tuple(converted), sum(map(len, sources)))
 
 
 def _convert_all(sources: Sequence[str], chain: Chain, keeps: Sequence[Spans] | None) -> list[str]:

@@ -14,7 +14,7 @@ import hashlib
 import itertools
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.convert import Chain, ConvertedChunk, Script, ScriptMode, Spans
@@ -27,6 +27,7 @@ from reader.core.document import (
     Metadata,
     Run,
 )
+from reader.core.fixes import Replacements
 from reader.core.outline import Outline, document_outline
 from reader.core.script import RegionGuess, detect_region, detect_script
 
@@ -134,8 +135,11 @@ class Rendition:
         mode: ScriptMode,
         chain: Chain,
         initial: Sequence[str] | None = None,
+        fixes: Mapping[int, Replacements] | None = None,
     ):
         self.id = next(self._ids)
+        #: What the reader's fixes replace in each block (reader.core.fixes), by block.
+        self.fixes: Mapping[int, Replacements] = dict(fixes or {}) if chain else {}
         self.prepared = prepared
         self.mode = mode
         self.chain = chain

@@ -12,12 +12,13 @@ from __future__ import annotations
 import threading
 import time
 import traceback
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.convert import Chain, Spans, convert_chunk, plan_chunks
+from reader.core.fixes import Replacements
 from reader.core.loading import LoadError
 from reader.core.opening import open_document
 from reader.core.rendition import prepare
@@ -126,17 +127,22 @@ class ConvertJob(Job):
         chain: Chain,
         first: tuple[int, int],
         keep: Mapping[int, Spans] | None = None,
+        fixes: Mapping[int, Replacements] | None = None,
+        only: Sequence[int] | None = None,
     ):
         super().__init__(signals, job_id)
         self.texts = texts
         self.chain = chain
         self.first = first
         self.keep = keep
+        self.fixes = fixes
+        self.only = only  # just these blocks (their fixes changed), in one chunk
 
     def run(self) -> None:
         try:
-            for n, indices in enumerate(plan_chunks(self.texts, self.first)):
-                chunk = convert_chunk(self.texts, indices, self.chain, self.keep)
+            plan = [list(self.only)] if self.only is not None else None
+            for n, indices in enumerate(plan or plan_chunks(self.texts, self.first)):
+                chunk = convert_chunk(self.texts, indices, self.chain, self.keep, self.fixes)
                 if self.token.cancelled:
                     return
                 self.signals.converted.emit(self.job_id, chunk)

@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.convert import ConvertedChunk, Script, ScriptMode, conversion_chain
+from reader.core.fixes import Fixes
 from reader.core.loading import DEFAULT_SIZE_LIMIT
 from reader.core.rendition import PreparedDocument, Rendition
 from reader.core.search import Match
@@ -108,6 +109,7 @@ class DocumentSession(QObject):
         self.prepared: PreparedDocument | None = None
         self.rendition: Rendition | None = None
         self.matches: list[Match] = []
+        self.fixes = Fixes()  # the reader's fixes and user dictionary (reader.core.fixes)
         # No parent: jobs keep the dispatcher alive as long as they may answer.
         self._signals = JobSignals()
         self._signals.loaded.connect(self._on_loaded)
@@ -188,15 +190,16 @@ class DocumentSession(QObject):
         if self.prepared is None:
             return
         chain = conversion_chain(source, mode, phrases, quotes)
+        fixes = self.fixes.replacements(self.prepared.texts, mode) if chain else {}
         old = self.rendition
         on_its_way = self._convert.running or bool(self._pending)
-        if old is not None and old.mode is mode and old.chain == chain:
+        if old is not None and old.mode is mode and old.chain == chain and old.fixes == fixes:
             if old.complete or on_its_way:
                 return
             self._retries = 0  # the same script again after a failure: try again
             self._start_conversion()
             return
-        self.rendition = Rendition(self.prepared, mode, chain, old.texts if old else None)
+        self.rendition = Rendition(self.prepared, mode, chain, old.texts if old else None, fixes)
         self._drop_waiting()
         self._convert.cancel()
         self._pending.clear()
@@ -213,17 +216,39 @@ class DocumentSession(QObject):
     def converting(self) -> bool:
         return self.rendition is not None and not self.rendition.complete
 
-    def _start_conversion(self) -> None:
+    def set_fixes(self, fixes: Fixes) -> None:
+        """Show the reader's `fixes` from now on: the blocks whose fixes changed are converted
+        again (in the background; the rendition is incomplete until they are in)."""
+        self.fixes = fixes
+        rendition, prepared = self.rendition, self.prepared
+        if rendition is None or prepared is None or not rendition.chain:
+            return
+        new = fixes.replacements(prepared.texts, rendition.mode)
+        old = rendition.fixes
+        affected = sorted(i for i in set(new) | set(old) if new.get(i) != old.get(i))
+        if not affected:
+            return
+        rendition.fixes = new
+        if rendition.complete:
+            rendition.complete = False
+            self._start_conversion(affected)
+        else:
+            self._convert.cancel()
+            self._pending.clear()
+            self._start_conversion()
+
+    def _start_conversion(self, only: list[int] | None = None) -> None:
         rendition = self.rendition
         assert rendition is not None and self.prepared is not None
         self._done_chars = 0
-        self._total_chars = sum(map(len, self.prepared.texts))
+        texts = self.prepared.texts
+        self._total_chars = sum(len(texts[i]) for i in only) if only else sum(map(len, texts))
         self._visible_done = False
         self._job_finished = False
-        texts, chain, first = self.prepared.texts, rendition.chain, self._conversion_first
-        keep = self.prepared.kept
+        chain, first = rendition.chain, self._conversion_first
+        keep, fixes = self.prepared.kept, rendition.fixes
         self._convert.start(
-            lambda job_id: ConvertJob(self._signals, job_id, texts, chain, first, keep)
+            lambda job_id: ConvertJob(self._signals, job_id, texts, chain, first, keep, fixes, only)
         )
         self.progress.emit(0)
 
