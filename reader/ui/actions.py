@@ -69,6 +69,11 @@ class Actions:
     about: QAction
     escape: QAction
     chapter_rules: QAction
+    next_uncertain: QAction
+    review_selection: QAction
+    toggle_fixes: QAction
+    undo_fix: QAction
+    show_changes: dict[str, QAction] = field(default_factory=dict)
     script_modes: dict[ScriptMode, QAction] = field(default_factory=dict)
     source_scripts: dict[str, QAction] = field(default_factory=dict)
     themes: dict[str, QAction] = field(default_factory=dict)
@@ -156,6 +161,20 @@ def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]])
             tr("&Chapter Rules…"),
             tip=tr("See and change the rules that find the chapters of a text document"),
         ),
+        next_uncertain=act(
+            "next_uncertain",
+            tr("Next &Uncertain Conversion"),
+            "F8",
+            tip=tr("Select the next character whose conversion may be wrong"),
+        ),
+        review_selection=act(
+            "review_selection",
+            tr("&Review Conversion of Selection…"),
+            "F7",
+            tip=tr("See why the selected text reads so and choose another form"),
+        ),
+        toggle_fixes=act("toggle_fixes", tr("Conversion &Fixes"), checkable=True),
+        undo_fix=act("undo_fix", tr("&Undo Fix"), Key.Undo),
     )
 
     def group(prefix: str, items: tuple[tuple[str, str, str], ...], slot: str) -> dict:
@@ -181,6 +200,15 @@ def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]])
         "source", tuple((v, tr(label), "") for v, label in SOURCE_SCRIPTS), "source_script"
     )
     actions.themes = group("theme", tuple((v, tr(label), "") for v, label in THEME_NAMES), "theme")
+    actions.show_changes = group(
+        "changes",
+        (
+            ("off", tr("&Off"), ""),
+            ("all", tr("&All Changes"), ""),
+            ("uncertain", tr("&Uncertain Only"), "Ctrl+Shift+U"),
+        ),
+        "show_changes",
+    )
     return actions
 
 
@@ -210,6 +238,8 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
     for action in (a.find, a.find_next, a.find_previous):
         edit.addAction(action)
     edit.addSeparator()
+    edit.addAction(a.undo_fix)
+    edit.addSeparator()
     edit.addAction(a.preferences)
 
     view = bar.addMenu(tr("&View"))
@@ -225,6 +255,14 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
     for action in a.source_scripts.values():
         source.addAction(action)
     view.addAction(a.reflow)
+    changes = view.addMenu(tr("Show &Conversion Changes"))
+    changes.setObjectName("changesMenu")
+    for action in a.show_changes.values():
+        changes.addAction(action)
+    changes.addSeparator()
+    changes.addAction(a.next_uncertain)
+    changes.addAction(a.review_selection)
+    view.addAction(a.toggle_fixes)
     view.addSeparator()
     for action in (a.zoom_in, a.zoom_out, a.zoom_reset):
         view.addAction(action)

@@ -67,6 +67,7 @@ from reader.ui.full_screen import FullScreen
 from reader.ui.panels.find_bar import FindBar
 from reader.ui.panels.font_banner import FontBanner
 from reader.ui.panels.outline_dock import OutlineDock
+from reader.ui.review import ConversionReview
 from reader.ui.session import DocumentSession
 from reader.ui.settings_store import Preferences, SettingsStore
 from reader.ui.status_bar import StatusBar
@@ -135,7 +136,10 @@ class MainWindow(QMainWindow):
             self, lambda: self.session, self.style_.typesetting, self.start_folder
         )
 
-        self.actions_ = create_actions(self, self._slots())
+        self.review = ConversionReview(self, self.view, self.status, lambda: self.session)
+        self.actions_ = create_actions(self, {**self._slots(), **self.review.slots()})
+        self.actions_.show_changes["off"].setChecked(True)
+        self.review.fixes_panel.visibilityChanged.connect(self.actions_.toggle_fixes.setChecked)
         build_menus(self, self.actions_)
         self.script_box = build_toolbar(self, self.actions_)
         self._connect_widgets()
@@ -294,6 +298,7 @@ class MainWindow(QMainWindow):
         session.matches_found.connect(
             lambda matches: self._on_matches(matches, self.view.top_block())
         )
+        self.review.document_opened(session)
         session.show_script(*self._script_choice())
         self._update_script_controls()
         self._update_title()
