@@ -92,6 +92,38 @@ def write_markdown_sample(folder: Path) -> Path:
     return path
 
 
+def review_shots(app: QApplication, window: MainWindow, folder: Path) -> dict:
+    """The bundled article written in Simplified (as a mainland reader gets it), shown in
+    繁體 with every conversion change underlined and the Conversion panel open on an
+    uncertain character; and the article itself in 臺灣正體 with its changes."""
+    from reader.core.convert import convert
+    from reader.core.resources import bundled_article_path
+
+    os.environ["XDG_DATA_HOME"] = str(folder / "data")  # fixes made here stay here
+    shots = {}
+    window.resize(1280, 820)
+    article = str(bundled_article_path())
+    wait_for(window.document_shown, lambda: window.open_path(article))
+    wait_for(window.conversion_finished, lambda: window.set_script_mode(ScriptMode.TAIWAN))
+    window.actions_.show_changes["all"].trigger()
+    window.go_to_block(16)
+    settle(app)
+    shots["review-taiwan"] = window.grab()
+    text = bundled_article_path().read_text(encoding="utf-8")
+    simplified = folder / "yongchuan-simplified.txt"
+    simplified.write_text(convert(text, ("t2s",)), encoding="utf-8")
+    wait_for(window.document_shown, lambda: window.open_path(str(simplified)))
+    wait_for(window.conversion_finished, lambda: window.set_script_mode(ScriptMode.TRADITIONAL))
+    window.go_to_block(9)
+    settle(app)
+    window.actions_.next_uncertain.trigger()
+    settle(app)
+    shots["review"] = window.grab()
+    window.review.panel.hide()
+    window.actions_.show_changes["off"].trigger()
+    return shots
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
@@ -131,6 +163,7 @@ def main() -> int:
         wait_for(window.document_shown, lambda: window.open_path(str(readme)))
         settle(app)
         shots["markdown"] = window.grab()
+        shots.update(review_shots(app, window, Path(tmp)))
         for name, pixmap in shots.items():
             path = OUT / f"{name}.png"
             pixmap.save(str(path))

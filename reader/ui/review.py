@@ -134,17 +134,13 @@ class ConversionReview(QObject):
             return []
         session = self._session()
         assert session is not None and session.rendition is not None
+        source, shown = session.rendition.prepared.texts[block], session.rendition.texts[block]
         found: list[Mark] = []
         for seg in segments:
             if seg.uncertain:
                 found.append((seg.shown_start, seg.shown_end, True))
-            elif self.level == "all" and seg.changed:
-                if seg.kind is SegmentKind.CHARACTER:
-                    source = session.rendition.prepared.texts[block]
-                    shown = session.rendition.texts[block]
-                    found.extend((a, b, False) for a, b in changed_runs(source, shown, seg))
-                else:
-                    found.append((seg.shown_start, seg.shown_end, False))
+            elif self.level == "all" and seg.changed:  # only what reads differently
+                found.extend((a, b, False) for a, b in changed_runs(source, shown, seg))
         return found
 
     def segments(self, block: int) -> list[Segment]:
