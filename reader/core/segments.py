@@ -89,6 +89,8 @@ _QUOTES = frozenset("“”‘’「」『』")
 #: enough to mark when no phrase decided it (measured: docs/conversion-review.md).
 RISKY_PHRASES = 50
 _RISKY = "\x02"
+#: A phrase over a position: the phrase, the position's offset in it, what it shows there.
+Covering = tuple[str, int, str]
 
 
 class ReviewTables:
@@ -112,18 +114,20 @@ class ReviewTables:
         self.candidates = _through(self.characters, rest)
         self.default = {c: cands[0] for c, cands in self.candidates.items()}
         self.multi = frozenset(c for c, cands in self.candidates.items() if len(cands) > 1)
-        # Phrases containing a one-to-many character, by that character and a neighbour.
-        self._after: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
-        self._before: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+        self._phrase_out = {p: _through_text(c[0], rest) for p, c in self.phrases.items()}
+        # Phrases containing a one-to-many character, by that character and a neighbour, with
+        # the character's offset and what the phrase shows there ('' if lengths differ).
+        self._after: dict[tuple[str, str], list[Covering]] = defaultdict(list)
+        self._before: dict[tuple[str, str], list[Covering]] = defaultdict(list)
         multi = self.multi
-        for phrase in self.phrases:
+        for phrase, out in self._phrase_out.items():
             for k, ch in enumerate(phrase):
                 if ch in multi:
+                    shown = out[k] if len(out) == len(phrase) else ""
                     if k + 1 < len(phrase):
-                        self._after[ch, phrase[k + 1]].append((phrase, k))
+                        self._after[ch, phrase[k + 1]].append((phrase, k, shown))
                     else:
-                        self._before[phrase[k - 1], ch].append((phrase, k))
-        self._phrase_out = {p: _through_text(c[0], rest) for p, c in self.phrases.items()}
+                        self._before[phrase[k - 1], ch].append((phrase, k, shown))
         self.risky = self._risky_characters()
         expect = {c: d for c, d in self.default.items() if len(d) == 1 and d != c}
         expect.update(dict.fromkeys(self.risky, _RISKY))
@@ -148,18 +152,21 @@ class ReviewTables:
                     against[ch] += 1
         return frozenset(c for c, n in against.items() if n >= RISKY_PHRASES)
 
-    def covering(self, source: str, pos: int) -> list[tuple[str, int]]:
-        """The dictionary phrases that match `source` over position `pos`, with its offset."""
+    def covering(self, source: str, pos: int) -> list[Covering]:
+        """The dictionary phrases that match `source` over position `pos`: each with the
+        position's offset in it and what the phrase shows there."""
         ch = source[pos]
         found = []
         if pos + 1 < len(source):
-            for phrase, k in self._after.get((ch, source[pos + 1]), ()):
-                if source.startswith(phrase, pos - k) and pos >= k:
-                    found.append((phrase, k))
+            for entry in self._after.get((ch, source[pos + 1]), ()):
+                k = entry[1]
+                if pos >= k and source.startswith(entry[0], pos - k):
+                    found.append(entry)
         if pos > 0:
-            for phrase, k in self._before.get((source[pos - 1], ch), ()):
-                if pos >= k and source.startswith(phrase, pos - k):
-                    found.append((phrase, k))
+            for entry in self._before.get((source[pos - 1], ch), ()):
+                k = entry[1]
+                if pos >= k and source.startswith(entry[0], pos - k):
+                    found.append(entry)
         return found
 
     def phrase_output(self, phrase: str) -> str:
@@ -223,7 +230,7 @@ class ReviewTables:
                 kind = self._other(ch, out)
             return Segment(p, p + 1, p, p + 1, kind)
         covering = self.covering(source, p)
-        agreeing = [ph for ph, k in covering if self.phrase_output(ph)[k : k + 1] == out]
+        agreeing = [phrase for phrase, _, shows in covering if shows == out]
         disagree = len(agreeing) < len(covering)
         if agreeing:
             phrase = max(agreeing, key=len)
