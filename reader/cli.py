@@ -323,7 +323,7 @@ def _convert(ns: argparse.Namespace) -> None:
     if output is not None and ns.file != "-" and _same_file(output, Path(ns.file)):
         raise CommandError(f"{display_path(output)}: refusing to overwrite the input file")
     if ns.file != "-" and is_epub(ns.file):
-        convert_book(ns, lambda text: _chain(ns, text), CommandError)
+        convert_book(ns, lambda text: _chain(ns, text), CommandError, fixes_from(ns, CommandError))
         return
     doc = read_document(ns)
     _warn(ns, doc)

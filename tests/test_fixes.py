@@ -97,3 +97,23 @@ def test_a_file_of_the_wrong_shape_is_kept_aside_too(tmp_path):
     path.write_text(json.dumps({"fixes": [{"source": 3}]}), encoding="utf-8")
     fixes, problem = load_fixes(path)
     assert fixes == () and problem is not None and problem.kept_as.exists()
+
+
+def test_a_converted_book_gets_the_fixes_made_everywhere(tmp_path):
+    from reader.cli import main
+    from reader.core.formats.epub import open_epub
+    from reader.core.formats.epub_writer import convert_epub
+    from reader.core.fixes import paragraph_fixer
+    from tests.epub_books import simple_book
+
+    book = simple_book(tmp_path / "b.epub", {"c1.xhtml": "<p>她剪了<b>发</b>，又剪了发。</p>"})
+    out = tmp_path / "out.epub"
+    fixes = Fixes((Fix("剪了发", "剪了髮", "traditional"),))
+    convert_epub(book, out, CHAIN, "zh-Hant", fixes=paragraph_fixer(fixes, "traditional"))
+    assert "她剪了髮，又剪了髮" in open_epub(out).text
+    dictionary = tmp_path / "mine.txt"
+    dictionary.write_text("又剪了发\t又剪了髮\n", encoding="utf-8")
+    cli_out = tmp_path / "cli.epub"
+    args = ["convert", str(book), "--to", "traditional", "--fixes", str(dictionary)]
+    assert main([*args, "-o", str(cli_out)]) == 0
+    assert "她剪了發，又剪了髮" in open_epub(cli_out).text

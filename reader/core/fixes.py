@@ -17,7 +17,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -158,6 +158,21 @@ def apply_replacements(source: str, shown: str, replacements: Replacements) -> s
         pos = b
     out.append(shown[pos:])
     return "".join(out)
+
+
+def paragraph_fixer(fixes: Fixes, mode: str) -> Callable[[Sequence[str], list[str]], list[str]]:
+    """What a converted book's paragraphs need: (sources, converted) → converted with the
+    fixes made everywhere and the user dictionary (a book's paragraphs are not the reader's
+    blocks, so fixes at one place cannot be found in them)."""
+    phrases = Fixes(tuple(f for f in fixes.fixes if f.everywhere), fixes.dictionary)
+
+    def fix(sources: Sequence[str], converted: list[str]) -> list[str]:
+        replaced = phrases.replacements(sources, mode)
+        for i, reps in replaced.items():
+            converted[i] = apply_replacements(sources[i], converted[i], reps)
+        return converted
+
+    return fix
 
 
 # Storage
