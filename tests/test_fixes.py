@@ -101,9 +101,9 @@ def test_a_file_of_the_wrong_shape_is_kept_aside_too(tmp_path):
 
 def test_a_converted_book_gets_the_fixes_made_everywhere(tmp_path):
     from reader.cli import main
+    from reader.core.fixes import paragraph_fixer
     from reader.core.formats.epub import open_epub
     from reader.core.formats.epub_writer import convert_epub
-    from reader.core.fixes import paragraph_fixer
     from tests.epub_books import simple_book
 
     book = simple_book(tmp_path / "b.epub", {"c1.xhtml": "<p>她剪了<b>发</b>，又剪了发。</p>"})

@@ -127,3 +127,32 @@ def test_a_click_on_a_mark_opens_the_panel(make_window, write, qtbot):
                 assert window.review.panel.isVisible()
                 return
     raise AssertionError("the character was not found on screen")
+
+
+def test_preferences_open_the_user_dictionary(make_window, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    from reader.ui.dialogs.preferences import PreferencesDialog
+
+    window = make_window()
+    asked = []
+    prefs = PreferencesDialog(window.store.preferences, [], window, lambda: asked.append(1))
+    button = prefs.findChild(QPushButton, "userDictionaryButton")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked == [1]
+
+
+def test_a_saved_user_dictionary_applies_to_the_open_document(make_window, write, qtbot, data_home):
+    from reader.ui.dialogs.user_dictionary import UserDictionaryDialog
+
+    window = open_traditional(make_window, write, qtbot)
+    dialog = UserDictionaryDialog(window.review.user_dictionary_path(), window)
+    dialog.editor.setPlainText("# mine\n又剪了发\t又剪了髮\n")
+    assert "1" in dialog.count.text()
+    dialog.save()
+    saved = (data_home / "zhreader" / "user-dictionary.txt").read_text(encoding="utf-8")
+    assert saved == "# mine\n又剪了发\t又剪了髮\n"
+    with qtbot.waitSignal(window.conversion_finished, timeout=20_000):
+        window.review.reload_user_dictionary()
+    assert "他又剪了髮" in window.view.plain_text()
+    assert "她剪了發" in window.view.plain_text()

@@ -506,7 +506,9 @@ class MainWindow(QMainWindow):
         self.actions_.themes[self.store.preferences.theme].setChecked(True)
 
     def edit_preferences(self) -> None:
-        dialog = PreferencesDialog(self.store.preferences, fonts.chinese_families(), self)
+        dialog = PreferencesDialog(
+            self.store.preferences, fonts.chinese_families(), self, self.review.edit_user_dictionary
+        )
         if dialog.exec():
             self.apply_preferences(dialog.chosen())
 

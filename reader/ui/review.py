@@ -27,6 +27,7 @@ from reader.core.fixes import (
     save_fixes,
 )
 from reader.core.segments import Segment, SegmentKind, block_segments, changed_runs, review_tables
+from reader.ui.dialogs.user_dictionary import UserDictionaryDialog
 from reader.ui.panels.conversion_panel import ConversionPanel
 from reader.ui.panels.fixes_panel import FixesPanel
 from reader.ui.session import DocumentSession
@@ -113,6 +114,12 @@ class ConversionReview(QObject):
         except (OSError, UnicodeDecodeError):
             return ()
         return parse_dictionary(text)
+
+    def edit_user_dictionary(self) -> None:
+        """Open the user dictionary editor; a saved dictionary applies at once."""
+        dialog = UserDictionaryDialog(self.user_dictionary_path(), self._window)
+        if dialog.exec():
+            self.reload_user_dictionary()
 
     def reload_user_dictionary(self) -> None:
         """The user dictionary was edited: apply it to the open document."""

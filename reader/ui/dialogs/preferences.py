@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -19,7 +21,13 @@ from reader.ui.settings_store import LINE_HEIGHTS, MAX_FONT_PT, MIN_FONT_PT, Pre
 class PreferencesDialog(QDialog):
     """Font, size, line spacing and theme."""
 
-    def __init__(self, prefs: Preferences, families: list[str], parent: QWidget | None = None):
+    def __init__(
+        self,
+        prefs: Preferences,
+        families: list[str],
+        parent: QWidget | None = None,
+        edit_dictionary: Callable[[], object] | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Reading Preferences"))
@@ -49,6 +57,11 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Size:"), self.size)
         form.addRow(self.tr("Line spacing:"), self.line_height)
         form.addRow(self.tr("Theme:"), self.theme)
+        if edit_dictionary is not None:
+            dictionary = QPushButton(self.tr("User &Dictionary…"), self)
+            dictionary.setObjectName("userDictionaryButton")
+            dictionary.clicked.connect(edit_dictionary)
+            form.addRow(self.tr("Conversion:"), dictionary)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
