@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from reader.core.files import write_atomically
 from reader.core.search import map_span
@@ -36,6 +37,7 @@ _FAMILIES = {
     "hongkong": "traditional",
 }
 EVERYWHERE = -1
+T = TypeVar("T")
 
 
 def family(mode: str) -> str:
@@ -201,17 +203,25 @@ class SetAside:
 def load_fixes(path: Path) -> tuple[tuple[Fix, ...], SetAside | None]:
     """The fixes in `path` (none if there is no file); a file that is not a fixes file is
     renamed beside itself (`….corrupt-TIME.json`), never deleted, and reported."""
+    return read_json_file(path, "fixes", lambda items: tuple(Fix.from_dict(f) for f in items), ())
+
+
+def read_json_file(
+    path: Path, key: str, parse: Callable[[list], T], empty: T
+) -> tuple[T, SetAside | None]:
+    """`parse` of the list under `key` in the JSON file `path` (`empty` without a file); a
+    file that cannot be read that way is renamed aside (never deleted) and reported."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return (), None
+        return empty, None
     except OSError as exc:
-        return (), SetAside(path, None, exc.strerror or str(exc))
+        return empty, SetAside(path, None, exc.strerror or str(exc))
     try:
         data = json.loads(raw.decode("utf-8"))
-        if not isinstance(data, dict) or not isinstance(data.get("fixes"), list):
-            raise ValueError("no list of fixes")
-        return tuple(Fix.from_dict(f) for f in data["fixes"] if isinstance(f, dict)), None
+        if not isinstance(data, dict) or not isinstance(data.get(key), list):
+            raise ValueError(f"no list of {key}")
+        return parse([item for item in data[key] if isinstance(item, dict)]), None
     except (ValueError, UnicodeDecodeError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         aside = path.with_name(f"{path.stem}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}.json")
@@ -219,7 +229,7 @@ def load_fixes(path: Path) -> tuple[tuple[Fix, ...], SetAside | None]:
             path.rename(aside)
         except OSError:
             aside = None
-        return (), SetAside(path, aside, reason)
+        return empty, SetAside(path, aside, reason)
 
 
 def save_fixes(path: Path, fixes: Sequence[Fix], title: str = "") -> None:

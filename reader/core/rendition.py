@@ -29,6 +29,7 @@ from reader.core.document import (
 )
 from reader.core.fixes import Replacements
 from reader.core.outline import Outline, document_outline
+from reader.core.replace_rules import RuleSet
 from reader.core.script import RegionGuess, detect_region, detect_script
 
 #: The number a figure's line starts with (`圖 3 `), which export leaves out.
@@ -136,22 +137,30 @@ class Rendition:
         chain: Chain,
         initial: Sequence[str] | None = None,
         fixes: Mapping[int, Replacements] | None = None,
+        replace_rules: RuleSet | None = None,
     ):
         self.id = next(self._ids)
         #: What the reader's fixes replace in each block (reader.core.fixes), by block.
         self.fixes: Mapping[int, Replacements] = dict(fixes or {}) if chain else {}
+        #: The replacement rules around conversion (reader.core.replace_rules).
+        self.replace_rules = replace_rules or RuleSet()
         self.prepared = prepared
         self.mode = mode
         self.chain = chain
         if initial is not None and len(initial) != len(prepared.texts):
             raise ValueError("initial texts do not match the document's blocks")
-        if not chain:  # nothing to convert: the rendition is the document's own text
+        if not self.needs_work:  # nothing to convert: the rendition is the document's own text
             initial = prepared.texts
         self.texts: list[str] = list(prepared.texts if initial is None else initial)
-        self.complete = not chain
+        self.complete = not self.needs_work
         self._title_block = next(
             (i for i, (kind, _) in enumerate(prepared.kinds) if kind is BlockKind.TITLE), -1
         )
+
+    @property
+    def needs_work(self) -> bool:
+        """True when the displayed text is not simply the text as written."""
+        return bool(self.chain) or bool(self.replace_rules)
 
     def apply(self, chunk: ConvertedChunk) -> list[int]:
         """Put converted block texts in; the indices whose displayed text changed."""

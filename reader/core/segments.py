@@ -179,12 +179,14 @@ class ReviewTables:
         shown: str,
         fixed: Sequence[tuple[int, int]] = (),
         guarded: bool = True,
+        ruled: Sequence[tuple[int, int]] = (),
     ) -> list[Segment]:
         """The segments of one block: `source` as written, `shown` as displayed; `fixed`
-        are source spans the user's fixes or rules replaced; `guarded` false explains
-        OpenCC's own output (no context of the guard table is credited to it)."""
+        are source spans the user's fixes replaced, `ruled` those replacement rules matched;
+        `guarded` false explains OpenCC's own output (no context of the guard table is
+        credited to it)."""
         if len(source) != len(shown):
-            return _joined(self._unequal(source, shown, fixed, guarded))
+            return _joined(self._unequal(source, shown, fixed, guarded, ruled))
         # Where the display is not the character table's default, or the character is a
         # risky one-to-many one, is worth a look; everything between is a plain run.
         # (Regular expressions over thousands of characters are slow, 0.6 s a million:
@@ -201,9 +203,10 @@ class ReviewTables:
                 break
             notable.append(risky)
             pos = risky + 1
-        fix_at = _positions(fixed)
+        fix_at = dict.fromkeys(_positions(ruled), SegmentKind.RULE)
+        fix_at.update(dict.fromkeys(_positions(fixed), SegmentKind.FIX))
         if fix_at:
-            notable = sorted(set(notable) | fix_at)
+            notable = sorted(set(notable) | set(fix_at))
         in_guard = self._guarded(source) if notable and guarded else set()
         segments: list[Segment] = []
         pos = 0
@@ -216,10 +219,12 @@ class ReviewTables:
             _plain(source, shown, pos, len(source), segments)
         return _joined(segments)
 
-    def _one(self, source: str, shown: str, p: int, fix_at: set[int], guarded: set[int]) -> Segment:
+    def _one(
+        self, source: str, shown: str, p: int, fix_at: dict[int, SegmentKind], guarded: set[int]
+    ) -> Segment:
         ch, out = source[p], shown[p]
         if p in fix_at:
-            return Segment(p, p + 1, p, p + 1, SegmentKind.FIX)
+            return Segment(p, p + 1, p, p + 1, fix_at[p])
         if p in guarded:
             return Segment(p, p + 1, p, p + 1, SegmentKind.GUARD)
         default = self.default.get(ch, ch)
@@ -253,7 +258,12 @@ class ReviewTables:
         return {p for m in self._guard.finditer(source) for p in range(*m.span())}
 
     def _unequal(
-        self, source: str, shown: str, fixed: Sequence[tuple[int, int]], guarded: bool
+        self,
+        source: str,
+        shown: str,
+        fixed: Sequence[tuple[int, int]],
+        guarded: bool,
+        ruled: Sequence[tuple[int, int]],
     ) -> list[Segment]:
         """Segments where conversion changed the length (的士 → 計程車): aligned by the
         script-insensitive fold, each stretch of equal length explained as usual."""
@@ -261,13 +271,18 @@ class ReviewTables:
         segments: list[Segment] = []
         for tag, a0, a1, b0, b1 in matcher.get_opcodes():
             if tag == "equal" or a1 - a0 == b1 - b0:
-                inner = [(max(s, a0) - a0, min(e, a1) - a0) for s, e in fixed if s < a1 and e > a0]
-                for seg in self.block_segments(source[a0:a1], shown[b0:b1], inner, guarded):
-                    segments.append(_moved(seg, a0, b0))
+                inner = _within(fixed, a0, a1)
+                ruled_inner = _within(ruled, a0, a1)
+                parts = self.block_segments(
+                    source[a0:a1], shown[b0:b1], inner, guarded, ruled_inner
+                )
+                segments.extend(_moved(seg, a0, b0) for seg in parts)
                 continue
             kind = SegmentKind.PHRASE
             if any(s < a1 and e > a0 for s, e in fixed):
                 kind = SegmentKind.FIX
+            elif any(s <= a1 and e >= a0 for s, e in ruled):
+                kind = SegmentKind.RULE
             segments.append(Segment(a0, a1, b0, b1, kind))
         return segments
 
@@ -314,12 +329,14 @@ def review_tables(chain: Chain) -> ReviewTables:
 
 
 def block_segments(
-    chain: Chain, source: str, shown: str, fixed: Sequence[tuple[int, int]] = ()
+    chain: Chain,
+    source: str,
+    shown: str,
+    fixed: Sequence[tuple[int, int]] = (),
+    ruled: Sequence[tuple[int, int]] = (),
 ) -> list[Segment]:
     """The segments of one block converted through `chain` (see `ReviewTables.block_segments`)."""
-    if not chain:
-        return [Segment(0, len(source), 0, len(shown), SegmentKind.SAME)] if source else []
-    return review_tables(chain).block_segments(source, shown, fixed)
+    return review_tables(chain).block_segments(source, shown, fixed, True, ruled)
 
 
 def _examples_of(tables: ReviewTables) -> dict[tuple[str, str], list[str]]:
@@ -406,6 +423,11 @@ def _mismatches(
             for p in range(start, end):
                 if a[p] != b[p]:
                     yield p
+
+
+def _within(spans: Sequence[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """`spans` cut to [lo, hi), relative to lo."""
+    return [(max(s, lo) - lo, min(e, hi) - lo) for s, e in spans if s < hi and e > lo]
 
 
 def _positions(spans: Sequence[tuple[int, int]]) -> set[int]:

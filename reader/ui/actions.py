@@ -73,6 +73,7 @@ class Actions:
     review_selection: QAction
     toggle_fixes: QAction
     undo_fix: QAction
+    replace_rules: QAction
     show_changes: dict[str, QAction] = field(default_factory=dict)
     script_modes: dict[ScriptMode, QAction] = field(default_factory=dict)
     source_scripts: dict[str, QAction] = field(default_factory=dict)
@@ -174,7 +175,12 @@ def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]])
             tip=tr("See why the selected text reads so and choose another form"),
         ),
         toggle_fixes=act("toggle_fixes", tr("Conversion &Fixes"), checkable=True),
-        undo_fix=act("undo_fix", tr("&Undo Fix"), Key.Undo),
+        undo_fix=act("undo_fix", tr("&Undo Fix or Rule Change"), Key.Undo),
+        replace_rules=act(
+            "replace_rules",
+            tr("&Replacement Rules…"),
+            tip=tr("Protect text from conversion, or replace text before or after it"),
+        ),
     )
 
     def group(prefix: str, items: tuple[tuple[str, str, str], ...], slot: str) -> dict:
@@ -274,6 +280,7 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
 
     tools = bar.addMenu(tr("&Tools"))
     tools.addAction(a.chapter_rules)
+    tools.addAction(a.replace_rules)
 
     help_menu = bar.addMenu(tr("&Help"))
     help_menu.addAction(a.about)

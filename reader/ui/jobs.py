@@ -22,6 +22,7 @@ from reader.core.fixes import Replacements
 from reader.core.loading import LoadError
 from reader.core.opening import open_document
 from reader.core.rendition import prepare
+from reader.core.replace_rules import RuleSet
 from reader.core.search import find_in_blocks
 from reader.runtime import gc_paused
 
@@ -129,6 +130,7 @@ class ConvertJob(Job):
         keep: Mapping[int, Spans] | None = None,
         fixes: Mapping[int, Replacements] | None = None,
         only: Sequence[int] | None = None,
+        rules: RuleSet | None = None,
     ):
         super().__init__(signals, job_id)
         self.texts = texts
@@ -137,12 +139,15 @@ class ConvertJob(Job):
         self.keep = keep
         self.fixes = fixes
         self.only = only  # just these blocks (their fixes changed), in one chunk
+        self.rules = rules
 
     def run(self) -> None:
         try:
             plan = [list(self.only)] if self.only is not None else None
             for n, indices in enumerate(plan or plan_chunks(self.texts, self.first)):
-                chunk = convert_chunk(self.texts, indices, self.chain, self.keep, self.fixes)
+                chunk = convert_chunk(
+                    self.texts, indices, self.chain, self.keep, self.fixes, self.rules
+                )
                 if self.token.cancelled:
                     return
                 self.signals.converted.emit(self.job_id, chunk)

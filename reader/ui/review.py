@@ -26,7 +26,9 @@ from reader.core.fixes import (
     parse_dictionary,
     save_fixes,
 )
+from reader.core.replace_rules import RuleSet, load_rules, rules_path, save_rules
 from reader.core.segments import Segment, SegmentKind, block_segments, changed_runs, review_tables
+from reader.ui.dialogs.replace_rules import ReplaceRulesDialog
 from reader.ui.dialogs.user_dictionary import UserDictionaryDialog
 from reader.ui.panels.conversion_panel import ConversionPanel
 from reader.ui.panels.fixes_panel import FixesPanel
@@ -60,7 +62,9 @@ class ConversionReview(QObject):
         self.level = "off"
         self._segments: dict[int, list[Segment]] = {}
         self._segments_of = 0  # the rendition id the cache belongs to
-        self._undo: list[tuple[str, Fixes]] = []
+        self._undo: list[tuple[Fixes, RuleSet, RuleSet]] = []  # before each change
+        self.document_rules = RuleSet()
+        self.global_rules = RuleSet()
         self._context: tuple[int, Segment, str, str] | None = None  # block, span, source, shown
         self._scan_from: tuple[int, int] | None = None
         self.panel = ConversionPanel(window)
@@ -82,6 +86,7 @@ class ConversionReview(QObject):
             "review_selection": self.review_selection,
             "toggle_fixes": self.fixes_panel.setVisible,
             "undo_fix": self.undo,
+            "replace_rules": self.edit_rules,
         }
 
     # The document
@@ -98,11 +103,45 @@ class ConversionReview(QObject):
             message = self.tr("The fixes of this document could not be read (%1); kept as %2.")
             self._status.showMessage(message.replace("%1", problem.reason).replace("%2", kept))
         session.fixes = Fixes(fixes, self.user_dictionary())
+        self.document_rules = self._load_rules(rules_path(self.folder, prepared.identity))
+        self.global_rules = self._load_rules(rules_path(self.folder))
+        session.replace_rules = self.global_rules.joined(self.document_rules)
         session.blocks_changed.connect(self._forget)
         session.rendition_changed.connect(self._forget_all)
         session.converted.connect(self._forget_all)
         self._forget_all()
         self.fixes_panel.set_fixes(fixes)
+
+    def _load_rules(self, path: Path) -> RuleSet:
+        rules, problem = load_rules(path)
+        if problem is not None:
+            kept = str(problem.kept_as) if problem.kept_as else ""
+            message = self.tr("Replacement rules could not be read (%1); kept as %2.")
+            self._status.showMessage(message.replace("%1", problem.reason).replace("%2", kept))
+        return rules
+
+    def edit_rules(self) -> None:
+        """Tools ▸ Replacement Rules: edit, preview, import; OK applies (Ctrl+Z undoes)."""
+        session = self._session()
+        if session is None or session.prepared is None or session.rendition is None:
+            return
+        dialog = ReplaceRulesDialog(
+            self.document_rules,
+            self.global_rules,
+            session.prepared.texts,
+            session.rendition.texts,
+            self._window,
+        )
+        if dialog.exec():
+            self.set_rules(*dialog.chosen())
+
+    def set_rules(self, document_rules: RuleSet, global_rules: RuleSet) -> None:
+        """Use (and keep) these rules for this document and for every document."""
+        session = self._session()
+        if session is None or session.prepared is None:
+            return
+        self._undo.append((session.fixes, self.document_rules, self.global_rules))
+        self._apply(session, session.fixes, document_rules, global_rules)
 
     def user_dictionary_path(self) -> Path:
         return self.folder / USER_DICTIONARY
@@ -162,7 +201,9 @@ class ConversionReview(QObject):
         if cached is None:
             source, shown = rendition.prepared.texts[block], rendition.texts[block]
             fixed = [(s, e) for s, e, _ in rendition.fixes.get(block, ())]
-            cached = self._segments[block] = block_segments(rendition.chain, source, shown, fixed)
+            ruled = rendition.replace_rules.changed_spans(source)
+            cached = block_segments(rendition.chain, source, shown, fixed, ruled)
+            self._segments[block] = cached
         return cached
 
     def _forget(self, blocks: list[int]) -> None:
@@ -224,38 +265,48 @@ class ConversionReview(QObject):
             fix = Fix(source, text, fam)
         else:
             fix = Fix(source, text, fam, block, seg.source_start)
-        self._change(session, session.fixes.adding(fix), self.tr("Fix"))
+        self._change(session, session.fixes.adding(fix))
         self.panel.hide()
 
     def remove_fix(self, fix: Fix) -> None:
         session = self._session()
         if session is not None:
-            self._change(session, session.fixes.removing(fix), self.tr("Remove fix"))
+            self._change(session, session.fixes.removing(fix))
 
     def undo(self) -> None:
-        """Take back the last fix or removal."""
+        """Take back the last fix, fix removal or change of the replacement rules."""
         session = self._session()
         if session is None or not self._undo:
             self._status.showMessage(self.tr("Nothing to undo."), 5000)
             return
-        _, fixes = self._undo.pop()
-        self._apply(session, fixes)
-        self._status.showMessage(self.tr("Fix undone."), 5000)
+        self._apply(session, *self._undo.pop())
+        self._status.showMessage(self.tr("Undone."), 5000)
 
-    def _change(self, session: DocumentSession, fixes: Fixes, what: str) -> None:
-        self._undo.append((what, session.fixes))
-        self._apply(session, fixes)
+    def _change(self, session: DocumentSession, fixes: Fixes) -> None:
+        self._undo.append((session.fixes, self.document_rules, self.global_rules))
+        self._apply(session, fixes, self.document_rules, self.global_rules)
 
-    def _apply(self, session: DocumentSession, fixes: Fixes) -> None:
+    def _apply(
+        self,
+        session: DocumentSession,
+        fixes: Fixes,
+        document_rules: RuleSet,
+        global_rules: RuleSet,
+    ) -> None:
         prepared = session.prepared
         assert prepared is not None
         title = session.rendition.title() if session.rendition else ""
         try:
             save_fixes(fixes_path(prepared.identity, self.folder / "fixes"), fixes.fixes, title)
+            if document_rules != self.document_rules:
+                save_rules(rules_path(self.folder, prepared.identity), document_rules)
+            if global_rules != self.global_rules:
+                save_rules(rules_path(self.folder), global_rules)
         except OSError as exc:
-            message = self.tr("The fixes could not be saved (%1).")
+            message = self.tr("The fixes or rules could not be saved (%1).")
             self._status.showMessage(message.replace("%1", exc.strerror or str(exc)), 10_000)
-        session.set_fixes(fixes)
+        self.document_rules, self.global_rules = document_rules, global_rules
+        session.set_fixes(fixes, global_rules.joined(document_rules))
         self.fixes_panel.set_fixes(fixes.fixes)
         self.fixes_changed.emit()
 

@@ -28,6 +28,7 @@ from reader.core.convert import ConvertedChunk, Script, ScriptMode, conversion_c
 from reader.core.fixes import Fixes
 from reader.core.loading import DEFAULT_SIZE_LIMIT
 from reader.core.rendition import PreparedDocument, Rendition
+from reader.core.replace_rules import RuleSet
 from reader.core.search import Match
 from reader.ui.jobs import CancelToken, ConvertJob, Job, JobSignals, LoadJob, SearchJob
 
@@ -110,6 +111,7 @@ class DocumentSession(QObject):
         self.rendition: Rendition | None = None
         self.matches: list[Match] = []
         self.fixes = Fixes()  # the reader's fixes and user dictionary (reader.core.fixes)
+        self.replace_rules = RuleSet()  # replacement rules (reader.core.replace_rules)
         # No parent: jobs keep the dispatcher alive as long as they may answer.
         self._signals = JobSignals()
         self._signals.loaded.connect(self._on_loaded)
@@ -191,15 +193,19 @@ class DocumentSession(QObject):
             return
         chain = conversion_chain(source, mode, phrases, quotes)
         fixes = self.fixes.replacements(self.prepared.texts, mode) if chain else {}
+        rules = self.replace_rules
         old = self.rendition
         on_its_way = self._convert.running or bool(self._pending)
-        if old is not None and old.mode is mode and old.chain == chain and old.fixes == fixes:
+        same = old is not None and old.fixes == fixes and old.replace_rules == rules
+        if same and old is not None and old.mode is mode and old.chain == chain:
             if old.complete or on_its_way:
                 return
             self._retries = 0  # the same script again after a failure: try again
             self._start_conversion()
             return
-        self.rendition = Rendition(self.prepared, mode, chain, old.texts if old else None, fixes)
+        self.rendition = Rendition(
+            self.prepared, mode, chain, old.texts if old else None, fixes, rules
+        )
         self._drop_waiting()
         self._convert.cancel()
         self._pending.clear()
@@ -216,11 +222,19 @@ class DocumentSession(QObject):
     def converting(self) -> bool:
         return self.rendition is not None and not self.rendition.complete
 
-    def set_fixes(self, fixes: Fixes) -> None:
-        """Show the reader's `fixes` from now on: the blocks whose fixes changed are converted
-        again (in the background; the rendition is incomplete until they are in)."""
+    def set_fixes(self, fixes: Fixes, rules: RuleSet | None = None) -> None:
+        """Show the reader's `fixes` (and replacement `rules`, when given) from now on: the
+        blocks whose fixes changed are converted again, every block when the rules changed
+        (in the background; the rendition is incomplete until they are in)."""
         self.fixes = fixes
         rendition, prepared = self.rendition, self.prepared
+        if rules is not None and rules != self.replace_rules:
+            self.replace_rules = rules
+            if rendition is not None and prepared is not None:
+                rendition.replace_rules = rules
+                rendition.fixes = fixes.replacements(prepared.texts, rendition.mode)
+                self._restart()
+            return
         if rendition is None or prepared is None or not rendition.chain:
             return
         new = fixes.replacements(prepared.texts, rendition.mode)
@@ -233,9 +247,15 @@ class DocumentSession(QObject):
             rendition.complete = False
             self._start_conversion(affected)
         else:
-            self._convert.cancel()
-            self._pending.clear()
-            self._start_conversion()
+            self._restart()
+
+    def _restart(self) -> None:
+        """Convert the whole rendition again (what it shows stays until the new text is in)."""
+        assert self.rendition is not None
+        self._convert.cancel()
+        self._pending.clear()
+        self.rendition.complete = False
+        self._start_conversion()
 
     def _start_conversion(self, only: list[int] | None = None) -> None:
         rendition = self.rendition
@@ -246,9 +266,11 @@ class DocumentSession(QObject):
         self._visible_done = False
         self._job_finished = False
         chain, first = rendition.chain, self._conversion_first
-        keep, fixes = self.prepared.kept, rendition.fixes
+        keep, fixes, rules = self.prepared.kept, rendition.fixes, rendition.replace_rules
         self._convert.start(
-            lambda job_id: ConvertJob(self._signals, job_id, texts, chain, first, keep, fixes, only)
+            lambda job_id: ConvertJob(
+                self._signals, job_id, texts, chain, first, keep, fixes, only, rules
+            )
         )
         self.progress.emit(0)
 
