@@ -71,6 +71,8 @@ class ReplaceRulesDialog(QDialog):
             ]
         )
         header = self.table.horizontalHeader()
+        for column in (ON, SCOPE, STAGE, REGEX, MATCHES):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FIND, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(REPLACE, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

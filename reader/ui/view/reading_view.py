@@ -361,9 +361,12 @@ class ReadingView(QAbstractScrollArea):
 
     def _underline(self, start: int, length: int, strong: bool) -> QTextLayout.FormatRange:
         fmt = QTextCharFormat()
-        if strong:  # uncertain: a wave in the current-match colour
+        if strong:  # uncertain: a wave in the current-match colour, deepened on light pages
+            colour = QColor(self._theme.current_match)
+            if QColor(self._theme.background).lightness() > 128:
+                colour = colour.darker(140)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor(self._theme.current_match))
+            fmt.setUnderlineColor(colour)
         else:  # changed: a quiet dotted line
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             fmt.setUnderlineColor(QColor(self._theme.quiet))
