@@ -45,6 +45,7 @@ from reader.review_command import (
     convert_lines,
     everywhere,
     fixes_from,
+    rules_from,
     run_explain,
 )
 from reader.runtime import gc_paused
@@ -187,7 +188,8 @@ def _run_subcommand(args: list[str]) -> int:
             _convert(ns)
         elif ns.command == "export":
             doc = read_document(ns)
-            run_export(ns, doc, _chain(ns, doc.text), CommandError, fixes_from(ns, CommandError))
+            fixes, rules = fixes_from(ns, CommandError), rules_from(ns, CommandError)
+            run_export(ns, doc, _chain(ns, doc.text), CommandError, fixes, rules)
     except (LoadError, CommandError) as exc:
         print(f"zhreader: {exc}", file=sys.stderr)
         return EXIT_DOCUMENT_ERROR
@@ -327,12 +329,13 @@ def _convert(ns: argparse.Namespace) -> None:
         return
     doc = read_document(ns)
     _warn(ns, doc)
-    fixes = fixes_from(ns, CommandError)
+    fixes, rules = fixes_from(ns, CommandError), rules_from(ns, CommandError)
     if ns.explain:
         run_explain(ns, doc, _chain(ns, doc.text), fixes)
         return
-    if fixes:
-        converted = convert_lines(doc.text, _chain(ns, doc.text), ns.to, everywhere(fixes))
+    if fixes or rules:
+        chain = _chain(ns, doc.text)
+        converted = convert_lines(doc.text, chain, ns.to, everywhere(fixes), rules)
     else:
         converted = convert_chunked(doc.text, _chain(ns, doc.text))
     try:

@@ -17,6 +17,7 @@ from reader.core.files import write_atomically
 from reader.core.fixes import Fixes
 from reader.core.messages import display_path, os_error_reason
 from reader.core.rendition import Rendition, prepare
+from reader.core.replace_rules import RuleSet
 from reader.core.writers import FORMATS, to_html, to_markdown, to_text
 
 
@@ -32,17 +33,25 @@ def add_export_parser(sub, add_file_args, add_script_args) -> argparse.ArgumentP
     return export
 
 
-def run_export(ns: argparse.Namespace, document, chain, error, fixes: Fixes | None = None) -> None:
-    """Convert `document` through `chain` (with the reader's `fixes`) and write it as
-    `ns.format`; `error` makes the one-line message the command exits with."""
+def run_export(
+    ns: argparse.Namespace,
+    document,
+    chain,
+    error,
+    fixes: Fixes | None = None,
+    rules: RuleSet | None = None,
+) -> None:
+    """Convert `document` through `chain` (with the reader's `fixes` and replacement `rules`)
+    and write it as `ns.format`; `error` makes the one-line message the command exits with."""
     prepared = prepare(document)
     mode = ScriptMode(ns.to)
-    replaced = fixes.replacements(prepared.texts, mode) if fixes else {}
-    rendition = Rendition(prepared, mode, chain, fixes=replaced)
-    if chain:
+    replaced = fixes.replacements(prepared.texts, mode) if fixes and chain else {}
+    rendition = Rendition(prepared, mode, chain, fixes=replaced, replace_rules=rules)
+    if rendition.needs_work:
         # In this thread, a block at a time: Ctrl-C waits for one engine call at most.
         for indices in plan_chunks(prepared.texts, (0, 0)):
-            chunk = convert_chunk(prepared.texts, indices, chain, prepared.kept, replaced)
+            kept = prepared.kept
+            chunk = convert_chunk(prepared.texts, indices, chain, kept, replaced, rules)
             rendition.apply(chunk)
         rendition.complete = True
     if ns.format == "pdf":

@@ -21,6 +21,7 @@ from reader.core.document import Document
 from reader.core.fixes import Fixes, read_fixes_file
 from reader.core.messages import display_path, os_error_reason, printable
 from reader.core.rendition import prepare
+from reader.core.replace_rules import RuleSet, import_legado
 from reader.core.segments import SegmentKind, block_segments, changed_runs, review_tables
 
 
@@ -38,12 +39,35 @@ def add_review_args(convert_parser: argparse.ArgumentParser) -> None:
 
 
 def add_fixes_arg(parser: argparse.ArgumentParser) -> None:
-    """--fixes FILE for `convert` and `export`."""
+    """--fixes FILE and --rules FILE for `convert` and `export`."""
     parser.add_argument(
         "--fixes",
         metavar="FILE",
         help="apply these fixes: a fixes file saved by the reader, or phrase<TAB>shown lines",
     )
+    parser.add_argument(
+        "--rules",
+        metavar="FILE",
+        help="apply these replacement rules: a rules file saved by the reader, or Legado's",
+    )
+
+
+def rules_from(ns: argparse.Namespace, error: type[Exception]) -> RuleSet | None:
+    """The replacement rules `--rules` names (None without it)."""
+    name = getattr(ns, "rules", None)
+    if not name:
+        return None
+    try:
+        text = Path(name).read_bytes().decode("utf-8-sig")
+        data = json.loads(text)
+        if isinstance(data, dict) and isinstance(data.get("rules"), list):
+            return RuleSet.from_list(data["rules"])
+        return RuleSet(import_legado(text).rules)
+    except OSError as exc:
+        raise error(f"{display_path(name)}: cannot be read ({os_error_reason(exc)})") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else "not UTF-8 text"
+        raise error(f"{display_path(name)}: not a rules file ({printable(reason)})") from None
 
 
 def fixes_from(ns: argparse.Namespace, error: type[Exception]) -> Fixes | None:
@@ -67,11 +91,14 @@ def everywhere(fixes: Fixes | None) -> Fixes | None:
     return Fixes(tuple(f for f in fixes.fixes if f.everywhere), fixes.dictionary)
 
 
-def convert_lines(text: str, chain: Chain, mode: str, fixes: Fixes) -> str:
-    """`text` converted line by line with `fixes` applied (what `convert --fixes` writes)."""
+def convert_lines(
+    text: str, chain: Chain, mode: str, fixes: Fixes | None, rules: RuleSet | None = None
+) -> str:
+    """`text` converted line by line with `fixes` and `rules` applied (what `convert
+    --fixes/--rules` writes)."""
     lines = text.split("\n")
-    replaced = fixes.replacements(lines, mode)
-    chunk = convert_chunk(lines, range(len(lines)), chain, None, replaced)
+    replaced = fixes.replacements(lines, mode) if fixes else {}
+    chunk = convert_chunk(lines, range(len(lines)), chain, None, replaced, rules)
     return "\n".join(chunk.texts)
 
 

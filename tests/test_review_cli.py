@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from reader.cli import main
 
@@ -52,3 +53,19 @@ def test_a_fixes_file_that_is_not_one_gives_one_line(capsys, write):
     code, out, err = run(capsys, "convert", "--fixes", str(fixes), str(path))
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and "not a fixes file" in err
+
+
+def test_rules_file_changes_convert_and_export(capsys, write):
+    legado = Path(__file__).parent / "data" / "legado_replace_rules.json"
+    path = write("s.txt", "她剪了发（本章未完，请点击下一页继续阅读）\n")
+    code, out, _ = run(capsys, "convert", "--to", "traditional", "--rules", str(legado), str(path))
+    assert code == 0 and out == "她剪了發\n"
+    code, out, _ = run(capsys, "export", "--rules", str(legado), str(path))
+    assert code == 0 and "本章未完" not in out and "她剪了发" in out  # original script
+
+
+def test_a_rules_file_that_is_not_one_gives_one_line(capsys, write):
+    path = write("s.txt", "她剪了发\n")
+    rules = write("rules.json", "[1, 2]")
+    code, out, err = run(capsys, "convert", "--rules", str(rules), str(path))
+    assert code == 1 and out == "" and err.count("\n") == 1 and "not a rules file" in err
