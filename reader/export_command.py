@@ -45,14 +45,13 @@ def run_export(
     and write it as `ns.format`; `error` makes the one-line message the command exits with."""
     prepared = prepare(document)
     mode = ScriptMode(ns.to)
-    replaced = fixes.replacements(prepared.texts, mode) if fixes and chain else {}
-    rendition = Rendition(prepared, mode, chain, fixes=replaced, replace_rules=rules)
+    rendition = Rendition(prepared, mode, chain, fixes=fixes, replace_rules=rules)
+    texts, kept = prepared.texts, prepared.kept
     if rendition.needs_work:
         # In this thread, a block at a time: Ctrl-C waits for one engine call at most.
-        for indices in plan_chunks(prepared.texts, (0, 0)):
-            kept = prepared.kept
-            chunk = convert_chunk(prepared.texts, indices, chain, kept, replaced, rules)
-            rendition.apply(chunk)
+        for indices in plan_chunks(texts, (0, 0)):
+            fixed = rendition.fixes.replacements(texts, mode, indices)
+            rendition.apply(convert_chunk(texts, indices, chain, kept, fixed, rules))
         rendition.complete = True
     if ns.format == "pdf":
         _write_pdf(Path(ns.output), rendition, error)

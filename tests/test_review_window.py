@@ -156,3 +156,18 @@ def test_a_saved_user_dictionary_applies_to_the_open_document(make_window, write
         window.review.reload_user_dictionary()
     assert "他又剪了髮" in window.view.plain_text()
     assert "她剪了發" in window.view.plain_text()
+
+
+def test_every_same_phrase_means_the_phrase_that_decided_it(make_window, write, qtbot):
+    window = open_traditional(make_window, write, qtbot)
+    block = block_of(window, "頭髮")
+    text = window.session.rendition.texts[block]
+    assert window.review.review_at(block, text.index("頭髮") + 1)
+    panel = window.review.panel
+    assert panel.everywhere.text() == "Every “头发” in this document"
+    panel.everywhere.setChecked(True)
+    with qtbot.waitSignal(window.conversion_finished, timeout=20_000):
+        panel.buttons[0].click()  # 發
+    assert window.session.fixes.fixes[-1].source == "头发"
+    shown = window.view.plain_text()
+    assert "頭發很長" in shown and "剪了發" in shown and "發展" in shown

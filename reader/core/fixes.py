@@ -19,6 +19,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -109,30 +110,46 @@ class Fixes:
     def with_dictionary(self, entries: Iterable[Fix]) -> Fixes:
         return replace(self, dictionary=tuple(entries))
 
-    def replacements(self, texts: Sequence[str], mode: str) -> dict[int, Replacements]:
-        """What each block of `texts` (as written) shows instead, for the script `mode`:
-        fixes at a place first, then fixes everywhere (the latest first), then the user
-        dictionary; a span overlapping one taken already is left out."""
+    def replacements(
+        self, texts: Sequence[str], mode: str, indices: Iterable[int] | None = None
+    ) -> dict[int, Replacements]:
+        """What the blocks `indices` (all by default) of `texts` (as written) show instead,
+        for the script `mode`: fixes at a place first, then fixes everywhere (the latest
+        first), then the user dictionary; a span overlapping one taken already is left out.
+        Cheap per block: a conversion worker asks for its chunk's blocks."""
         fam = family(mode)
         if not fam or not self:
             return {}
+        places, phrases, pattern = _prepared(self, fam)
         wanted: dict[int, list[Replacement]] = {}
-        fixes = [f for f in self.fixes if f.family in ("", fam)]
-        for fix in fixes:
-            if fix.everywhere or not 0 <= fix.block < len(texts):
-                continue
-            if texts[fix.block].startswith(fix.source, fix.start):  # else the text changed
-                _take(wanted, fix.block, (fix.start, fix.start + len(fix.source), fix.shown))
-        phrases = {}
-        for fix in [*reversed([f for f in fixes if f.everywhere]), *self.dictionary]:
-            phrases.setdefault(fix.source, fix.shown)
-        if phrases:
-            keys = sorted(phrases, key=lambda k: (-len(k), k))
-            pattern = re.compile("|".join(map(re.escape, keys)))
-            for index, text in enumerate(texts):
+        for index in range(len(texts)) if indices is None else indices:
+            text = texts[index]
+            for fix in places.get(index, ()):
+                if text.startswith(fix.source, fix.start):  # else the text changed
+                    _take(wanted, index, (fix.start, fix.start + len(fix.source), fix.shown))
+            if pattern is not None:
                 for m in pattern.finditer(text):
                     _take(wanted, index, (m.start(), m.end(), phrases[m.group()]))
         return {i: tuple(sorted(r)) for i, r in wanted.items()}
+
+
+@lru_cache(maxsize=16)
+def _prepared(
+    fixes: Fixes, fam: str
+) -> tuple[dict[int, list[Fix]], dict[str, str], re.Pattern[str] | None]:
+    """A set of fixes arranged for one script family: fixes by block, and one pattern for
+    the fixes everywhere and the dictionary."""
+    chosen = [f for f in fixes.fixes if f.family in ("", fam)]
+    places: dict[int, list[Fix]] = {}
+    for fix in chosen:
+        if not fix.everywhere:
+            places.setdefault(fix.block, []).append(fix)
+    phrases: dict[str, str] = {}
+    for fix in [*reversed([f for f in chosen if f.everywhere]), *fixes.dictionary]:
+        phrases.setdefault(fix.source, fix.shown)
+    keys = sorted(phrases, key=lambda k: (-len(k), k))
+    pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
+    return places, phrases, pattern
 
 
 def _take(wanted: dict[int, list[Replacement]], block: int, rep: Replacement) -> None:

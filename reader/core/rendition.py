@@ -14,7 +14,7 @@ import hashlib
 import itertools
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reader.core.convert import Chain, ConvertedChunk, Script, ScriptMode, Spans
@@ -27,7 +27,7 @@ from reader.core.document import (
     Metadata,
     Run,
 )
-from reader.core.fixes import Replacements
+from reader.core.fixes import Fixes, Replacements
 from reader.core.outline import Outline, document_outline
 from reader.core.replace_rules import RuleSet
 from reader.core.script import RegionGuess, detect_region, detect_script
@@ -136,12 +136,12 @@ class Rendition:
         mode: ScriptMode,
         chain: Chain,
         initial: Sequence[str] | None = None,
-        fixes: Mapping[int, Replacements] | None = None,
+        fixes: Fixes | None = None,
         replace_rules: RuleSet | None = None,
     ):
         self.id = next(self._ids)
-        #: What the reader's fixes replace in each block (reader.core.fixes), by block.
-        self.fixes: Mapping[int, Replacements] = dict(fixes or {}) if chain else {}
+        #: The reader's fixes and user dictionary (reader.core.fixes); only for a conversion.
+        self.fixes = fixes if fixes is not None and chain else Fixes()
         #: The replacement rules around conversion (reader.core.replace_rules).
         self.replace_rules = replace_rules or RuleSet()
         self.prepared = prepared
@@ -156,6 +156,10 @@ class Rendition:
         self._title_block = next(
             (i for i, (kind, _) in enumerate(prepared.kinds) if kind is BlockKind.TITLE), -1
         )
+
+    def fixed_in(self, block: int) -> Replacements:
+        """What the fixes replace in one block (source spans and their texts)."""
+        return self.fixes.replacements(self.prepared.texts, self.mode, (block,)).get(block, ())
 
     @property
     def needs_work(self) -> bool:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import threading
 import time
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.convert import Chain, Spans, convert_chunk, plan_chunks
-from reader.core.fixes import Replacements
+from reader.core.fixes import Fixes
 from reader.core.loading import LoadError
 from reader.core.opening import open_document
 from reader.core.rendition import prepare
@@ -128,8 +128,8 @@ class ConvertJob(Job):
         chain: Chain,
         first: tuple[int, int],
         keep: Mapping[int, Spans] | None = None,
-        fixes: Mapping[int, Replacements] | None = None,
-        only: Sequence[int] | None = None,
+        fixes: Fixes | None = None,
+        mode: str = "",
         rules: RuleSet | None = None,
     ):
         super().__init__(signals, job_id)
@@ -137,17 +137,15 @@ class ConvertJob(Job):
         self.chain = chain
         self.first = first
         self.keep = keep
-        self.fixes = fixes
-        self.only = only  # just these blocks (their fixes changed), in one chunk
+        self.fixes, self.mode = fixes, mode  # the fixes for the script `mode`
         self.rules = rules
 
     def run(self) -> None:
         try:
-            plan = [list(self.only)] if self.only is not None else None
-            for n, indices in enumerate(plan or plan_chunks(self.texts, self.first)):
-                chunk = convert_chunk(
-                    self.texts, indices, self.chain, self.keep, self.fixes, self.rules
-                )
+            for n, indices in enumerate(plan_chunks(self.texts, self.first)):
+                fixes = self.fixes
+                fixed = fixes.replacements(self.texts, self.mode, indices) if fixes else None
+                chunk = convert_chunk(self.texts, indices, self.chain, self.keep, fixed, self.rules)
                 if self.token.cancelled:
                     return
                 self.signals.converted.emit(self.job_id, chunk)

@@ -62,6 +62,7 @@ class ConversionReview(QObject):
         self.level = "off"
         self._segments: dict[int, list[Segment]] = {}
         self._segments_of = 0  # the rendition id the cache belongs to
+        self._marks: dict[int, list[Mark]] = {}  # at the current level, same life as segments
         self._undo: list[tuple[Fixes, RuleSet, RuleSet]] = []  # before each change
         self.document_rules = RuleSet()
         self.global_rules = RuleSet()
@@ -171,6 +172,7 @@ class ConversionReview(QObject):
     def set_level(self, level: str) -> None:
         """Show no marks ('off'), every change ('all') or only uncertain ones ('uncertain')."""
         self.level = level if level in LEVELS else "off"
+        self._marks.clear()
         self._view.set_marks(None if self.level == "off" else self.marks)
 
     def marks(self, block: int) -> list[Mark]:
@@ -178,6 +180,9 @@ class ConversionReview(QObject):
         segments = self.segments(block)
         if not segments:
             return []
+        cached = self._marks.get(block)
+        if cached is not None:
+            return cached
         session = self._session()
         assert session is not None and session.rendition is not None
         source, shown = session.rendition.prepared.texts[block], session.rendition.texts[block]
@@ -187,6 +192,7 @@ class ConversionReview(QObject):
                 found.append((seg.shown_start, seg.shown_end, True))
             elif self.level == "all" and seg.changed:  # only what reads differently
                 found.extend((a, b, False) for a, b in changed_runs(source, shown, seg))
+        self._marks[block] = found
         return found
 
     def segments(self, block: int) -> list[Segment]:
@@ -197,10 +203,11 @@ class ConversionReview(QObject):
             return []
         if self._segments_of != rendition.id:
             self._segments, self._segments_of = {}, rendition.id
+            self._marks.clear()
         cached = self._segments.get(block)
         if cached is None:
             source, shown = rendition.prepared.texts[block], rendition.texts[block]
-            fixed = [(s, e) for s, e, _ in rendition.fixes.get(block, ())]
+            fixed = [(s, e) for s, e, _ in rendition.fixed_in(block)]
             ruled = rendition.replace_rules.changed_spans(source)
             cached = block_segments(rendition.chain, source, shown, fixed, ruled)
             self._segments[block] = cached
@@ -209,10 +216,12 @@ class ConversionReview(QObject):
     def _forget(self, blocks: list[int]) -> None:
         for block in blocks:
             self._segments.pop(block, None)
+            self._marks.pop(block, None)
         self._view.refresh_marks()
 
     def _forget_all(self) -> None:
         self._segments.clear()
+        self._marks.clear()
         self._view.refresh_marks()
 
     # Choosing
@@ -262,11 +271,29 @@ class ConversionReview(QObject):
         block, seg, source, _ = self._context
         fam = family(session.rendition.mode)
         if everywhere:
-            fix = Fix(source, text, fam)
+            fix = self._phrase_fix(block, seg, text, fam) or Fix(source, text, fam)
         else:
             fix = Fix(source, text, fam, block, seg.source_start)
         self._change(session, session.fixes.adding(fix))
         self.panel.hide()
+
+    def _phrase_fix(self, block: int, seg: Segment, text: str, fam: str) -> Fix | None:
+        """For a span a phrase entry decided (头发 for 发), the fix of that whole phrase:
+        'every 头发' rather than every 发."""
+        session = self._session()
+        rendition = session.rendition if session else None
+        if rendition is None or not seg.phrase or seg.source_end - seg.source_start != 1:
+            return None
+        source, shown = rendition.prepared.texts[block], rendition.texts[block]
+        if len(source) != len(shown):
+            return None
+        for start in range(max(0, seg.source_start - len(seg.phrase) + 1), seg.source_start + 1):
+            if source.startswith(seg.phrase, start):
+                end = start + len(seg.phrase)
+                k = seg.source_start - start
+                phrase_shown = shown[start:end]
+                return Fix(seg.phrase, phrase_shown[:k] + text + phrase_shown[k + 1 :], fam)
+        return None
 
     def remove_fix(self, fix: Fix) -> None:
         session = self._session()
@@ -306,7 +333,10 @@ class ConversionReview(QObject):
             message = self.tr("The fixes or rules could not be saved (%1).")
             self._status.showMessage(message.replace("%1", exc.strerror or str(exc)), 10_000)
         self.document_rules, self.global_rules = document_rules, global_rules
-        session.set_fixes(fixes, global_rules.joined(document_rules))
+        first, last = self._view.visible_blocks()
+        session.set_fixes(
+            fixes, global_rules.joined(document_rules), (max(0, first - 5), last + 10)
+        )
         self.fixes_panel.set_fixes(fixes.fixes)
         self.fixes_changed.emit()
 

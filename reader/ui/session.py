@@ -192,7 +192,7 @@ class DocumentSession(QObject):
         if self.prepared is None:
             return
         chain = conversion_chain(source, mode, phrases, quotes)
-        fixes = self.fixes.replacements(self.prepared.texts, mode) if chain else {}
+        fixes = self.fixes if chain else Fixes()
         rules = self.replace_rules
         old = self.rendition
         on_its_way = self._convert.running or bool(self._pending)
@@ -222,32 +222,26 @@ class DocumentSession(QObject):
     def converting(self) -> bool:
         return self.rendition is not None and not self.rendition.complete
 
-    def set_fixes(self, fixes: Fixes, rules: RuleSet | None = None) -> None:
+    def set_fixes(
+        self,
+        fixes: Fixes,
+        rules: RuleSet | None = None,
+        first: tuple[int, int] | None = None,
+    ) -> None:
         """Show the reader's `fixes` (and replacement `rules`, when given) from now on: the
-        blocks whose fixes changed are converted again, every block when the rules changed
-        (in the background; the rendition is incomplete until they are in)."""
-        self.fixes = fixes
-        rendition, prepared = self.rendition, self.prepared
-        if rules is not None and rules != self.replace_rules:
-            self.replace_rules = rules
-            if rendition is not None and prepared is not None:
-                rendition.replace_rules = rules
-                rendition.fixes = fixes.replacements(prepared.texts, rendition.mode)
-                self._restart()
+        document is converted again in the background, blocks [first) first; what it shows
+        stays until the new text is in."""
+        rules = self.replace_rules if rules is None else rules
+        changed = fixes != self.fixes or rules != self.replace_rules
+        self.fixes, self.replace_rules = fixes, rules
+        rendition = self.rendition
+        if rendition is None or not changed:
             return
-        if rendition is None or prepared is None or not rendition.chain:
-            return
-        new = fixes.replacements(prepared.texts, rendition.mode)
-        old = rendition.fixes
-        affected = sorted(i for i in set(new) | set(old) if new.get(i) != old.get(i))
-        if not affected:
-            return
-        rendition.fixes = new
-        if rendition.complete:
-            rendition.complete = False
-            self._start_conversion(affected)
-        else:
-            self._restart()
+        rendition.fixes = fixes if rendition.chain else Fixes()
+        rendition.replace_rules = rules
+        if first is not None:
+            self._conversion_first = first
+        self._restart()
 
     def _restart(self) -> None:
         """Convert the whole rendition again (what it shows stays until the new text is in)."""
@@ -257,19 +251,20 @@ class DocumentSession(QObject):
         self.rendition.complete = False
         self._start_conversion()
 
-    def _start_conversion(self, only: list[int] | None = None) -> None:
+    def _start_conversion(self) -> None:
         rendition = self.rendition
         assert rendition is not None and self.prepared is not None
         self._done_chars = 0
         texts = self.prepared.texts
-        self._total_chars = sum(len(texts[i]) for i in only) if only else sum(map(len, texts))
+        self._total_chars = sum(map(len, texts))
         self._visible_done = False
         self._job_finished = False
         chain, first = rendition.chain, self._conversion_first
         keep, fixes, rules = self.prepared.kept, rendition.fixes, rendition.replace_rules
+        mode = rendition.mode.value
         self._convert.start(
             lambda job_id: ConvertJob(
-                self._signals, job_id, texts, chain, first, keep, fixes, only, rules
+                self._signals, job_id, texts, chain, first, keep, fixes, mode, rules
             )
         )
         self.progress.emit(0)
