@@ -121,7 +121,31 @@ def review_shots(app: QApplication, window: MainWindow, folder: Path) -> dict:
     shots["review"] = window.grab()
     window.review.panel.hide()
     window.actions_.show_changes["off"].trigger()
+    shots["review-rules"] = rules_dialog(app, window)
     return shots
+
+
+def rules_dialog(app: QApplication, window: MainWindow):
+    """Tools ▸ Replacement Rules on the article (its Simplified copy), with a few rules and
+    their match counts."""
+    from reader.core.replace_rules import ReplaceRule, RuleSet, RuleStage
+    from reader.ui.dialogs.replace_rules import ReplaceRulesDialog
+
+    session = window.session
+    mine = RuleSet(
+        (
+            ReplaceRule("永川", stage=RuleStage.PROTECT, name="地名"),
+            ReplaceRule(r"摄/\S+", "", RuleStage.BEFORE, regex=True, name="摄影署名"),
+        )
+    )
+    everyone = RuleSet((ReplaceRule("信息", "資訊", RuleStage.AFTER, enabled=False),))
+    dialog = ReplaceRulesDialog(mine, everyone, session.prepared.texts, session.rendition.texts)
+    dialog.recount()
+    dialog.show()
+    settle(app)
+    shot = dialog.grab()
+    dialog.close()
+    return shot
 
 
 def main() -> int:
