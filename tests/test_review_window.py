@@ -171,3 +171,22 @@ def test_every_same_phrase_means_the_phrase_that_decided_it(make_window, write, 
     assert window.session.fixes.fixes[-1].source == "头发"
     shown = window.view.plain_text()
     assert "頭發很長" in shown and "剪了發" in shown and "發展" in shown
+
+
+def test_f7_reviews_a_selected_phrase(make_window, write, qtbot):
+    window = open_traditional(make_window, write, qtbot)
+    block = block_of(window, "頭髮")
+    start = window.session.rendition.texts[block].index("頭髮")
+    window.view.select((block, start), (block, start + 2))
+    window.actions_.review_selection.trigger()
+    panel = window.review.panel
+    assert panel.isVisible()
+    assert panel.span_label.text() == "头发 → 頭髮"
+    assert [b.text().split()[0] for b in panel.buttons] == ["頭發"]
+
+
+def test_f7_without_a_selection_says_what_to_do(make_window, write, qtbot):
+    window = open_traditional(make_window, write, qtbot)
+    window.view.select((0, 0), (0, 0))
+    window.actions_.review_selection.trigger()
+    assert "Select converted text" in window.status.currentMessage()

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow, QStatusBar
 
 from reader.core.fixes import (
@@ -44,9 +44,7 @@ USER_DICTIONARY = "user-dictionary.txt"
 
 
 class ConversionReview(QObject):
-    """The window's conversion review; `fixes_changed` after every fix or undo."""
-
-    fixes_changed = Signal()
+    """The window's conversion review."""
 
     def __init__(
         self,
@@ -250,7 +248,7 @@ class ConversionReview(QObject):
         if seg is None:
             return False
         if end is not None and end > index + 1 and len(source) == len(shown):
-            seg = Segment(index, end, index, end, SegmentKind.PHRASE)
+            seg = Segment(index, end, index, end, seg.kind)
         elif seg.kind in (SegmentKind.CHARACTER, SegmentKind.SAME) and len(source) == len(shown):
             seg = Segment(index, index + 1, index, index + 1, seg.kind, seg.uncertain, seg.phrase)
         src = source[seg.source_start : seg.source_end]
@@ -338,7 +336,6 @@ class ConversionReview(QObject):
             fixes, global_rules.joined(document_rules), (max(0, first - 5), last + 10)
         )
         self.fixes_panel.set_fixes(fixes.fixes)
-        self.fixes_changed.emit()
 
     # Next uncertain
 
