@@ -349,12 +349,12 @@ def _examples_of(tables: ReviewTables) -> dict[tuple[str, str], list[str]]:
     found: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     for phrase in tables.phrases:
         out = tables.phrase_output(phrase)
-        if len(phrase) != 2 or len(out) != 2:
+        if len(phrase) != 2 or len(out) != 2 or phrase[0] == phrase[1]:
             continue
         for k, ch in enumerate(phrase):
             if ch in tables.multi:
                 found[ch, out[k]].append((-use[phrase[1 - k]], out))
-    return {key: [w for _, w in sorted(words)] for key, words in found.items()}
+    return {key: list(dict.fromkeys(w for _, w in sorted(words))) for key, words in found.items()}
 
 
 @cache
