@@ -190,3 +190,12 @@ def test_f7_without_a_selection_says_what_to_do(make_window, write, qtbot):
     window.view.select((0, 0), (0, 0))
     window.actions_.review_selection.trigger()
     assert "Select converted text" in window.status.currentMessage()
+
+
+def test_the_marks_level_is_remembered(make_window, write, qtbot):
+    window = make_window()
+    window.actions_.show_changes["uncertain"].trigger()
+    window.close()
+    again = make_window()
+    assert again.review.level == "uncertain"
+    assert again.actions_.show_changes["uncertain"].isChecked()

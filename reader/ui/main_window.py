@@ -136,9 +136,10 @@ class MainWindow(QMainWindow):
             self, lambda: self.session, self.style_.typesetting, self.start_folder
         )
 
-        self.review = ConversionReview(self, self.view, self.status, lambda: self.session)
-        self.actions_ = create_actions(self, {**self._slots(), **self.review.slots()})
-        self.actions_.show_changes["off"].setChecked(True)
+        review = ConversionReview(self, self.view, self.status, lambda: self.session, settings)
+        self.review = review
+        self.actions_ = create_actions(self, {**self._slots(), **review.slots()})
+        self.actions_.show_changes[review.level].setChecked(True)
         self.review.fixes_panel.visibilityChanged.connect(self.actions_.toggle_fixes.setChecked)
         build_menus(self, self.actions_)
         self.script_box = build_toolbar(self, self.actions_)

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMainWindow, QStatusBar
 
 from reader.core.fixes import (
@@ -41,6 +41,8 @@ LEVELS = ("off", "all", "uncertain")
 #: How long one turn of "next uncertain" may look before letting the window breathe.
 SCAN_BUDGET_S = 0.03
 USER_DICTIONARY = "user-dictionary.txt"
+#: Where the marks level is remembered (the window's settings).
+LEVEL_KEY = "review/marks"
 
 
 class ConversionReview(QObject):
@@ -52,10 +54,12 @@ class ConversionReview(QObject):
         view: ReadingView,
         status: QStatusBar,
         session: Callable[[], DocumentSession | None],
+        settings: QSettings | None = None,
         folder: Path | None = None,
     ):
         super().__init__(window)
         self._window, self._view, self._status, self._session = window, view, status, session
+        self._settings = settings
         self.folder = folder or data_dir()
         self.level = "off"
         self._segments: dict[int, list[Segment]] = {}
@@ -76,6 +80,8 @@ class ConversionReview(QObject):
         self.fixes_panel.remove_requested.connect(self.remove_fix)
         self.fixes_panel.go_to.connect(lambda block: view.scroll_to_block(block))
         view.mark_clicked.connect(self._on_mark_clicked)
+        if settings is not None:  # the level chosen last time
+            self.set_level(str(settings.value(LEVEL_KEY, "off")))
 
     def slots(self) -> dict[str, Callable[..., object]]:
         """The actions this controller answers (see reader.ui.actions)."""
@@ -170,6 +176,8 @@ class ConversionReview(QObject):
     def set_level(self, level: str) -> None:
         """Show no marks ('off'), every change ('all') or only uncertain ones ('uncertain')."""
         self.level = level if level in LEVELS else "off"
+        if self._settings is not None:
+            self._settings.setValue(LEVEL_KEY, self.level)
         self._marks.clear()
         self._view.set_marks(None if self.level == "off" else self.marks)
 
