@@ -159,3 +159,14 @@ def test_the_dialog_imports_a_legado_file_for_every_document(qtbot):
     dialog.recount()
     assert dialog.table.item(0, 6).text() == "1"  # www.example.com
     assert dialog.table.item(2, 0).checkState() == Qt.CheckState.Unchecked
+
+
+def test_the_preview_count_stops_at_its_limit(qtbot):
+    from reader.ui.dialogs.replace_rules import COUNT_LIMIT, ReplaceRulesDialog
+
+    assert ReplaceRule(".", regex=True).count(["x" * 50], limit=10) == 10
+    dialog = ReplaceRulesDialog(
+        RuleSet((ReplaceRule(".", regex=True),)), RuleSet(), ["x" * (COUNT_LIMIT + 5)], [""]
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.table.item(0, 6).text() == f"{COUNT_LIMIT}+"

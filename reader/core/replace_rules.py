@@ -79,12 +79,19 @@ class ReplaceRule:
                 return text
         return pattern.sub(lambda _: self.replacement, text)
 
-    def count(self, texts: Iterable[str]) -> int:
-        """How many times the rule matches in `texts` (the preview count)."""
+    def count(self, texts: Iterable[str], limit: int | None = None) -> int:
+        """How many times the rule matches in `texts` (the preview count), counting no
+        further than `limit` (a rule matching everything need not be counted to the end)."""
         pattern = self.compiled
         if pattern is None:
             return 0
-        return sum(sum(1 for _ in pattern.finditer(t)) for t in texts)
+        n = 0
+        for text in texts:
+            for _ in pattern.finditer(text):
+                n += 1
+                if limit is not None and n >= limit:
+                    return n
+        return n
 
     def to_dict(self) -> dict[str, object]:
         return {

@@ -27,6 +27,9 @@ from reader.core.replace_rules import ReplaceRule, RuleSet, RuleStage, import_le
 COLUMNS = ("on", "scope", "stage", "regex", "find", "replace", "matches")
 ON, SCOPE, STAGE, REGEX, FIND, REPLACE, MATCHES = range(len(COLUMNS))
 STAGES = (RuleStage.PROTECT, RuleStage.BEFORE, RuleStage.AFTER)
+#: The preview counts this far and then says "10000+": a pattern that matches everywhere
+#: must not hold the dialog while it counts a novel.
+COUNT_LIMIT = 10_000
 
 
 class ReplaceRulesDialog(QDialog):
@@ -189,7 +192,11 @@ class ReplaceRulesDialog(QDialog):
                 item.setToolTip(rule.error)
                 continue
             text = self._shown if rule.stage is RuleStage.AFTER else self._sources
-            item.setText(str(rule.count([text])) if rule.pattern else "")
+            if not rule.pattern:
+                item.setText("")
+                continue
+            n = rule.count([text], COUNT_LIMIT)
+            item.setText(self.tr("%1+").replace("%1", str(n)) if n >= COUNT_LIMIT else str(n))
             item.setToolTip("")
         self.table.blockSignals(False)
 
