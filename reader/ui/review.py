@@ -41,6 +41,8 @@ LEVELS = ("off", "all", "uncertain")
 #: How long one turn of "next uncertain" may look before letting the window breathe.
 SCAN_BUDGET_S = 0.03
 USER_DICTIONARY = "user-dictionary.txt"
+#: Blocks whose segments are kept (what has been on screen); more are dropped and recomputed.
+CACHED_BLOCKS = 4000
 #: Where the marks level is remembered (the window's settings).
 LEVEL_KEY = "review/marks"
 
@@ -212,6 +214,9 @@ class ConversionReview(QObject):
             self._marks.clear()
         cached = self._segments.get(block)
         if cached is None:
+            if len(self._segments) >= CACHED_BLOCKS:  # a whole novel read through: start again
+                self._segments.clear()
+                self._marks.clear()
             source, shown = rendition.prepared.texts[block], rendition.texts[block]
             fixed = [(s, e) for s, e, _ in rendition.fixed_in(block)]
             ruled = rendition.replace_rules.changed_spans(source)
