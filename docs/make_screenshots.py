@@ -94,6 +94,62 @@ def write_markdown_sample(folder: Path) -> Path:
     return path
 
 
+def review_shots(app: QApplication, window: MainWindow, folder: Path) -> dict:
+    """The bundled article written in Simplified (as a mainland reader gets it), shown in
+    繁體 with every conversion change underlined and the Conversion panel open on an
+    uncertain character; and the article itself in 臺灣正體 with its changes."""
+    from reader.core.convert import convert
+    from reader.core.resources import bundled_article_path
+
+    os.environ["XDG_DATA_HOME"] = str(folder / "data")  # fixes made here stay here
+    shots = {}
+    window.resize(1280, 820)
+    article = str(bundled_article_path())
+    wait_for(window.document_shown, lambda: window.open_path(article))
+    wait_for(window.conversion_finished, lambda: window.set_script_mode(ScriptMode.TAIWAN))
+    window.actions_.show_changes["all"].trigger()
+    window.go_to_block(16)
+    settle(app)
+    shots["review-taiwan"] = window.grab()
+    text = bundled_article_path().read_text(encoding="utf-8")
+    simplified = folder / "yongchuan-simplified.txt"
+    simplified.write_text(convert(text, ("t2s",)), encoding="utf-8")
+    wait_for(window.document_shown, lambda: window.open_path(str(simplified)))
+    wait_for(window.conversion_finished, lambda: window.set_script_mode(ScriptMode.TRADITIONAL))
+    window.go_to_block(9)
+    settle(app)
+    window.actions_.next_uncertain.trigger()
+    settle(app)
+    shots["review"] = window.grab()
+    window.review.panel.hide()
+    window.actions_.show_changes["off"].trigger()
+    shots["review-rules"] = rules_dialog(app, window)
+    return shots
+
+
+def rules_dialog(app: QApplication, window: MainWindow):
+    """Tools ▸ Replacement Rules on the article (its Simplified copy), with a few rules and
+    their match counts."""
+    from reader.core.replace_rules import ReplaceRule, RuleSet, RuleStage
+    from reader.ui.dialogs.replace_rules import ReplaceRulesDialog
+
+    session = window.session
+    mine = RuleSet(
+        (
+            ReplaceRule("永川", stage=RuleStage.PROTECT, name="地名"),
+            ReplaceRule(r"摄/\S+", "", RuleStage.BEFORE, regex=True, name="摄影署名"),
+        )
+    )
+    everyone = RuleSet((ReplaceRule("信息", "資訊", RuleStage.AFTER, enabled=False),))
+    dialog = ReplaceRulesDialog(mine, everyone, session.prepared.texts, session.rendition.texts)
+    dialog.recount()
+    dialog.show()
+    settle(app)
+    shot = dialog.grab()
+    dialog.close()
+    return shot
+
+
 def with_menus(window: MainWindow, menus: list[QMenu]) -> QPixmap:
     """The window with its open menus painted where they are (popups are windows of their own)."""
     shot = window.grab()
@@ -185,6 +241,7 @@ def main() -> int:
         wait_for(window.document_shown, lambda: window.open_path(str(readme)))
         settle(app)
         shots["markdown"] = window.grab()
+        shots.update(review_shots(app, window, Path(tmp)))
         window.close()
         shots.update(language_shots(app, Path(tmp)))
         for name, pixmap in shots.items():

@@ -7,10 +7,14 @@ import sys
 from collections.abc import Callable
 
 from reader.core.convert import Chain, ScriptMode
+from reader.core.fixes import Fixes, paragraph_fixer
 
 
 def convert_book(
-    ns: argparse.Namespace, chain_for: Callable[[str], Chain], error: type[Exception]
+    ns: argparse.Namespace,
+    chain_for: Callable[[str], Chain],
+    error: type[Exception],
+    fixes: Fixes | None = None,
 ) -> None:
     """Write the EPUB `ns.file` converted to `ns.output`; `chain_for(text)` picks the chain
     (the text is read only when the source script must be detected), `error` makes the
@@ -24,7 +28,8 @@ def convert_book(
     chain = chain_for(open_epub(ns.file, ns.size_limit).text if detect else "")
     language = "" if getattr(ns, "config", None) else language_tag(ScriptMode(ns.to))
     try:
-        result = convert_epub(ns.file, ns.output, chain, language, ns.size_limit)
+        fixer = paragraph_fixer(fixes, ns.to) if fixes else None
+        result = convert_epub(ns.file, ns.output, chain, language, ns.size_limit, fixer)
     except OSError as exc:
         raise error(f"{ns.output}: cannot be written ({exc.strerror or exc})") from None
     for warning in result.warnings:

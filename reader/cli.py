@@ -39,6 +39,15 @@ from reader.core.opening import document_from_bytes, is_epub, open_document
 from reader.core.outline import Outline, OutlineEntry, document_outline
 from reader.core.script import Region, detect_region, detect_script, detect_source
 from reader.export_command import add_export_parser, run_export
+from reader.review_command import (
+    add_fixes_arg,
+    add_review_args,
+    convert_lines,
+    everywhere,
+    fixes_from,
+    rules_from,
+    run_explain,
+)
 from reader.runtime import gc_paused
 
 SUBCOMMANDS = ("info", "outline", "convert", "export")
@@ -129,7 +138,9 @@ def _build_parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--output-encoding", default="utf-8", help="encoding of the output (default UTF-8)"
     )
-    add_export_parser(sub, add_file_args, add_script_args)
+    add_review_args(convert)
+    add_fixes_arg(convert)
+    add_fixes_arg(add_export_parser(sub, add_file_args, add_script_args))
     return parser
 
 
@@ -177,7 +188,8 @@ def _run_subcommand(args: list[str]) -> int:
             _convert(ns)
         elif ns.command == "export":
             doc = read_document(ns)
-            run_export(ns, doc, _chain(ns, doc.text), CommandError)
+            fixes, rules = fixes_from(ns, CommandError), rules_from(ns, CommandError)
+            run_export(ns, doc, _chain(ns, doc.text), CommandError, fixes, rules)
     except (LoadError, CommandError) as exc:
         print(f"zhreader: {exc}", file=sys.stderr)
         return EXIT_DOCUMENT_ERROR
@@ -313,11 +325,19 @@ def _convert(ns: argparse.Namespace) -> None:
     if output is not None and ns.file != "-" and _same_file(output, Path(ns.file)):
         raise CommandError(f"{display_path(output)}: refusing to overwrite the input file")
     if ns.file != "-" and is_epub(ns.file):
-        convert_book(ns, lambda text: _chain(ns, text), CommandError)
+        convert_book(ns, lambda text: _chain(ns, text), CommandError, fixes_from(ns, CommandError))
         return
     doc = read_document(ns)
     _warn(ns, doc)
-    converted = convert_chunked(doc.text, _chain(ns, doc.text))
+    fixes, rules = fixes_from(ns, CommandError), rules_from(ns, CommandError)
+    if ns.explain:
+        run_explain(ns, doc, _chain(ns, doc.text), fixes)
+        return
+    if fixes or rules:
+        chain = _chain(ns, doc.text)
+        converted = convert_lines(doc.text, chain, ns.to, everywhere(fixes), rules)
+    else:
+        converted = convert_chunked(doc.text, _chain(ns, doc.text))
     try:
         data = converted.encode(ns.output_encoding)
     except UnicodeEncodeError as exc:

@@ -14,12 +14,14 @@ from pathlib import Path
 
 from reader.core.convert import ScriptMode, convert_chunk, plan_chunks
 from reader.core.files import write_atomically
+from reader.core.fixes import Fixes
 from reader.core.messages import display_path, os_error_reason
 from reader.core.rendition import Rendition, prepare
+from reader.core.replace_rules import RuleSet
 from reader.core.writers import FORMATS, to_html, to_markdown, to_text
 
 
-def add_export_parser(sub, add_file_args, add_script_args) -> None:
+def add_export_parser(sub, add_file_args, add_script_args) -> argparse.ArgumentParser:
     """The `export` subcommand's arguments."""
     export = sub.add_parser(
         "export", help="write the document converted and typeset: txt, md, html or pdf"
@@ -28,17 +30,28 @@ def add_export_parser(sub, add_file_args, add_script_args) -> None:
     add_script_args(export, default_target=ScriptMode.ORIGINAL.value)
     export.add_argument("--format", choices=FORMATS, default="txt", help="what to write")
     export.add_argument("-o", "--output", help="write here (atomically); needed for pdf")
+    return export
 
 
-def run_export(ns: argparse.Namespace, document, chain, error) -> None:
-    """Convert `document` through `chain` and write it as `ns.format`; `error` makes the
-    one-line message the command exits with."""
+def run_export(
+    ns: argparse.Namespace,
+    document,
+    chain,
+    error,
+    fixes: Fixes | None = None,
+    rules: RuleSet | None = None,
+) -> None:
+    """Convert `document` through `chain` (with the reader's `fixes` and replacement `rules`)
+    and write it as `ns.format`; `error` makes the one-line message the command exits with."""
     prepared = prepare(document)
-    rendition = Rendition(prepared, ScriptMode(ns.to), chain)
-    if chain:
+    mode = ScriptMode(ns.to)
+    rendition = Rendition(prepared, mode, chain, fixes=fixes, replace_rules=rules)
+    texts, kept = prepared.texts, prepared.kept
+    if rendition.needs_work:
         # In this thread, a block at a time: Ctrl-C waits for one engine call at most.
-        for indices in plan_chunks(prepared.texts, (0, 0)):
-            rendition.apply(convert_chunk(prepared.texts, indices, chain, prepared.kept))
+        for indices in plan_chunks(texts, (0, 0)):
+            fixed = rendition.fixes.replacements(texts, mode, indices)
+            rendition.apply(convert_chunk(texts, indices, chain, kept, fixed, rules))
         rendition.complete = True
     if ns.format == "pdf":
         _write_pdf(Path(ns.output), rendition, error)

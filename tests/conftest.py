@@ -68,6 +68,14 @@ def message_boxes(monkeypatch):
     return shown
 
 
+@pytest.fixture(autouse=True)
+def data_home(tmp_path: Path, monkeypatch) -> Path:
+    """The user's data folder (fixes, user dictionary) in tmp_path, for every test."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def settings_path(tmp_path: Path) -> Path:
     return tmp_path / "settings" / "zhreader.ini"

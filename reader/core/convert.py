@@ -14,10 +14,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from reader.core.fixes import Replacements, apply_replacements
 from reader.core.guard import default_guard
 from reader.core.tables import QUOTE_STEPS, STEP_SOURCES, step
+
+if TYPE_CHECKING:
+    from reader.core.replace_rules import RuleSet
 
 
 class Script(StrEnum):
@@ -409,13 +413,28 @@ def convert_chunk(
     indices: Sequence[int],
     chain: Chain,
     keep: Mapping[int, Spans] | None = None,
+    fixes: Mapping[int, Replacements] | None = None,
+    rules: RuleSet | None = None,
 ) -> ConvertedChunk:
-    """Convert the blocks `indices` of `texts`; `keep` leaves spans of some blocks as written."""
+    """Convert the blocks `indices` of `texts`; `keep` leaves spans of some blocks as written,
+    `fixes` makes spans show the reader's fixes (reader.core.fixes), `rules` are the
+    replacement rules around conversion (reader.core.replace_rules)."""
     sources = [texts[i] for i in indices]
     keeps = [keep.get(i, ()) for i in indices] if keep else None
-    return ConvertedChunk(
-        tuple(indices), tuple(_convert_all(sources, chain, keeps)), sum(map(len, sources))
-    )
+    if rules:
+        converted = [
+            rules.convert(s, chain, keep.get(i, ()) if keep else ())[1]
+            for s, i in zip(sources, indices, strict=True)
+        ]
+    else:
+        converted = _convert_all(sources, chain, keeps)
+    for n, i in enumerate(indices):
+        if fixes and chain and i in fixes:
+            converted[n] = apply_replacements(sources[n], converted[n], fixes[i])
+        if rules:
+            same = len(converted[n]) == len(sources[n])
+            converted[n] = rules.after(converted[n], keep.get(i, ()) if keep and same else ())
+    return ConvertedChunk(tuple(indices), tuple(converted), sum(map(len, sources)))
 
 
 def _convert_all(sources: Sequence[str], chain: Chain, keeps: Sequence[Spans] | None) -> list[str]:

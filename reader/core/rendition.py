@@ -27,7 +27,9 @@ from reader.core.document import (
     Metadata,
     Run,
 )
+from reader.core.fixes import Fixes, Replacements
 from reader.core.outline import Outline, document_outline
+from reader.core.replace_rules import RuleSet
 from reader.core.script import RegionGuess, detect_region, detect_script
 
 #: The number a figure's line starts with (`圖 3 `), which export leaves out.
@@ -134,20 +136,35 @@ class Rendition:
         mode: ScriptMode,
         chain: Chain,
         initial: Sequence[str] | None = None,
+        fixes: Fixes | None = None,
+        replace_rules: RuleSet | None = None,
     ):
         self.id = next(self._ids)
+        #: The reader's fixes and user dictionary (reader.core.fixes); only for a conversion.
+        self.fixes = fixes if fixes is not None and chain else Fixes()
+        #: The replacement rules around conversion (reader.core.replace_rules).
+        self.replace_rules = replace_rules or RuleSet()
         self.prepared = prepared
         self.mode = mode
         self.chain = chain
         if initial is not None and len(initial) != len(prepared.texts):
             raise ValueError("initial texts do not match the document's blocks")
-        if not chain:  # nothing to convert: the rendition is the document's own text
+        if not self.needs_work:  # nothing to convert: the rendition is the document's own text
             initial = prepared.texts
         self.texts: list[str] = list(prepared.texts if initial is None else initial)
-        self.complete = not chain
+        self.complete = not self.needs_work
         self._title_block = next(
             (i for i, (kind, _) in enumerate(prepared.kinds) if kind is BlockKind.TITLE), -1
         )
+
+    def fixed_in(self, block: int) -> Replacements:
+        """What the fixes replace in one block (source spans and their texts)."""
+        return self.fixes.replacements(self.prepared.texts, self.mode, (block,)).get(block, ())
+
+    @property
+    def needs_work(self) -> bool:
+        """True when the displayed text is not simply the text as written."""
+        return bool(self.chain) or bool(self.replace_rules)
 
     def apply(self, chunk: ConvertedChunk) -> list[int]:
         """Put converted block texts in; the indices whose displayed text changed."""

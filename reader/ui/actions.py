@@ -88,6 +88,12 @@ class Actions:
     about: QAction
     escape: QAction
     chapter_rules: QAction
+    next_uncertain: QAction
+    review_selection: QAction
+    toggle_fixes: QAction
+    undo_fix: QAction
+    replace_rules: QAction
+    show_changes: dict[str, QAction] = field(default_factory=dict)
     script_modes: dict[ScriptMode, QAction] = field(default_factory=dict)
     source_scripts: dict[str, QAction] = field(default_factory=dict)
     themes: dict[str, QAction] = field(default_factory=dict)
@@ -204,6 +210,25 @@ class ActionBuilder(QObject):
                 self.tr("&Chapter Rules…"),
                 tip=self.tr("See and change the rules that find the chapters of a text document"),
             ),
+            next_uncertain=act(
+                "next_uncertain",
+                self.tr("Next &Uncertain Conversion"),
+                "F8",
+                tip=self.tr("Select the next character whose conversion may be wrong"),
+            ),
+            review_selection=act(
+                "review_selection",
+                self.tr("&Review Conversion of Selection…"),
+                "F7",
+                tip=self.tr("See why the selected text reads so and choose another form"),
+            ),
+            toggle_fixes=act("toggle_fixes", self.tr("Conversion &Fixes"), checkable=True),
+            undo_fix=act("undo_fix", self.tr("&Undo Fix or Rule Change"), Key.Undo),
+            replace_rules=act(
+                "replace_rules",
+                self.tr("&Replacement Rules…"),
+                tip=self.tr("Protect text from conversion, or replace text before or after it"),
+            ),
         )
 
         def group(prefix: str, items: tuple[tuple[str, str, str], ...], slot: str) -> dict:
@@ -241,6 +266,15 @@ class ActionBuilder(QObject):
             (actions.zoom_in, self.tr("Zoom In")),
         ):
             action.setIconText(text)
+        actions.show_changes = group(
+            "changes",
+            (
+                ("off", self.tr("&Off"), ""),
+                ("all", self.tr("&All Changes"), ""),
+                ("uncertain", self.tr("&Uncertain Only"), "Ctrl+Shift+U"),
+            ),
+            "show_changes",
+        )
         return actions
 
     def build_menus(self, a: Actions) -> None:
@@ -269,6 +303,8 @@ class ActionBuilder(QObject):
         for action in (a.find, a.find_next, a.find_previous):
             edit.addAction(action)
         edit.addSeparator()
+        edit.addAction(a.undo_fix)
+        edit.addSeparator()
         edit.addAction(a.preferences)
 
         view = bar.addMenu(self.tr("&View"))
@@ -284,6 +320,14 @@ class ActionBuilder(QObject):
         for action in a.source_scripts.values():
             source.addAction(action)
         view.addAction(a.reflow)
+        changes = view.addMenu(self.tr("Show &Conversion Changes"))
+        changes.setObjectName("changesMenu")
+        for action in a.show_changes.values():
+            changes.addAction(action)
+        changes.addSeparator()
+        changes.addAction(a.next_uncertain)
+        changes.addAction(a.review_selection)
+        view.addAction(a.toggle_fixes)
         view.addSeparator()
         for action in (a.zoom_in, a.zoom_out, a.zoom_reset):
             view.addAction(action)
@@ -295,6 +339,7 @@ class ActionBuilder(QObject):
 
         tools = bar.addMenu(self.tr("&Tools"))
         tools.addAction(a.chapter_rules)
+        tools.addAction(a.replace_rules)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(a.about)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core.convert import ScriptMode
 from reader.core.files import write_atomically
+from reader.core.fixes import paragraph_fixer
 from reader.core.loading import LoadError
 from reader.core.messages import display_path
 from reader.core.rendition import Rendition
@@ -124,6 +125,7 @@ class Exporter(QObject):
         from reader.core.formats.epub_writer import language_tag  # lxml only for books
 
         job = BookJob(session.path, path, rendition.chain, language_tag(rendition.mode))
+        job.fixes = paragraph_fixer(session.fixes, rendition.mode)
         signals = job.signals
         signals.done.connect(self._pdf_written)
         signals.failed.connect(lambda reason: self._write_failed(path, reason))
@@ -288,11 +290,12 @@ class BookJob(FileJob):
     def __init__(self, source: str, path: str, chain, language: str):
         super().__init__(path)
         self.source, self.chain, self.language = source, chain, language
+        self.fixes = None  # the reader's fixes (reader.core.fixes.paragraph_fixer)
 
     def write(self) -> None:
         from reader.core.formats.epub_writer import convert_epub  # lxml only for books
 
-        convert_epub(self.source, self.path, self.chain, self.language)
+        convert_epub(self.source, self.path, self.chain, self.language, fixes=self.fixes)
 
 
 def _same_file(a: str, b: str) -> bool:

@@ -18,9 +18,11 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.convert import Chain, Spans, convert_chunk, plan_chunks
+from reader.core.fixes import Fixes
 from reader.core.loading import LoadError
 from reader.core.opening import open_document
 from reader.core.rendition import prepare
+from reader.core.replace_rules import RuleSet
 from reader.core.search import find_in_blocks
 from reader.runtime import gc_paused
 from reader.ui.error_texts import (
@@ -132,17 +134,24 @@ class ConvertJob(Job):
         chain: Chain,
         first: tuple[int, int],
         keep: Mapping[int, Spans] | None = None,
+        fixes: Fixes | None = None,
+        mode: str = "",
+        rules: RuleSet | None = None,
     ):
         super().__init__(signals, job_id)
         self.texts = texts
         self.chain = chain
         self.first = first
         self.keep = keep
+        self.fixes, self.mode = fixes, mode  # the fixes for the script `mode`
+        self.rules = rules
 
     def run(self) -> None:
         try:
             for n, indices in enumerate(plan_chunks(self.texts, self.first)):
-                chunk = convert_chunk(self.texts, indices, self.chain, self.keep)
+                fixes = self.fixes
+                fixed = fixes.replacements(self.texts, self.mode, indices) if fixes else None
+                chunk = convert_chunk(self.texts, indices, self.chain, self.keep, fixed, self.rules)
                 if self.token.cancelled:
                     return
                 self.signals.converted.emit(self.job_id, chunk)

@@ -73,6 +73,7 @@ from reader.ui.i18n import InterfaceLanguage
 from reader.ui.panels.find_bar import FindBar
 from reader.ui.panels.font_banner import FontBanner
 from reader.ui.panels.outline_dock import OutlineDock
+from reader.ui.review import ConversionReview
 from reader.ui.session import DocumentSession
 from reader.ui.settings_store import Preferences, SettingsStore
 from reader.ui.status_bar import StatusBar
@@ -143,7 +144,13 @@ class MainWindow(QMainWindow):
             self, lambda: self.session, self.style_.typesetting, self.start_folder
         )
 
-        self.actions_ = create_actions(self, self._slots())
+        review = ConversionReview(self, self.view, self.status, lambda: self.session, settings)
+        self.review = review
+        self.actions_ = create_actions(self, {**self._slots(), **review.slots()})
+        self.actions_.show_changes[review.level].setChecked(True)
+        self.review.fixes_panel.visibilityChanged.connect(
+            lambda shown: self.actions_.toggle_fixes.setChecked(shown)
+        )
         build_menus(self, self.actions_)
         self.script_box = build_toolbar(self, self.actions_)
         self._connect_widgets()
@@ -303,6 +310,7 @@ class MainWindow(QMainWindow):
         session.matches_found.connect(
             lambda matches: self._on_matches(matches, self.view.top_block())
         )
+        self.review.document_opened(session)
         session.show_script(*self._script_choice())
         self._update_script_controls()
         self._update_title()
@@ -512,7 +520,9 @@ class MainWindow(QMainWindow):
         self.actions_.themes[self.store.preferences.theme].setChecked(True)
 
     def edit_preferences(self) -> None:
-        dialog = PreferencesDialog(self.store.preferences, fonts.chinese_families(), self)
+        dialog = PreferencesDialog(
+            self.store.preferences, fonts.chinese_families(), self, self.review.edit_user_dictionary
+        )
         if dialog.exec():
             self.apply_preferences(dialog.chosen())
 
@@ -680,13 +690,17 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """The interface language changed: menus, toolbar and status bar again, in it
         (the actions are made anew, so every action added later is reworded too)."""
-        self.actions_, self.script_box = rebuild_actions(self, self._slots())
+        self.actions_, self.script_box = rebuild_actions(
+            self, {**self._slots(), **self.review.slots()}
+        )
         self._fill_encoding_menu()
         blockers = [QSignalBlocker(action) for action in self.actions()]  # states, not changes
         self.actions_.toggle_outline.setChecked(not self.outline.isHidden())
         self.actions_.reflow.setChecked(self.store.preferences.reflow)
         self.actions_.themes[self.store.preferences.theme].setChecked(True)
         self.actions_.full_screen.setChecked(self.full_screen.on)
+        self.actions_.show_changes[self.review.level].setChecked(True)
+        self.actions_.toggle_fixes.setChecked(not self.review.fixes_panel.isHidden())
         self._update_script_controls()
         del blockers
         self._rebuild_recent_menu()

@@ -25,8 +25,10 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.convert import ConvertedChunk, Script, ScriptMode, conversion_chain
+from reader.core.fixes import Fixes
 from reader.core.loading import DEFAULT_SIZE_LIMIT
 from reader.core.rendition import PreparedDocument, Rendition
+from reader.core.replace_rules import RuleSet
 from reader.core.search import Match
 from reader.ui.jobs import CancelToken, ConvertJob, Job, JobSignals, LoadJob, SearchJob
 
@@ -108,6 +110,8 @@ class DocumentSession(QObject):
         self.prepared: PreparedDocument | None = None
         self.rendition: Rendition | None = None
         self.matches: list[Match] = []
+        self.fixes = Fixes()  # the reader's fixes and user dictionary (reader.core.fixes)
+        self.replace_rules = RuleSet()  # replacement rules (reader.core.replace_rules)
         # No parent: jobs keep the dispatcher alive as long as they may answer.
         self._signals = JobSignals()
         self._signals.loaded.connect(self._on_loaded)
@@ -188,15 +192,20 @@ class DocumentSession(QObject):
         if self.prepared is None:
             return
         chain = conversion_chain(source, mode, phrases, quotes)
+        fixes = self.fixes if chain else Fixes()
+        rules = self.replace_rules
         old = self.rendition
         on_its_way = self._convert.running or bool(self._pending)
-        if old is not None and old.mode is mode and old.chain == chain:
+        same = old is not None and old.fixes == fixes and old.replace_rules == rules
+        if same and old is not None and old.mode is mode and old.chain == chain:
             if old.complete or on_its_way:
                 return
             self._retries = 0  # the same script again after a failure: try again
             self._start_conversion()
             return
-        self.rendition = Rendition(self.prepared, mode, chain, old.texts if old else None)
+        self.rendition = Rendition(
+            self.prepared, mode, chain, old.texts if old else None, fixes, rules
+        )
         self._drop_waiting()
         self._convert.cancel()
         self._pending.clear()
@@ -213,17 +222,50 @@ class DocumentSession(QObject):
     def converting(self) -> bool:
         return self.rendition is not None and not self.rendition.complete
 
+    def set_fixes(
+        self,
+        fixes: Fixes,
+        rules: RuleSet | None = None,
+        first: tuple[int, int] | None = None,
+    ) -> None:
+        """Show the reader's `fixes` (and replacement `rules`, when given) from now on: the
+        document is converted again in the background, blocks [first) first; what it shows
+        stays until the new text is in."""
+        rules = self.replace_rules if rules is None else rules
+        changed = fixes != self.fixes or rules != self.replace_rules
+        self.fixes, self.replace_rules = fixes, rules
+        rendition = self.rendition
+        if rendition is None or not changed:
+            return
+        rendition.fixes = fixes if rendition.chain else Fixes()
+        rendition.replace_rules = rules
+        if first is not None:
+            self._conversion_first = first
+        self._restart()
+
+    def _restart(self) -> None:
+        """Convert the whole rendition again (what it shows stays until the new text is in)."""
+        assert self.rendition is not None
+        self._convert.cancel()
+        self._pending.clear()
+        self.rendition.complete = False
+        self._start_conversion()
+
     def _start_conversion(self) -> None:
         rendition = self.rendition
         assert rendition is not None and self.prepared is not None
         self._done_chars = 0
-        self._total_chars = sum(map(len, self.prepared.texts))
+        texts = self.prepared.texts
+        self._total_chars = sum(map(len, texts))
         self._visible_done = False
         self._job_finished = False
-        texts, chain, first = self.prepared.texts, rendition.chain, self._conversion_first
-        keep = self.prepared.kept
+        chain, first = rendition.chain, self._conversion_first
+        keep, fixes, rules = self.prepared.kept, rendition.fixes, rendition.replace_rules
+        mode = rendition.mode.value
         self._convert.start(
-            lambda job_id: ConvertJob(self._signals, job_id, texts, chain, first, keep)
+            lambda job_id: ConvertJob(
+                self._signals, job_id, texts, chain, first, keep, fixes, mode, rules
+            )
         )
         self.progress.emit(0)
 

@@ -20,7 +20,7 @@ import os
 import re
 import shutil
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from reader.core.convert import Chain, ScriptMode, convert
@@ -85,6 +85,7 @@ def convert_epub(
     chain: Chain,
     language: str = "",
     size_limit: int = DEFAULT_SIZE_LIMIT,
+    fixes: Callable[[Sequence[str], list[str]], list[str]] | None = None,
 ) -> ConvertedBook:
     """Write `dst`, a copy of the EPUB `src` with its text converted through `chain` and its
     Chinese language tags set to `language` (kept when empty); the write is atomic. Raises `LoadError` for a bad book
@@ -121,6 +122,8 @@ def convert_epub(
         paragraphs = [(doc, p) for doc in documents.values() for p in doc.paragraphs]
         sources = [doc.text_of(p) for doc, p in paragraphs]
         converted = _convert_lines(sources, chain)
+        if fixes is not None and chain:  # the reader's fixes (reader.core.fixes.paragraph_fixer)
+            converted = fixes(sources, converted)
         for (doc, paragraph), source, result in zip(paragraphs, sources, converted, strict=True):
             if source != result:
                 doc.replace(paragraph, result, chain)

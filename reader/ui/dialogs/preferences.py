@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QWidget,
 )
@@ -20,7 +22,13 @@ from reader.ui.settings_store import LINE_HEIGHTS, MAX_FONT_PT, MIN_FONT_PT, Pre
 class PreferencesDialog(QDialog):
     """Font, size, line spacing, theme and interface language."""
 
-    def __init__(self, prefs: Preferences, families: list[str], parent: QWidget | None = None):
+    def __init__(
+        self,
+        prefs: Preferences,
+        families: list[str],
+        parent: QWidget | None = None,
+        edit_dictionary: Callable[[], object] | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
@@ -62,6 +70,11 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language)
         self.language_note = QLabel(self.tr("The interface changes language at once."), self)
         form.addRow("", self.language_note)
+        if edit_dictionary is not None:
+            dictionary = QPushButton(self.tr("User &Dictionary…"), self)
+            dictionary.setObjectName("userDictionaryButton")
+            dictionary.clicked.connect(edit_dictionary)
+            form.addRow(self.tr("Conversion:"), dictionary)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

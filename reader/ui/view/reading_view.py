@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -60,6 +60,7 @@ NAVIGATION_KEYS = frozenset(
 )
 
 Position = tuple[int, int]  # (block, UTF-16 offset in the block's text)
+Mark = tuple[int, int, bool]  # [start, end) in code points, and whether it is uncertain
 
 
 class ReadingView(QAbstractScrollArea):
@@ -69,6 +70,7 @@ class ReadingView(QAbstractScrollArea):
     link_clicked = Signal(str)  # a link's target; never followed without asking
     zoom_requested = Signal(int)  # Ctrl+wheel: +1 bigger, -1 smaller
     note_clicked = Signal(str, QPoint)  # a footnote's label, where to show it (global)
+    mark_clicked = Signal(int, int, QPoint)  # a conversion mark: block, index, where (global)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -95,6 +97,7 @@ class ReadingView(QAbstractScrollArea):
         self._matches: list[Match] = []
         self._match_blocks: list[int] = []
         self._current = -1
+        self._marks: Callable[[int], Sequence[Mark]] | None = None
         self._syncing = False
         self.verticalScrollBar().valueChanged.connect(self._on_bar_moved)
 
@@ -343,6 +346,10 @@ class ReadingView(QAbstractScrollArea):
             _, start, end = self._matches[k]
             colour = self._theme.current_match if k == self._current else self._theme.match
             ranges.append(self._range(utf16_len(text[:start]), utf16_len(text[start:end]), colour))
+        if self._marks is not None:
+            for start, end, strong in self._marks(block):
+                a, b = utf16_len(text[:start]), utf16_len(text[:end])
+                ranges.append(self._underline(a, b - a, strong))
         span = self._selection_in(block)
         if span is not None:
             ranges.append(self._range(span[0], span[1] - span[0], self._theme.selection))
@@ -355,6 +362,61 @@ class ReadingView(QAbstractScrollArea):
         r = QTextLayout.FormatRange()
         r.start, r.length, r.format = start, length, fmt
         return r
+
+    def _underline(self, start: int, length: int, strong: bool) -> QTextLayout.FormatRange:
+        fmt = QTextCharFormat()
+        if strong:  # uncertain: a wave in the current-match colour, deepened on light pages
+            colour = QColor(self._theme.current_match)
+            if QColor(self._theme.background).lightness() > 128:
+                colour = colour.darker(140)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(colour)
+        else:  # changed: a quiet dotted line
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(QColor(self._theme.quiet))
+        r = QTextLayout.FormatRange()
+        r.start, r.length, r.format = start, length, fmt
+        return r
+
+    # Conversion marks
+
+    def set_marks(self, marks: Callable[[int], Sequence[Mark]] | None) -> None:
+        """Underline conversion changes: `marks(block)` gives (start, end, uncertain) spans
+        of a block's displayed text in code points, asked only for blocks being painted;
+        None removes the marks."""
+        self._marks = marks
+        self.viewport().update()
+
+    def refresh_marks(self) -> None:
+        """The marks changed (same provider): paint them again."""
+        self.viewport().update()
+
+    def position_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """(block, code-point index) of the character under a viewport point."""
+        hit = self._hit(x, y, on_character=True)
+        if hit is None:
+            return None
+        return hit[0], utf16_to_index(self._texts[hit[0]], hit[1])
+
+    def selection_span(self) -> tuple[int, int, int] | None:
+        """(block, start, end) in code points of a selection inside one block, else None."""
+        sel = self._ordered_selection()
+        if sel is None or sel[0][0] != sel[1][0]:
+            return None
+        block = sel[0][0]
+        text = self._texts[block]
+        return block, utf16_to_index(text, sel[0][1]), utf16_to_index(text, sel[1][1])
+
+    def _mark_at(self, x: float, y: float) -> tuple[int, int] | None:
+        if self._marks is None:
+            return None
+        found = self.position_at(x, y)
+        if found is None:
+            return None
+        block, index = found
+        if any(start <= index < end for start, end, _ in self._marks(block)):
+            return found
+        return None
 
     # Selection and copy
 
@@ -451,6 +513,8 @@ class ReadingView(QAbstractScrollArea):
                 self.note_clicked.emit(run.note, event.globalPosition().toPoint())
             elif run is not None and run.link:
                 self.link_clicked.emit(run.link)
+            elif (mark := self._mark_at(event.position().x(), event.position().y())) is not None:
+                self.mark_clicked.emit(*mark, event.globalPosition().toPoint())
         super().mouseReleaseEvent(event)
 
     def run_at(self, x: float, y: float) -> Run | None:
