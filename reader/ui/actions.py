@@ -6,11 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar
 
 from reader.core.convert import Script, ScriptMode
+from reader.ui.status_bar import SCRIPT_NAMES
 
 Key = QKeySequence.StandardKey
 
@@ -30,15 +31,45 @@ SCRIPT_MODE_TIPS = {
     ScriptMode.TAIWAN: "Traditional Chinese as Taiwan writes it (說, 裡, 著; 臺灣 vocabulary with phrases on)",
     ScriptMode.HONGKONG: "Traditional Chinese as Hong Kong writes it (説, 裏, 着; Hong Kong vocabulary with phrases on)",
 }
+#: View ▸ Script ▸ Source Script: "auto" (worded by `SourceScriptWords`), then the scripts
+#: named as the modes and the status bar name them, in every interface language.
 SOURCE_SCRIPTS = (
-    ("auto", "Detect automatically"),
-    (Script.SIMPLIFIED.value, "Simplified (Mainland)"),
-    (Script.MAINLAND_TRADITIONAL.value, "Traditional (Mainland wording and variants)"),
-    (Script.TRADITIONAL.value, "Traditional (OpenCC standard)"),
-    (Script.TAIWAN.value, "Traditional (Taiwan)"),
-    (Script.HONGKONG.value, "Traditional (Hong Kong)"),
+    ("auto", ""),
+    *((s.value, SCRIPT_NAMES[s]) for s in SCRIPT_NAMES if s is not Script.MIXED),
 )
 THEME_NAMES = (("light", "Light"), ("sepia", "Sepia"), ("dark", "Dark"))
+
+
+class SourceScriptWords(QObject):
+    """What "detect" is called and what each source script means (menu tooltips)."""
+
+    def detect(self) -> str:
+        return self.tr("Detect Automatically")
+
+    def tip(self, value: str) -> str:
+        tips = {
+            "auto": self.tr(
+                "Tell the script and region from the text itself; the status bar says what "
+                "was found"
+            ),
+            Script.SIMPLIFIED: self.tr("The text is Simplified Chinese, the mainland standard"),
+            Script.MAINLAND_TRADITIONAL: self.tr(
+                "The text is Traditional Chinese as printed on the mainland: mainland "
+                "vocabulary and variants such as 説 and 産"
+            ),
+            Script.TRADITIONAL: self.tr(
+                "The text is Traditional Chinese in OpenCC's standard forms, no regional variants"
+            ),
+            Script.TAIWAN: self.tr(
+                "The text is Traditional Chinese as Taiwan writes it (說, 裡, 著; Taiwan "
+                "vocabulary)"
+            ),
+            Script.HONGKONG: self.tr(
+                "The text is Traditional Chinese as Hong Kong writes it (説, 裏, 着; Hong Kong "
+                "vocabulary)"
+            ),
+        }
+        return tips[value]
 
 
 @dataclass
@@ -177,9 +208,15 @@ def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]])
     for mode, action in actions.script_modes.items():
         action.setToolTip(tr(SCRIPT_MODE_TIPS[mode]))
         action.setStatusTip(tr(SCRIPT_MODE_TIPS[mode]))
+    words = SourceScriptWords(window)
     actions.source_scripts = group(
-        "source", tuple((v, tr(label), "") for v, label in SOURCE_SCRIPTS), "source_script"
+        "source",
+        tuple((v, label or words.detect(), "") for v, label in SOURCE_SCRIPTS),
+        "source_script",
     )
+    for value, action in actions.source_scripts.items():
+        action.setToolTip(words.tip(value))
+        action.setStatusTip(words.tip(value))
     actions.themes = group("theme", tuple((v, tr(label), "") for v, label in THEME_NAMES), "theme")
     return actions
 
@@ -222,6 +259,9 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
     script.addAction(a.phrases)
     script.addAction(a.quotes)
     source = script.addMenu(tr("Source Script"))
+    source.setObjectName("sourceScriptMenu")
+    for menu in (script, source):
+        menu.setToolTipsVisible(True)
     for action in a.source_scripts.values():
         source.addAction(action)
     view.addAction(a.reflow)
