@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar
 
 from reader.core.convert import Script, ScriptMode
+from reader.ui.icons import decorate
 from reader.ui.status_bar import SCRIPT_NAMES
 
 Key = QKeySequence.StandardKey
@@ -38,6 +39,26 @@ SOURCE_SCRIPTS = (
     *((s.value, SCRIPT_NAMES[s]) for s in SCRIPT_NAMES if s is not Script.MIXED),
 )
 THEME_NAMES = (("light", "Light"), ("sepia", "Sepia"), ("dark", "Dark"))
+#: Each action's icon by its freedesktop name (reader/ui/icons.py finds or draws it).
+ACTION_ICONS = {
+    "open": "document-open",
+    "reload": "view-refresh",
+    "export_text": "document-save-as",
+    "export_pdf": "document-export",
+    "print_document": "document-print",
+    "quit": "application-exit",
+    "copy": "edit-copy",
+    "find": "edit-find",
+    "find_next": "go-down",
+    "find_previous": "go-up",
+    "preferences": "preferences-system",
+    "toggle_outline": "sidebar-show",
+    "phrases": "preferences-desktop-locale",
+    "zoom_in": "zoom-in",
+    "zoom_out": "zoom-out",
+    "full_screen": "view-fullscreen",
+    "about": "help-about",
+}
 
 
 class SourceScriptWords(QObject):
@@ -303,6 +324,7 @@ def build_toolbar(window: QMainWindow, a: Actions) -> QComboBox:
     bar.addAction(a.find)
     bar.addAction(a.zoom_out)
     bar.addAction(a.zoom_in)
+    decorate(a, ACTION_ICONS, bar)
     window.addToolBar(bar)
     return box
 

@@ -34,6 +34,7 @@ def run_app(
         return 1
     from PySide6.QtWidgets import QApplication
 
+    from reader.ui.icons import set_application_icon
     from reader.ui.main_window import MainWindow
 
     configure_runtime()
@@ -41,6 +42,7 @@ def run_app(
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    set_application_icon(app)
     settings = make_settings(reset_settings)
     window = MainWindow(settings)
     install_error_hook(window, Path(settings.fileName()).with_name("zhreader-errors.log"))
