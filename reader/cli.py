@@ -80,8 +80,19 @@ def _run_gui(args: list[str]) -> int:
     parser.add_argument(
         "--reset-settings", action="store_true", help="forget every remembered setting first"
     )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add ZhReader to the application menu and to Open With (Linux, for this user)",
+    )
+    desktop.add_argument("--uninstall-desktop", action="store_true", help="undo --install-desktop")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     ns = parser.parse_args(args)
+    if ns.install_desktop or ns.uninstall_desktop:
+        from reader.desktop import run_command
+
+        return run_command(installing=ns.install_desktop)
     from reader.ui.app import run_app  # Qt is imported only when a window is wanted
 
     return run_app(ns.file, encoding=ns.encoding, reset_settings=ns.reset_settings)
