@@ -29,14 +29,16 @@ def runtime_dir(tmp_path, monkeypatch) -> Path:
 
 
 def second_start(qtbot, *args: str) -> QProcess:
-    """`python -m reader ARGS` as a user would start it again, running beside the test."""
+    """`python -m reader ARGS` as a user would start it again, running beside the test
+    (without ARGS: a process set up to be started by the caller)."""
     process = QProcess()
     env = QProcessEnvironment.systemEnvironment()
     env.insert("XDG_RUNTIME_DIR", os.environ["XDG_RUNTIME_DIR"])
     env.insert("QT_QPA_PLATFORM", "offscreen")
     process.setProcessEnvironment(env)
     process.setWorkingDirectory(str(ROOT))
-    process.start(sys.executable, ["-m", "reader", *args])
+    if args:
+        process.start(sys.executable, ["-m", "reader", *args])
     return process
 
 
@@ -153,3 +155,24 @@ def test_another_user_s_socket_is_never_used_or_removed(runtime_dir):
     assert hand_over(None) is False
     assert single_instance.InstanceServer().listen() is False
     assert os.stat(server_name()).st_uid == 4321
+
+
+def test_the_qt_client_used_where_there_are_no_unix_sockets_hands_over_too(
+    qtbot, runtime_dir, make_window, write
+):
+    window = make_window()
+    serve(window)
+    doc = write("五.txt", "第五份文件。\n")
+    line = json.dumps({"open": str(doc), "encoding": None}).encode() + b"\n"
+    # another process, as on Windows (a thread here would hold the GIL while it waits)
+    code = (
+        "import sys; from reader.ui.single_instance import _ask_qt, server_name; "
+        f"sys.stdout.write(repr(_ask_qt(server_name(), {line!r})))"
+    )
+    process = second_start(qtbot)
+    process.start(sys.executable, ["-c", code])
+    with qtbot.waitSignal(window.document_shown, timeout=30_000):
+        pass
+    qtbot.waitUntil(lambda: process.state() == QProcess.ProcessState.NotRunning, timeout=30_000)
+    assert bytes(process.readAllStandardOutput().data()) == b"b'ok'"
+    assert window.session.path == str(doc)

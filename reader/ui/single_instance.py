@@ -64,23 +64,52 @@ def hand_over(path: str | None, encoding: str | None = None) -> bool:
     yes, so this process has nothing more to do."""
     name = server_name()
     if os.name == "posix" and not os.path.exists(name):
-        return False  # nobody listens: not even QtNetwork needs loading
+        return False  # nobody listens
     if _owned_by_another_user(name):
         return False
+    request = {"open": os.path.abspath(path) if path else None, "encoding": encoding}
+    line = json.dumps(request).encode("ascii") + b"\n"  # \\u escapes carry any file name
+    ask = _ask_unix if os.name == "posix" else _ask_qt
+    return ask(name, line) == b"ok"
+
+
+def _ask_unix(name: str, line: bytes) -> bytes:
+    """The request over a plain Unix socket (what QLocalServer listens on there): no Qt
+    import, so a hand-over costs little more than starting Python."""
+    import socket
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        try:
+            sock.settimeout(CONNECT_TIMEOUT_MS / 1000)
+            sock.connect(name)
+            sock.settimeout(ANSWER_TIMEOUT_MS / 1000)
+            sock.sendall(line)
+            reply = b""
+            while not reply.endswith(b"\n") and len(reply) < 16:
+                chunk = sock.recv(16)
+                if not chunk:
+                    break
+                reply += chunk
+        except OSError:  # refused (a stale file), timed out, reset
+            return b""
+    return reply.strip()
+
+
+def _ask_qt(name: str, line: bytes) -> bytes:
+    """The request over QLocalSocket (a named pipe on Windows)."""
     from PySide6.QtNetwork import QLocalSocket
 
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
-        return False
-    request = {"open": os.path.abspath(path) if path else None, "encoding": encoding}
-    socket.write(json.dumps(request).encode("ascii") + b"\n")  # \\u escapes keep any name
-    answered = socket.waitForBytesWritten(ANSWER_TIMEOUT_MS)
-    while answered and not socket.canReadLine():
-        answered = socket.waitForReadyRead(ANSWER_TIMEOUT_MS)
-    reply = bytes(socket.readLine().data()).strip() if answered else b""
+        return b""
+    socket.write(line)
+    socket.waitForBytesWritten(ANSWER_TIMEOUT_MS)  # False when already sent: not a failure
+    while not socket.canReadLine() and socket.waitForReadyRead(ANSWER_TIMEOUT_MS):
+        pass
+    reply = bytes(socket.readLine().data()).strip() if socket.canReadLine() else b""
     socket.abort()
-    return reply == b"ok"
+    return reply
 
 
 class InstanceServer(QObject):
