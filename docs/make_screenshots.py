@@ -13,7 +13,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QSettings, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolBar
 
 from reader.core.convert import ScriptMode
 from reader.ui.main_window import MainWindow
@@ -92,6 +92,28 @@ def write_markdown_sample(folder: Path) -> Path:
     return path
 
 
+def app_icon_sheet():
+    """The application icon at 16, 32 and 128 px, actual size, on a light and a dark ground."""
+    from PySide6.QtGui import QColor, QPainter, QPixmap
+
+    from reader.ui.icons import app_icon
+
+    icon = app_icon()
+    sizes = (16, 32, 128)
+    sheet = QPixmap(2 * (sum(sizes) + 24 * len(sizes)) + 24, 128 + 48)
+    sheet.fill(QColor("#fbfbf8"))
+    painter = QPainter(sheet)
+    painter.fillRect(sheet.width() // 2, 0, sheet.width() // 2, sheet.height(), QColor("#26282c"))
+    x = 24
+    for _ground in ("light", "dark"):
+        for size in sizes:
+            painter.drawPixmap(x, 24 + 128 - size, icon.pixmap(size))
+            x += size + 24
+        x += 12
+    painter.end()
+    return sheet
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
@@ -104,6 +126,8 @@ def main() -> int:
         settle(app)
         shots = {}
         shots["original"] = window.grab()
+        toolbar = window.findChild(QToolBar, "mainToolbar")
+        shots["toolbar-light"] = toolbar.grab()
         wait_for(window.conversion_finished, lambda: window.set_script_mode(ScriptMode.SIMPLIFIED))
         window.go_to_block(13)
         settle(app)
@@ -113,6 +137,7 @@ def main() -> int:
         window.go_to_block(25)
         settle(app)
         shots["dark"] = window.grab()
+        shots["toolbar-dark"] = toolbar.grab()
         window.set_theme("sepia")
         window.find_bar.open_bar()
         wait_for(window.search_finished, lambda: window.find_bar.edit.setText("发展"))
@@ -131,6 +156,7 @@ def main() -> int:
         wait_for(window.document_shown, lambda: window.open_path(str(readme)))
         settle(app)
         shots["markdown"] = window.grab()
+        shots["app-icon"] = app_icon_sheet()
         for name, pixmap in shots.items():
             path = OUT / f"{name}.png"
             pixmap.save(str(path))
