@@ -66,8 +66,12 @@ def main() -> int:
         finally:
             first.terminate()
             first.wait(30)
-    print(f"second start handing a file over: {statistics.median(handoff):.3f} s (median of {runs})")
-    print(f"zhreader --version (no Qt):        {statistics.median(version):.3f} s (median of {runs})")
+    print(
+        f"second start handing a file over: {statistics.median(handoff):.3f} s (median of {runs})"
+    )
+    print(
+        f"zhreader --version (no Qt):        {statistics.median(version):.3f} s (median of {runs})"
+    )
     return 0
 
 
