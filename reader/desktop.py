@@ -67,6 +67,7 @@ Terminal=false
 Categories=Office;Viewer;
 MimeType={mime_types};
 StartupNotify=true
+StartupWMClass={name}
 """
 
 

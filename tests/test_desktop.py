@@ -57,6 +57,7 @@ def test_install_writes_entry_metadata_and_icons_under_xdg_data_home(home):
     assert keys["Categories"] == "Office;Viewer;"
     assert "小说" in keys["Keywords[zh_CN]"] and "小說" in keys["Keywords[zh_TW]"]
     assert keys["Icon"] == APP_ID
+    assert keys["StartupWMClass"] == "ZhReader"  # the class of WM_CLASS Qt gives the window
     launcher, files = keys["Exec"].rsplit(" ", 1)
     assert files == "%F" and Path(launcher).is_absolute() and os.access(launcher, os.X_OK)
     for size in desktop.ICON_SIZES:

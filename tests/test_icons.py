@@ -162,3 +162,26 @@ def test_about_names_the_icon_licences(make_window, message_boxes):
     window.actions_.about.trigger()
     kind, text = message_boxes[-1]
     assert kind == "about" and "Lucide" in text and "ISC" in text
+
+
+def test_the_wheel_ships_the_icons_and_their_licence(tmp_path):
+    import subprocess
+    import sys
+    import zipfile
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(tmp_path), str(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    (wheel,) = tmp_path.glob("zhreader-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "reader/resources/icons/zhreader.svg" in names
+    assert "reader/resources/icons/actions/LICENSE" in names
+    for size in icons.APP_SIZES:
+        assert f"reader/resources/icons/png/zhreader-{size}.png" in names
+    for name in icons.BUNDLED.values():
+        assert f"reader/resources/icons/actions/{name}.svg" in names
