@@ -185,3 +185,12 @@ def test_the_wheel_ships_the_icons_and_their_licence(tmp_path):
         assert f"reader/resources/icons/png/zhreader-{size}.png" in names
     for name in icons.BUNDLED.values():
         assert f"reader/resources/icons/actions/{name}.svg" in names
+
+
+def test_bundled_icons_are_sharp_on_a_high_density_screen(qapp):
+    icon = icons.themed_icon("zoom-in")
+    pixmap = icon.pixmap(QSize(16, 16), 2.0)
+    assert pixmap.devicePixelRatio() == 2.0
+    assert (pixmap.width(), pixmap.height()) == (32, 32)  # drawn at 32, not 16 scaled up
+    small = icon.pixmap(QSize(16, 16), 1.0)
+    assert (small.width(), small.height()) == (16, 16)

@@ -28,15 +28,16 @@ def runtime_dir(tmp_path, monkeypatch) -> Path:
     return run
 
 
-def second_start(qtbot, *args: str) -> QProcess:
+def second_start(qtbot, *args: str, cwd: Path = ROOT) -> QProcess:
     """`python -m reader ARGS` as a user would start it again, running beside the test
     (without ARGS: a process set up to be started by the caller)."""
     process = QProcess()
     env = QProcessEnvironment.systemEnvironment()
     env.insert("XDG_RUNTIME_DIR", os.environ["XDG_RUNTIME_DIR"])
     env.insert("QT_QPA_PLATFORM", "offscreen")
+    env.insert("PYTHONPATH", str(ROOT))  # this checkout's reader, from any folder
     process.setProcessEnvironment(env)
-    process.setWorkingDirectory(str(ROOT))
+    process.setWorkingDirectory(str(cwd))
     if args:
         process.start(sys.executable, ["-m", "reader", *args])
     return process
@@ -176,3 +177,51 @@ def test_the_qt_client_used_where_there_are_no_unix_sockets_hands_over_too(
     qtbot.waitUntil(lambda: process.state() == QProcess.ProcessState.NotRunning, timeout=30_000)
     assert bytes(process.readAllStandardOutput().data()) == b"b'ok'"
     assert window.session.path == str(doc)
+
+
+def finished(qtbot, process: QProcess) -> int:
+    qtbot.waitUntil(lambda: process.state() == QProcess.ProcessState.NotRunning, timeout=30_000)
+    return process.exitCode()
+
+
+def test_a_file_named_relative_to_the_second_start_s_folder_is_found(
+    qtbot, runtime_dir, make_window, write, tmp_path
+):
+    window = make_window()
+    serve(window)
+    doc = write("相對.txt", "相對路徑的文件。\n")
+    process = second_start(qtbot, "相對.txt", cwd=tmp_path)
+    with qtbot.waitSignal(window.document_shown, timeout=30_000):
+        pass
+    assert finished(qtbot, process) == 0
+    assert window.session.path == str(doc)
+
+
+def test_a_second_start_without_a_file_brings_the_window_back(qtbot, runtime_dir, make_window):
+    window = make_window()
+    server = serve(window)
+    shown = window.session.path
+    window.showMinimized()
+    qtbot.waitUntil(window.isMinimized)
+    with qtbot.waitSignal(server.open_requested, timeout=30_000) as request:
+        process = second_start(qtbot)
+        process.start(sys.executable, ["-m", "reader"])
+    assert request.args == ["", ""]
+    assert finished(qtbot, process) == 0
+    assert not window.isMinimized()
+    assert window.session.path == shown  # nothing else opened
+
+
+def test_the_encoding_named_on_the_second_start_is_used(qtbot, runtime_dir, make_window, write):
+    window = make_window()
+    serve(window)
+    # Big5 bytes that GB18030 also decodes (to other characters): detection would say Big5
+    doc = write("big5.txt", "第一章 開始\n\n繁體中文的內容。\n", encoding="big5")
+    process = second_start(qtbot, str(doc), "--encoding", "gb18030")
+    with qtbot.waitSignal(window.document_shown, timeout=30_000):
+        pass
+    assert finished(qtbot, process) == 0
+    assert window.session.prepared.document.encoding == "gb18030"
+    assert "".join(window.session.rendition.texts).startswith(
+        doc.read_bytes().decode("gb18030").split("\n")[0]
+    )
