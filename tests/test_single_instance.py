@@ -225,3 +225,49 @@ def test_the_encoding_named_on_the_second_start_is_used(qtbot, runtime_dir, make
     assert "".join(window.session.rendition.texts).startswith(
         doc.read_bytes().decode("gb18030").split("\n")[0]
     )
+
+
+def test_the_reader_started_by_run_app_serves_later_starts_and_wears_its_icon(
+    qtbot, qapp, runtime_dir, monkeypatch, settings_path, message_boxes, write
+):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from reader.desktop import APP_ID
+    from reader.ui import app as app_module
+    from reader.ui.main_window import MainWindow
+
+    monkeypatch.setattr(
+        app_module,
+        "make_settings",
+        lambda reset=False: QSettings(str(settings_path), QSettings.Format.IniFormat),
+    )
+    monkeypatch.setattr(QApplication, "exec", staticmethod(lambda: 0))  # return at once
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    interval, icon, name = sys.getswitchinterval(), qapp.windowIcon(), qapp.desktopFileName()
+    names = qapp.applicationName(), qapp.organizationName(), qapp.applicationVersion()
+    first = write("一.txt", "第一份。\n")
+    try:
+        assert app_module.run_app(str(first)) == 0
+        given_name, given_icon = qapp.desktopFileName(), qapp.windowIcon()
+    finally:  # what run_app sets for the whole process goes back for the tests after this one
+        sys.setswitchinterval(interval)
+        qapp.setWindowIcon(icon)
+        qapp.setDesktopFileName(name)
+        qapp.setApplicationName(names[0])
+        qapp.setOrganizationName(names[1])
+        qapp.setApplicationVersion(names[2])
+    (window,) = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
+    qtbot.addWidget(window)
+    assert given_name == APP_ID
+    assert {s.width() for s in given_icon.availableSizes()} == {16, 24, 32, 48, 64, 128, 256, 512}
+    qtbot.waitUntil(lambda: os.path.exists(server_name()))  # served once the loop turns
+    doc = write("二.txt", "第二份。\n")
+    process = second_start(qtbot, str(doc))
+    qtbot.waitUntil(
+        lambda: window.session is not None and window.session.path == str(doc), timeout=30_000
+    )
+    assert finished(qtbot, process) == 0
+    window.close()
