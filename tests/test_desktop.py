@@ -163,3 +163,14 @@ def test_exec_falls_back_to_this_python_with_dash_m(monkeypatch, tmp_path):
     assert "Exec=" + str(tmp_path / "python3") + " -m reader %F" in desktop.desktop_entry(
         desktop.launcher_command()
     )
+
+
+@pytest.mark.skipif(not shutil.which("update-desktop-database"), reason="desktop-file-utils")
+def test_open_with_lists_zhreader_for_text_markdown_and_epub(home):
+    desktop.install()
+    cache = (home / "data" / "applications" / "mimeinfo.cache").read_text(encoding="utf-8")
+    for mime in desktop.MIME_TYPES:
+        assert f"{mime}={APP_ID}.desktop;" in cache.splitlines()
+    desktop.uninstall()
+    cache = (home / "data" / "applications" / "mimeinfo.cache").read_text(encoding="utf-8")
+    assert APP_ID not in cache
