@@ -271,3 +271,12 @@ def test_the_reader_started_by_run_app_serves_later_starts_and_wears_its_icon(
     )
     assert finished(qtbot, process) == 0
     window.close()
+
+
+def test_a_reader_on_its_way_out_stops_taking_files(qtbot, qapp, runtime_dir, make_window):
+    window = make_window()
+    serve(window)
+    assert os.path.exists(server_name())
+    qapp.aboutToQuit.emit()  # what app.exec() sends when the last window has closed
+    assert not os.path.exists(server_name())
+    assert hand_over(None) is False  # so a later start opens a window of its own

@@ -21,7 +21,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 CONNECT_TIMEOUT_MS = 500
 ANSWER_TIMEOUT_MS = 2000
@@ -195,4 +195,6 @@ def serve(window) -> InstanceServer | None:
         window.activateWindow()
 
     server.open_requested.connect(bring_forward)
+    # A reader on its way out takes no more files: later starts open a window of their own.
+    QCoreApplication.instance().aboutToQuit.connect(server.close)
     return server
