@@ -28,13 +28,13 @@ def runtime_dir(tmp_path, monkeypatch) -> Path:
     return run
 
 
-def second_start(qtbot, *args: str, cwd: Path = ROOT) -> QProcess:
+def second_start(qtbot, *args: str, cwd: Path = ROOT, platform: str = "offscreen") -> QProcess:
     """`python -m reader ARGS` as a user would start it again, running beside the test
     (without ARGS: a process set up to be started by the caller)."""
     process = QProcess()
     env = QProcessEnvironment.systemEnvironment()
     env.insert("XDG_RUNTIME_DIR", os.environ["XDG_RUNTIME_DIR"])
-    env.insert("QT_QPA_PLATFORM", "offscreen")
+    env.insert("QT_QPA_PLATFORM", platform)
     env.insert("PYTHONPATH", str(ROOT))  # this checkout's reader, from any folder
     process.setProcessEnvironment(env)
     process.setWorkingDirectory(str(cwd))
@@ -62,7 +62,8 @@ def test_a_second_start_hands_its_file_to_the_running_window(
     window = make_window()
     assert serve(window) is not None
     doc = write("第二本.txt", "第一章 相逢\n\n他們在路口相逢。\n")
-    process = second_start(qtbot, str(doc))
+    # No Qt platform there: making a QApplication would abort, so it must hand over first.
+    process = second_start(qtbot, str(doc), platform="no-such-platform")
     with qtbot.waitSignal(window.document_shown, timeout=30_000):
         pass
     qtbot.waitUntil(lambda: process.state() == QProcess.ProcessState.NotRunning, timeout=30_000)
