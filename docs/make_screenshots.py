@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QLocale, QSettings, QThreadPool, QTimer
 from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 
 from reader.core.convert import ScriptMode
 from reader.ui.i18n import InterfaceLanguage
@@ -202,6 +202,28 @@ def language_shots(app: QApplication, folder: Path) -> dict[str, QPixmap]:
     return shots
 
 
+def app_icon_sheet():
+    """The application icon at 16, 32 and 128 px, actual size, on a light and a dark ground."""
+    from PySide6.QtGui import QColor, QPainter, QPixmap
+
+    from reader.ui.icons import app_icon
+
+    icon = app_icon()
+    sizes = (16, 32, 128)
+    sheet = QPixmap(2 * (sum(sizes) + 24 * len(sizes)) + 24, 128 + 48)
+    sheet.fill(QColor("#fbfbf8"))
+    painter = QPainter(sheet)
+    painter.fillRect(sheet.width() // 2, 0, sheet.width() // 2, sheet.height(), QColor("#26282c"))
+    x = 24
+    for _ground in ("light", "dark"):
+        for size in sizes:
+            painter.drawPixmap(x, 24 + 128 - size, icon.pixmap(size))
+            x += size + 24
+        x += 12
+    painter.end()
+    return sheet
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
@@ -214,6 +236,8 @@ def main() -> int:
         settle(app)
         shots = {}
         shots["original"] = window.grab()
+        toolbar = window.findChild(QToolBar, "mainToolbar")
+        shots["toolbar-light"] = toolbar.grab()
         wait_for(window.conversion_finished, lambda: window.set_script_mode(ScriptMode.SIMPLIFIED))
         window.go_to_block(13)
         settle(app)
@@ -223,6 +247,7 @@ def main() -> int:
         window.go_to_block(25)
         settle(app)
         shots["dark"] = window.grab()
+        shots["toolbar-dark"] = toolbar.grab()
         window.set_theme("sepia")
         window.find_bar.open_bar()
         wait_for(window.search_finished, lambda: window.find_bar.edit.setText("发展"))
@@ -241,6 +266,7 @@ def main() -> int:
         wait_for(window.document_shown, lambda: window.open_path(str(readme)))
         settle(app)
         shots["markdown"] = window.grab()
+        shots["app-icon"] = app_icon_sheet()
         shots.update(review_shots(app, window, Path(tmp)))
         window.close()
         shots.update(language_shots(app, Path(tmp)))

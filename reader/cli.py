@@ -89,8 +89,29 @@ def _run_gui(args: list[str]) -> int:
     parser.add_argument(
         "--reset-settings", action="store_true", help="forget every remembered setting first"
     )
+    parser.add_argument(
+        "--new-window",
+        action="store_true",
+        help="open a window of its own (without it, a running reader opens FILE)",
+    )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add ZhReader to the application menu and to Open With (Linux, for this user)",
+    )
+    desktop.add_argument("--uninstall-desktop", action="store_true", help="undo --install-desktop")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     ns = parser.parse_args(args)
+    if ns.install_desktop or ns.uninstall_desktop:
+        from reader.desktop import run_command
+
+        return run_command(installing=ns.install_desktop)
+    if not (ns.new_window or ns.reset_settings):
+        from reader.ui.single_instance import hand_over
+
+        if hand_over(ns.file, ns.encoding):  # the running reader opens it
+            return 0
     from reader.ui.app import run_app  # Qt is imported only when a window is wanted
 
     return run_app(ns.file, encoding=ns.encoding, reset_settings=ns.reset_settings)

@@ -11,6 +11,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QToolBar
 
 from reader.core.convert import Script, ScriptMode
+from reader.ui.icons import decorate
+from reader.ui.status_bar import SCRIPT_NAMES
 
 Key = QKeySequence.StandardKey
 
@@ -42,22 +44,69 @@ SCRIPT_MODE_TIPS = {
         "Traditional Chinese as Hong Kong writes it (説, 裏, 着; Hong Kong vocabulary with phrases on)",
     ),
 }
+#: View ▸ Script ▸ Source Script: "auto" (worded by `SourceScriptWords`), then the scripts
+#: named as the modes and the status bar name them, in every interface language.
 SOURCE_SCRIPTS = (
-    ("auto", QT_TRANSLATE_NOOP("ActionBuilder", "Detect automatically")),
-    (Script.SIMPLIFIED.value, QT_TRANSLATE_NOOP("ActionBuilder", "Simplified (Mainland)")),
-    (
-        Script.MAINLAND_TRADITIONAL.value,
-        QT_TRANSLATE_NOOP("ActionBuilder", "Traditional (Mainland wording and variants)"),
-    ),
-    (Script.TRADITIONAL.value, QT_TRANSLATE_NOOP("ActionBuilder", "Traditional (OpenCC standard)")),
-    (Script.TAIWAN.value, QT_TRANSLATE_NOOP("ActionBuilder", "Traditional (Taiwan)")),
-    (Script.HONGKONG.value, QT_TRANSLATE_NOOP("ActionBuilder", "Traditional (Hong Kong)")),
+    ("auto", ""),
+    *((s.value, SCRIPT_NAMES[s]) for s in SCRIPT_NAMES if s is not Script.MIXED),
 )
 THEME_NAMES = (
     ("light", QT_TRANSLATE_NOOP("ActionBuilder", "Light")),
     ("sepia", QT_TRANSLATE_NOOP("ActionBuilder", "Sepia")),
     ("dark", QT_TRANSLATE_NOOP("ActionBuilder", "Dark")),
 )
+#: Each action's icon by its freedesktop name (reader/ui/icons.py finds or draws it).
+ACTION_ICONS = {
+    "open": "document-open",
+    "reload": "view-refresh",
+    "export_text": "document-save-as",
+    "export_pdf": "document-export",
+    "print_document": "document-print",
+    "quit": "application-exit",
+    "copy": "edit-copy",
+    "find": "edit-find",
+    "find_next": "go-down",
+    "find_previous": "go-up",
+    "preferences": "preferences-system",
+    "toggle_outline": "sidebar-show",
+    "phrases": "preferences-desktop-locale",
+    "zoom_in": "zoom-in",
+    "zoom_out": "zoom-out",
+    "full_screen": "view-fullscreen",
+    "about": "help-about",
+}
+
+
+class SourceScriptWords(QObject):
+    """What "detect" is called and what each source script means (menu tooltips)."""
+
+    def detect(self) -> str:
+        return self.tr("Detect Automatically")
+
+    def tip(self, value: str) -> str:
+        tips = {
+            "auto": self.tr(
+                "Tell the script and region from the text itself; the status bar says what "
+                "was found"
+            ),
+            Script.SIMPLIFIED: self.tr("The text is Simplified Chinese, the mainland standard"),
+            Script.MAINLAND_TRADITIONAL: self.tr(
+                "The text is Traditional Chinese as printed on the mainland: mainland "
+                "vocabulary and variants such as 説 and 産"
+            ),
+            Script.TRADITIONAL: self.tr(
+                "The text is Traditional Chinese in OpenCC's standard forms, no regional variants"
+            ),
+            Script.TAIWAN: self.tr(
+                "The text is Traditional Chinese as Taiwan writes it (說, 裡, 著; Taiwan "
+                "vocabulary)"
+            ),
+            Script.HONGKONG: self.tr(
+                "The text is Traditional Chinese as Hong Kong writes it (説, 裏, 着; Hong Kong "
+                "vocabulary)"
+            ),
+        }
+        return tips[value]
 
 
 @dataclass
@@ -250,22 +299,18 @@ class ActionBuilder(QObject):
         for mode, action in actions.script_modes.items():
             action.setToolTip(self.tr(SCRIPT_MODE_TIPS[mode]))
             action.setStatusTip(self.tr(SCRIPT_MODE_TIPS[mode]))
+        words = SourceScriptWords(self)
         actions.source_scripts = group(
-            "source", tuple((v, self.tr(label), "") for v, label in SOURCE_SCRIPTS), "source_script"
+            "source",
+            tuple((v, label or words.detect(), "") for v, label in SOURCE_SCRIPTS),
+            "source_script",
         )
+        for value, action in actions.source_scripts.items():
+            action.setToolTip(words.tip(value))
+            action.setStatusTip(words.tip(value))
         actions.themes = group(
             "theme", tuple((v, self.tr(label), "") for v, label in THEME_NAMES), "theme"
         )
-        # Toolbar buttons: short texts without the menu's "(&O)" mnemonics.
-        for action, text in (
-            (actions.open, self.tr("Open")),
-            (actions.toggle_outline, self.tr("Outline")),
-            (actions.phrases, self.tr("Regional Phrases (软件 ↔ 軟體)")),
-            (actions.find, self.tr("Find")),
-            (actions.zoom_out, self.tr("Zoom Out")),
-            (actions.zoom_in, self.tr("Zoom In")),
-        ):
-            action.setIconText(text)
         actions.show_changes = group(
             "changes",
             (
@@ -317,6 +362,9 @@ class ActionBuilder(QObject):
         script.addAction(a.phrases)
         script.addAction(a.quotes)
         source = script.addMenu(self.tr("Source Script"))
+        source.setObjectName("sourceScriptMenu")
+        for menu in (script, source):
+            menu.setToolTipsVisible(True)
         for action in a.source_scripts.values():
             source.addAction(action)
         view.addAction(a.reflow)
@@ -367,6 +415,7 @@ class ActionBuilder(QObject):
         bar.addAction(a.find)
         bar.addAction(a.zoom_out)
         bar.addAction(a.zoom_in)
+        decorate(a, ACTION_ICONS, bar)
         window.addToolBar(bar)
         return box
 

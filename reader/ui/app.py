@@ -32,22 +32,27 @@ def run_app(
     if problem:
         print(f"zhreader: {problem}", file=sys.stderr)
         return 1
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.i18n import InterfaceLanguage, chosen_language
+    from reader.ui.icons import set_application_icon
     from reader.ui.main_window import MainWindow
+    from reader.ui.single_instance import serve
 
     configure_runtime()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    set_application_icon(app)
     settings = make_settings(reset_settings)
     InterfaceLanguage.of(app).apply(chosen_language(settings))
     window = MainWindow(settings)
     install_error_hook(window, Path(settings.fileName()).with_name("zhreader-errors.log"))
     window.show()
     window.open_initial(path, encoding)
+    QTimer.singleShot(0, lambda: serve(window))  # later starts hand their files to this window
     return app.exec()
 
 

