@@ -169,6 +169,10 @@ def test_choosing_a_language_rewords_the_open_window_at_once(interface, make_win
     assert window.status.source.text() == "原文：繁體（大陸用字）（自動偵測）"
     assert window.find_bar.edit.placeholderText() == "尋找（搜「发展」也能找到「發展」）"
     assert window.outline.windowTitle() == "大綱"
+    # Panels made before the switch are reworded too.
+    assert window.review.fixes_panel.windowTitle() == "轉換修正"
+    assert window.review.fixes_panel.remove_button.text() == "移除修正(&R)"
+    assert window.review.panel.windowTitle() == "轉換"
     # The new actions are the only ones, and they work.
     assert sorted(a.shortcut().toString() for a in window.actions()) == shortcuts_before
     assert not window.actions_.open.icon().isNull()

@@ -16,7 +16,7 @@ from reader.ui.status_bar import SCRIPT_NAMES
 
 Key = QKeySequence.StandardKey
 
-#: Menu labels of the display modes, in the reader's own terms, and their shortcuts.
+# Menu labels of the display modes, in the reader's own terms, and their shortcuts.
 SCRIPT_MODES = (
     (ScriptMode.ORIGINAL, "原文", "Ctrl+1"),
     (ScriptMode.SIMPLIFIED, "简体", "Ctrl+2"),
@@ -24,7 +24,7 @@ SCRIPT_MODES = (
     (ScriptMode.TAIWAN, "臺灣正體", "Ctrl+4"),
     (ScriptMode.HONGKONG, "香港繁體", "Ctrl+5"),
 )
-#: What each display mode does and which standard it follows (tooltips).
+# What each display mode does and which standard it follows (tooltips).
 SCRIPT_MODE_TIPS = {
     ScriptMode.ORIGINAL: QT_TRANSLATE_NOOP(
         "ActionBuilder", "The document as it is written, not converted"
@@ -44,8 +44,8 @@ SCRIPT_MODE_TIPS = {
         "Traditional Chinese as Hong Kong writes it (説, 裏, 着; Hong Kong vocabulary with phrases on)",
     ),
 }
-#: View ▸ Script ▸ Source Script: "auto" (worded by `SourceScriptWords`), then the scripts
-#: named as the modes and the status bar name them, in every interface language.
+# View ▸ Script ▸ Source Script: "auto" (worded by `SourceScriptWords`), then the scripts
+# named as the modes and the status bar name them, in every interface language.
 SOURCE_SCRIPTS = (
     ("auto", ""),
     *((s.value, SCRIPT_NAMES[s]) for s in SCRIPT_NAMES if s is not Script.MIXED),
@@ -55,7 +55,7 @@ THEME_NAMES = (
     ("sepia", QT_TRANSLATE_NOOP("ActionBuilder", "Sepia")),
     ("dark", QT_TRANSLATE_NOOP("ActionBuilder", "Dark")),
 )
-#: Each action's icon by its freedesktop name (reader/ui/icons.py finds or draws it).
+# Each action's icon by its freedesktop name (reader/ui/icons.py finds or draws it).
 ACTION_ICONS = {
     "open": "document-open",
     "reload": "view-refresh",

@@ -16,7 +16,7 @@ from reader.core.messages import os_error_reason
 
 CONTEXT = "OpenErrors"
 
-#: code → sentence; %1 is the file name, %2 and %3 the code's other arguments.
+# code → sentence; %1 is the file name, %2 and %3 the code's other arguments.
 _SENTENCES = {
     "missing": QT_TRANSLATE_NOOP("OpenErrors", "%1: no such file"),
     "unreadable": QT_TRANSLATE_NOOP("OpenErrors", "%1: cannot be read (%2)"),
@@ -37,7 +37,7 @@ _SENTENCES = {
     "encrypted-book": QT_TRANSLATE_NOOP("OpenErrors", "%1: the book is encrypted (DRM)"),
     "no-chapters": QT_TRANSLATE_NOOP("OpenErrors", "%1: the book has no readable chapters"),
 }
-#: The arguments each code's %2 and %3 stand for.
+# The arguments each code's %2 and %3 stand for.
 _ARGUMENTS = {
     "unreadable": ("reason",),
     "too-large": ("size", "limit"),
@@ -45,7 +45,7 @@ _ARGUMENTS = {
     "unknown-encoding": ("encoding",),
     "not-text-encoding": ("encoding",),
 }
-#: The operating system's reasons users meet when reading or writing a file.
+# The operating system's reasons users meet when reading or writing a file.
 _REASONS = {
     errno.ENOSPC: QT_TRANSLATE_NOOP("OpenErrors", "No space left on device"),
     errno.EDQUOT: QT_TRANSLATE_NOOP("OpenErrors", "Disk quota exceeded"),

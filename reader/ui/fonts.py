@@ -6,7 +6,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 
 from reader.core.convert import ScriptMode
 
-#: Preferred families, best first, for each script region.
+# Preferred families, best first, for each script region.
 _PREFERRED = {
     "SC": ("Noto Serif CJK SC", "Source Han Serif SC", "Noto Sans CJK SC", "Source Han Sans SC"),
     "TC": ("Noto Serif CJK TC", "Source Han Serif TC", "Noto Sans CJK TC", "Source Han Sans TC"),

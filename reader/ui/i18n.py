@@ -7,10 +7,10 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSe
 
 from reader.i18n import FOLDER
 
-#: The choices in Preferences ▸ Language, stored as `reading/language`.
+# The choices in Preferences ▸ Language, stored as `reading/language`.
 CHOICES = ("system", "en", "zh_Hans", "zh_Hant")
 SETTING = "reading/language"
-#: Qt's own translations (standard dialogs and buttons) exist for zh_CN and zh_TW only.
+# Qt's own translations (standard dialogs and buttons) exist for zh_CN and zh_TW only.
 QT_CATALOGS = {"zh_Hans": "qtbase_zh_CN", "zh_Hant": "qtbase_zh_TW"}
 
 

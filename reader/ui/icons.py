@@ -32,14 +32,14 @@ from PySide6.QtWidgets import QToolBar, QToolButton
 
 ICONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 ACTIONS_DIR = ICONS_DIR / "actions"
-#: The application icon: the SVG, its 16 px drawing, and the PNG sizes rendered from them.
+# The application icon: the SVG, its 16 px drawing, and the PNG sizes rendered from them.
 APP_SVG = ICONS_DIR / "zhreader.svg"
 APP_SMALL_SVG = ICONS_DIR / "zhreader-small.svg"
 APP_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-#: Sizes drawn from the small SVG (the large one's strokes blur into a smudge there).
+# Sizes drawn from the small SVG (the large one's strokes blur into a smudge there).
 SMALL_SIZES = (16,)
 
-#: Bundled drawing for each freedesktop icon name the actions use.
+# Bundled drawing for each freedesktop icon name the actions use.
 BUNDLED = {
     "document-open": "folder-open",
     "view-refresh": "refresh-cw",
@@ -59,10 +59,10 @@ BUNDLED = {
     "view-fullscreen": "maximize",
     "help-about": "info",
 }
-#: Toolbar buttons that show only their icon (their meaning is the picture: − and + lenses).
+# Toolbar buttons that show only their icon (their meaning is the picture: − and + lenses).
 ICON_ONLY = ("zoom_in", "zoom_out")
 
-#: Engines made by `clone()`: Qt owns them, but PySide would collect the Python side.
+# Engines made by `clone()`: Qt owns them, but PySide would collect the Python side.
 _CLONES: list[QIconEngine] = []
 
 

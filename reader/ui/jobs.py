@@ -32,13 +32,13 @@ from reader.ui.error_texts import (
     unexpected_error_message,
 )
 
-#: A converting job sleeps this long after each chunk. The GUI thread needs the GIL for every
-#: queued answer it delivers; a worker that takes the GIL straight back makes it wait a switch
-#: interval each time (3M characters to 简体: worst GUI stall 70-106 ms without the pause,
-#: 18 ms with it; the whole conversion takes 0.43 s instead of 0.32 s).
+# A converting job sleeps this long after each chunk. The GUI thread needs the GIL for every
+# queued answer it delivers; a worker that takes the GIL straight back makes it wait a switch
+# interval each time (3M characters to 简体: worst GUI stall 70-106 ms without the pause,
+# 18 ms with it; the whole conversion takes 0.43 s instead of 0.32 s).
 CHUNK_PAUSE_S = 0.001
-#: After the visible chunk, longer: the GUI thread puts the text on screen with the GIL to
-#: itself (EPUB switched to 繁體, visible text: 62-74 ms with the short pause, 29-32 ms).
+# After the visible chunk, longer: the GUI thread puts the text on screen with the GIL to
+# itself (EPUB switched to 繁體, visible text: 62-74 ms with the short pause, 29-32 ms).
 VISIBLE_PAUSE_S = 0.03
 
 

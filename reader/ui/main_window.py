@@ -82,13 +82,13 @@ from reader.ui.themes import WindowChrome
 from reader.ui.view.reading_style import ReadingStyle
 from reader.ui.view.reading_view import NAVIGATION_KEYS, ReadingView
 
-#: Bump when the dock/toolbar layout changes so old saved states are ignored.
+# Bump when the dock/toolbar layout changes so old saved states are ignored.
 STATE_VERSION = 1
-#: Blocks converted before the rest: what is on screen plus a margin.
+# Blocks converted before the rest: what is on screen plus a margin.
 VISIBLE_MARGIN = 10
-#: Where the reader's eyes are, as a fraction of the view's height, for following the outline.
+# Where the reader's eyes are, as a fraction of the view's height, for following the outline.
 READING_LINE = 0.2
-#: File ▸ Reopen with Encoding: (codec, label).
+# File ▸ Reopen with Encoding: (codec, label).
 ENCODINGS = (
     ("utf-8", "UTF-8"),
     ("gb18030", "GB18030 (GBK, GB2312)"),

@@ -6,7 +6,7 @@ import ctypes.util
 import os
 import sys
 
-#: Debian/Ubuntu packages the Qt `xcb` platform plugin needs and PySide6 does not bring.
+# Debian/Ubuntu packages the Qt `xcb` platform plugin needs and PySide6 does not bring.
 XCB_PACKAGES = (
     "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libxcb-image0 "
     "libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QStatusBar
 from reader.core.fixes import (
     Fix,
     Fixes,
+    SetAside,
     data_dir,
     family,
     fixes_path,
@@ -36,14 +37,14 @@ from reader.ui.session import DocumentSession
 from reader.ui.view.layout import utf16_len
 from reader.ui.view.reading_view import Mark, ReadingView
 
-#: View ▸ Show Conversion Changes: the levels, in menu order.
+# View ▸ Show Conversion Changes: the levels, in menu order.
 LEVELS = ("off", "all", "uncertain")
-#: How long one turn of "next uncertain" may look before letting the window breathe.
+# How long one turn of "next uncertain" may look before letting the window breathe.
 SCAN_BUDGET_S = 0.03
 USER_DICTIONARY = "user-dictionary.txt"
-#: Blocks whose segments are kept (what has been on screen); more are dropped and recomputed.
+# Blocks whose segments are kept (what has been on screen); more are dropped and recomputed.
 CACHED_BLOCKS = 4000
-#: Where the marks level is remembered (the window's settings).
+# Where the marks level is remembered (the window's settings).
 LEVEL_KEY = "review/marks"
 
 
@@ -106,9 +107,7 @@ class ConversionReview(QObject):
         self._undo.clear()
         fixes, problem = load_fixes(fixes_path(prepared.identity, self.folder / "fixes"))
         if problem is not None:
-            kept = str(problem.kept_as) if problem.kept_as else ""
-            message = self.tr("The fixes of this document could not be read (%1); kept as %2.")
-            self._status.showMessage(message.replace("%1", problem.reason).replace("%2", kept))
+            self._unreadable(self.tr("The fixes of this document could not be read"), problem)
         session.fixes = Fixes(fixes, self.user_dictionary())
         self.document_rules = self._load_rules(rules_path(self.folder, prepared.identity))
         self.global_rules = self._load_rules(rules_path(self.folder))
@@ -122,10 +121,17 @@ class ConversionReview(QObject):
     def _load_rules(self, path: Path) -> RuleSet:
         rules, problem = load_rules(path)
         if problem is not None:
-            kept = str(problem.kept_as) if problem.kept_as else ""
-            message = self.tr("Replacement rules could not be read (%1); kept as %2.")
-            self._status.showMessage(message.replace("%1", problem.reason).replace("%2", kept))
+            self._unreadable(self.tr("The replacement rules could not be read"), problem)
         return rules
+
+    def _unreadable(self, what: str, problem: SetAside) -> None:
+        """One status line for a settings file that could not be read, and where it went."""
+        if problem.kept_as:
+            message = self.tr("%1 (%2); the file was kept as %3.")
+            message = message.replace("%3", str(problem.kept_as))
+        else:
+            message = self.tr("%1 (%2).")
+        self._status.showMessage(message.replace("%1", what).replace("%2", problem.reason))
 
     def edit_rules(self) -> None:
         """Tools ▸ Replacement Rules: edit, preview, import; OK applies (Ctrl+Z undoes)."""
@@ -358,7 +364,9 @@ class ConversionReview(QObject):
         session = self._session()
         rendition = session.rendition if session else None
         if rendition is None or not rendition.chain:
-            self._status.showMessage(self.tr("The original text has no conversion to check."))
+            self._status.showMessage(
+                self.tr("The original is showing: choose a script to check its conversion.")
+            )
             return
         if not rendition.complete:
             self._status.showMessage(self.tr("The conversion is still on its way."), 5000)

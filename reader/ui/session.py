@@ -32,9 +32,9 @@ from reader.core.replace_rules import RuleSet
 from reader.core.search import Match
 from reader.ui.jobs import CancelToken, ConvertJob, Job, JobSignals, LoadJob, SearchJob
 
-#: Longest the GUI thread spends putting converted text in, per turn of the event loop.
+# Longest the GUI thread spends putting converted text in, per turn of the event loop.
 APPLY_BUDGET_S = 0.012
-#: A failed conversion is tried again this many times before it is reported.
+# A failed conversion is tried again this many times before it is reported.
 CONVERSION_RETRIES = 1
 
 

@@ -24,7 +24,7 @@ from reader.ui.themes import THEMES
 MIN_FONT_PT, MAX_FONT_PT = 8, 48
 LINE_HEIGHTS = (130, 150, 170, 200, 230)
 MAX_RECENT = 10
-#: Reading positions kept; the least recently read documents are forgotten first.
+# Reading positions kept; the least recently read documents are forgotten first.
 MAX_POSITIONS = 500
 
 

@@ -25,9 +25,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 CONNECT_TIMEOUT_MS = 500
 ANSWER_TIMEOUT_MS = 2000
-#: Unix socket paths longer than this do not fit `sockaddr_un`.
+# Unix socket paths longer than this do not fit `sockaddr_un`.
 MAX_SOCKET_PATH = 100
-#: A request is one short line; anything longer is not a reader talking.
+# A request is one short line; anything longer is not a reader talking.
 MAX_REQUEST = 64 * 1024
 
 

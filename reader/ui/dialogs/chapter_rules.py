@@ -46,13 +46,13 @@ from reader.core.document import Document
 from reader.core.outline import OutlineEntry, document_outline
 from reader.core.rule_report import ChapterGap, RulePreview, preview_rules
 
-#: Built-in rules that keep lines out of titles or the outline instead of finding headings.
+# Built-in rules that keep lines out of titles or the outline instead of finding headings.
 NOT_HEADING_RULES = frozenset({"contents", "scrape-prefix", "advert"})
-#: Deepest outline level a user rule can give.
+# Deepest outline level a user rule can give.
 MAX_LEVEL = 6
-#: Gaps listed at most; a badly numbered novel can have hundreds.
+# Gaps listed at most; a badly numbered novel can have hundreds.
 MAX_GAPS_SHOWN = 200
-#: Quiet time after an edit before the preview recognises again.
+# Quiet time after an edit before the preview recognises again.
 PREVIEW_DELAY_MS = 150
 
 

@@ -27,8 +27,8 @@ from reader.core.replace_rules import ReplaceRule, RuleSet, RuleStage, import_le
 COLUMNS = ("on", "scope", "stage", "regex", "find", "replace", "matches")
 ON, SCOPE, STAGE, REGEX, FIND, REPLACE, MATCHES = range(len(COLUMNS))
 STAGES = (RuleStage.PROTECT, RuleStage.BEFORE, RuleStage.AFTER)
-#: The preview counts this far and then says "10000+": a pattern that matches everywhere
-#: must not hold the dialog while it counts a novel.
+# The preview counts this far and then says "10000+": a pattern that matches everywhere
+# must not hold the dialog while it counts a novel.
 COUNT_LIMIT = 10_000
 
 
@@ -227,12 +227,12 @@ class ReplaceRulesDialog(QDialog):
         for rule in found.rules:
             self.add_rule(rule, False)
         message = self.tr(
-            "Imported %1 rules. Left out: %2 written in JavaScript, %3 for chapter titles "
-            "only, %4 whose pattern Python cannot read."
+            "Imported %n rule(s). Left out: %1 written in JavaScript, %2 for chapter titles "
+            "only, %3 whose pattern Python cannot read.",
+            "",
+            len(found.rules),
         )
-        for n, value in enumerate(
-            (len(found.rules), found.scripted, found.titles_only, found.broken), start=1
-        ):
+        for n, value in enumerate((found.scripted, found.titles_only, found.broken), start=1):
             message = message.replace(f"%{n}", str(value))
         self.message.setText(message)
         return len(found.rules)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -24,7 +24,6 @@ class ConversionPanel(QDockWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("conversionPanel")
-        self.setWindowTitle(self.tr("Conversion"))
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -43,18 +42,35 @@ class ConversionPanel(QDockWidget):
         self.rule_label.setWordWrap(True)
         self.everywhere = QCheckBox(body)
         self.everywhere.setObjectName("conversionEverywhere")
-        self.empty_label = QLabel(self.tr("OpenCC's dictionaries offer nothing else here."), body)
+        self.empty_label = QLabel(body)
         self.empty_label.setWordWrap(True)
         self._choices = QVBoxLayout()
         self._layout.addWidget(self.span_label)
         self._layout.addWidget(self.rule_label)
-        self._layout.addWidget(QLabel(self.tr("Show instead:"), body))
+        self.instead_label = QLabel(body)
+        self._layout.addWidget(self.instead_label)
         self._layout.addLayout(self._choices)
         self._layout.addWidget(self.empty_label)
         self._layout.addWidget(self.everywhere)
         self._layout.addStretch(1)
         self.setWidget(body)
         self.buttons: list[QPushButton] = []
+        self._shown: tuple | None = None
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Conversion"))
+        self.empty_label.setText(self.tr("OpenCC's dictionaries offer nothing else here."))
+        self.instead_label.setText(self.tr("Show instead:"))
+        if self._shown is not None:  # the span on show, worded again
+            checked = self.everywhere.isChecked()
+            self._fill(*self._shown)
+            self.everywhere.setChecked(checked)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def show_span(
         self,
@@ -66,6 +82,20 @@ class ConversionPanel(QDockWidget):
         alternatives: list[Alternative],
     ) -> None:
         """Present one span and its alternatives (each a button) and show the panel."""
+        self._shown = (source, shown, kind, uncertain, phrase, alternatives)
+        self._fill(*self._shown)
+        self.show()
+        self.raise_()
+
+    def _fill(
+        self,
+        source: str,
+        shown: str,
+        kind: SegmentKind,
+        uncertain: bool,
+        phrase: str,
+        alternatives: list[Alternative],
+    ) -> None:
         self.span_label.setText(self.tr("%1 → %2").replace("%1", source).replace("%2", shown))
         rule = self._rule(kind, phrase)
         if uncertain:
@@ -88,8 +118,6 @@ class ConversionPanel(QDockWidget):
             self._choices.addWidget(button)
             self.buttons.append(button)
         self.empty_label.setVisible(not alternatives)
-        self.show()
-        self.raise_()
 
     def _choose(self, text: str) -> None:
         self.chosen.emit(text, self.everywhere.isChecked())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QListWidget,
@@ -24,12 +24,11 @@ class FixesPanel(QDockWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("fixesPanel")
-        self.setWindowTitle(self.tr("Fixes"))
         body = QWidget(self)
         layout = QVBoxLayout(body)
         self.list = QListWidget(body)
         self.list.setObjectName("fixesList")
-        self.remove_button = QPushButton(self.tr("&Remove Fix"), body)
+        self.remove_button = QPushButton(body)
         self.remove_button.setObjectName("removeFix")
         self.remove_button.clicked.connect(self._remove)
         self.list.itemActivated.connect(self._activated)
@@ -37,10 +36,22 @@ class FixesPanel(QDockWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.remove_button)
         self.setWidget(body)
-        self.set_fixes(())
+        self._fixes: tuple[Fix, ...] = ()
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Fixes"))
+        self.remove_button.setText(self.tr("&Remove Fix"))
+        self.set_fixes(self._fixes)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def set_fixes(self, fixes: tuple[Fix, ...]) -> None:
         """Show these fixes, the latest first."""
+        self._fixes = fixes
         self.list.clear()
         for fix in reversed(fixes):
             if fix.everywhere:

@@ -54,7 +54,7 @@ _ALIGN = {
     "right": Qt.AlignmentFlag.AlignRight,
     "justify": Qt.AlignmentFlag.AlignJustify,
 }
-#: Pictures larger than these are not decoded (a placeholder says why).
+# Pictures larger than these are not decoded (a placeholder says why).
 MAX_IMAGE_PIXELS = 50_000_000
 MAX_IMAGE_BYTES = 32 * 1024 * 1024
 _FIGURE_MARK = "▣"

@@ -40,14 +40,14 @@ from reader.ui.themes import Theme
 from reader.ui.view.layout import BlockLayouter, LaidBlock
 from reader.ui.view.typeset import PAPER_BODY_PT, PAPER_MARGIN_MM
 
-#: Colours on paper: black text, grey for what is quiet, no page background.
+# Colours on paper: black text, grey for what is quiet, no page background.
 PAPER = Theme(
     "paper", "#ffffff", "#000000", "#555555", "#000000", "#eeeeee",
     "#ffffff", "#ffffff", "#ffffff", "#1a3d8f",
 )  # fmt: skip
 PAPER_LINE_HEIGHT = 160
 _FOOTER_PT = 9.0
-#: Fewest lines of a paragraph left at the foot of a page or carried to the next.
+# Fewest lines of a paragraph left at the foot of a page or carried to the next.
 MIN_LINES = 2
 
 
@@ -295,8 +295,8 @@ def _complete_pdf(path: Path) -> bool:
         return False
 
 
-#: Documents with more blocks than this are set in a process of their own: closing a PDF
-#: of a novel (embedding its fonts) is one long call that would hold the GUI's GIL.
+# Documents with more blocks than this are set in a process of their own: closing a PDF
+# of a novel (embedding its fonts) is one long call that would hold the GUI's GIL.
 PROCESS_BLOCKS = 5000
 _SEND_BLOCKS = 2000
 

@@ -40,13 +40,13 @@ from reader.ui.themes import THEMES, Theme
 from reader.ui.view.layout import BlockLayouter, LaidBlock, utf16_len, utf16_to_index
 from reader.ui.view.typeset import BlockStyle
 
-#: Width of the text column in ems: a comfortable measure for Chinese.
+# Width of the text column in ems: a comfortable measure for Chinese.
 MEASURE_EM = 38
-#: Scroll bar units per block: the bar moves by blocks, not by (unknown) pixels.
+# Scroll bar units per block: the bar moves by blocks, not by (unknown) pixels.
 UNITS_PER_BLOCK = 1000
 _CACHE_BLOCKS = 600
 
-#: Keys that move through the page, wherever the keyboard focus is.
+# Keys that move through the page, wherever the keyboard focus is.
 NAVIGATION_KEYS = frozenset(
     {
         Qt.Key.Key_PageDown,

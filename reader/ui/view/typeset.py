@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from reader.core.document import BlockKind
 
-#: Body text on paper, in points (the screen size is the reader's choice).
+# Body text on paper, in points (the screen size is the reader's choice).
 PAPER_BODY_PT = 11.0
-#: Page margins on paper, in millimetres (the footer with the page number sits inside).
+# Page margins on paper, in millimetres (the footer with the page number sits inside).
 PAPER_MARGIN_MM = 20.0
 
 
@@ -51,7 +51,7 @@ _STYLES = {
     BlockKind.FOOTNOTE: BlockStyle(0.85, align="left", space_after=0.3, colour="quiet"),
 }  # fmt: skip
 _HEADING_SCALE = {1: 1.35, 2: 1.2, 3: 1.1}
-#: Each level of list or quote nesting moves the text this many ems to the right.
+# Each level of list or quote nesting moves the text this many ems to the right.
 NEST_EM = 1.5
 
 
