@@ -224,3 +224,20 @@ def test_text_outside_tags_and_inside_attributes(tmp_path):
     convert_epub(book, out, ("s2t",), "")
     text = member(out, "OEBPS/a.xhtml")
     assert '<p title="头发">頭髮</p><![CDATA[头发]]><!-- 头发 --><p>a < b 頭髮</p>' in text
+
+
+def test_a_failed_write_is_raised_and_leaves_nothing(book, tmp_path, monkeypatch):
+    # Documents are compressed and written on a writer thread: its failure must reach the
+    # caller, and the half-written copy must go.
+    writestr = zipfile.ZipFile.writestr
+
+    def full_disk(self, info, *args, **kwargs):
+        if getattr(info, "filename", info) == "mimetype":  # written before the thread starts
+            return writestr(self, info, *args, **kwargs)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", full_disk)
+    out = tmp_path / "out.epub"
+    with pytest.raises(OSError, match="No space left"):
+        convert_epub(book, out, ("s2t",), "zh-Hant")
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == [book.name]
