@@ -69,6 +69,8 @@ class Actions:
     about: QAction
     escape: QAction
     chapter_rules: QAction
+    back: QAction
+    document_info: QAction
     script_modes: dict[ScriptMode, QAction] = field(default_factory=dict)
     source_scripts: dict[str, QAction] = field(default_factory=dict)
     themes: dict[str, QAction] = field(default_factory=dict)
@@ -156,6 +158,17 @@ def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]])
             tr("&Chapter Rules…"),
             tip=tr("See and change the rules that find the chapters of a text document"),
         ),
+        back=act(
+            "back",
+            tr("&Back"),
+            (Key.Back, "Alt+Left"),
+            tip=tr("Return to where you were before following a link or a note"),
+        ),
+        document_info=act(
+            "document_info",
+            tr("Document &Information…"),
+            tip=tr("Authors, publisher, language, file, encoding and size of this document"),
+        ),
     )
 
     def group(prefix: str, items: tuple[tuple[str, str, str], ...], slot: str) -> dict:
@@ -193,6 +206,7 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
     a.recent_menu = file.addMenu(tr("Open &Recent"))
     a.recent_menu.setObjectName("recentMenu")
     file.addAction(a.reload)
+    file.addAction(a.document_info)
     a.encoding_menu = file.addMenu(tr("Reopen with &Encoding"))
     a.encoding_menu.setObjectName("encodingMenu")
     file.addSeparator()
@@ -214,6 +228,7 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
 
     view = bar.addMenu(tr("&View"))
     view.addAction(a.toggle_outline)
+    view.addAction(a.back)
     script = view.addMenu(tr("&Script"))
     script.setObjectName("scriptMenu")
     for action in a.script_modes.values():
