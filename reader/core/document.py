@@ -155,6 +155,10 @@ class Document:
     language: str = ""
     cover: Image | None = None
     anchors: Mapping[str, int] = field(default_factory=dict)
+    #: A book's publisher, description (paragraphs split by line breaks) and date, as given.
+    publisher: str = ""
+    description: str = ""
+    date: str = ""
 
     @property
     def line_count(self) -> int:

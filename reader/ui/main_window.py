@@ -61,6 +61,7 @@ from reader.ui.actions import (
 )
 from reader.ui.dialogs.about import AboutBox
 from reader.ui.dialogs.chapter_rules import ChapterRulesDialog
+from reader.ui.dialogs.document_info import DocumentInfoDialog
 from reader.ui.dialogs.preferences import PreferencesDialog
 from reader.ui.export import Exporter
 from reader.ui.full_screen import FullScreen
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
             "theme": self.set_theme,
             "chapter_rules": self.edit_chapter_rules,
             "back": self.go_back,
+            "document_info": self.show_document_info,
         }
 
     def _connect_widgets(self) -> None:
@@ -471,6 +473,13 @@ class MainWindow(QMainWindow):
                 font.setPixelSize(max(1, round(self.style_.em() * 0.9)))
                 self.note_popup.show_note(index, block.runs, rendition.texts[index], where, font)
                 return
+
+    def show_document_info(self) -> None:
+        """File → Document Information for the open document."""
+        if self.session is not None and self.session.prepared is not None:
+            dialog = DocumentInfoDialog(self.session.prepared, self.session.path, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
 
     def jump_to_block(self, block: int) -> None:
         """Go to block `block` from a link or a note; Back returns to where the reader was."""

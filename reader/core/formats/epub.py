@@ -260,6 +260,13 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
             heading = next((b.text for b in blocks if b.kind is BlockKind.HEADING), "")
             title = heading or archive.path.stem
         authors = tuple(meta.get("creator", ()))
+        if meta.get("title") and cover is not None and blocks and blocks[0].image == cover:
+            page = _title_page(title, authors, blocks)  # under the cover, as a book shows them
+            blocks[1:1] = page
+            reader.anchors = {
+                key: index + len(page) if index >= 1 else index
+                for key, index in reader.anchors.items()
+            }
         toc_entries = _outline(toc_nodes, _Targets(reader.anchors, blocks))
         headings = sum(1 for b in blocks if b.kind is BlockKind.HEADING)
         toc = Outline(title, toc_entries) if toc_entries else None
@@ -280,9 +287,23 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
             toc=toc,
             authors=authors,
             language=(meta.get("language") or [package.opf_lang])[0],
+            publisher=(meta.get("publisher") or [""])[0],
+            description="\n".join(meta.get("description", ())),
+            date=(meta.get("date") or [""])[0],
             cover=cover,
             anchors=reader.anchors,
         )
+
+
+def _title_page(title: str, authors: tuple[str, ...], blocks: list[Block]) -> list[Block]:
+    """The title and, under it, the authors, as a book's title page shows them; nothing
+    when the book's first pages already show its title (its own title page)."""
+    if any(b.text.strip() == title for b in blocks[:6]):
+        return []
+    page = [Block(BlockKind.TITLE, title, 1, 1)]
+    if authors:
+        page.append(Block(BlockKind.SUBTITLE, "、".join(authors), 1, 1))
+    return page
 
 
 _VERTICAL = re.compile(r"writing-mode\s*:\s*vertical-rl", re.IGNORECASE)
