@@ -200,11 +200,19 @@ class _Document:
     """A text member as tokens: markup kept as written, text tokens converted in place."""
 
     def __init__(
-        self, tokens: list[str], paragraphs: list[list[int]], encoding: str, bom: bytes, kind: str
+        self,
+        tokens: list[str],
+        paragraphs: list[list[int]],
+        encoding: str,
+        bom: bytes,
+        kind: str,
+        described: list[int] | None = None,
     ):
         self.kind = kind
         self.tokens = tokens
         self.paragraphs = paragraphs
+        #: Tags with text for readers in an attribute (alt, title, aria-label).
+        self.described = described or []
         self.encoding = encoding
         self.bom = bom
 
@@ -233,6 +241,7 @@ class _Document:
         paragraphs: list[list[int]] = []
         current: list[int] = []
         stack: list[str] = []
+        described: list[int] = []
         keep = 0  # depth inside elements never converted
         pos = 0
 
@@ -256,6 +265,13 @@ class _Document:
             if not name:  # a comment, CDATA, processing instruction or doctype
                 continue
             name = name.rpartition(":")[2].lower()
+            if (
+                kind == "xhtml"
+                and not keep
+                and name not in _UNDESCRIBED
+                and _READ_ATTR.search(token)
+            ):
+                described.append(len(tokens) - 1)
             if name in _BREAKS:
                 end_paragraph()
             if m.group(1):
@@ -275,17 +291,28 @@ class _Document:
             if not keep and not text[pos:].isspace() and _converted(kind, stack):
                 current.append(len(tokens) - 1)
         end_paragraph()
-        return _Document(tokens, paragraphs, encoding, bom, kind)
+        return _Document(tokens, paragraphs, encoding, bom, kind, described)
 
     def convert(self, chain: Chain) -> int:
-        """Convert every paragraph through `chain` in place; returns the characters read."""
+        """Convert every paragraph and every attribute read to readers (a picture's
+        description, a link's title) through `chain` in place; returns the characters read."""
         sources = [self.text_of(p) for p in self.paragraphs]
-        for paragraph, source, result in zip(
-            self.paragraphs, sources, _convert_lines(sources, chain), strict=True
-        ):
+        values = [
+            (i, m.span(m.lastindex or 0), m.group(m.lastindex or 0))
+            for i in self.described
+            for m in _READ_ATTR.finditer(self.tokens[i])
+        ]
+        results = _convert_lines(sources + [v for _, _, v in values], chain)
+        for paragraph, source, result in zip(self.paragraphs, sources, results, strict=False):
             if source != result:
                 self.replace(paragraph, result, chain)
-        return sum(map(len, sources))
+        # Right to left within a tag, so earlier spans stay where they were.
+        for (i, (start, end), value), result in reversed(
+            list(zip(values, results[len(sources) :], strict=True))
+        ):
+            if value != result:
+                self.tokens[i] = self.tokens[i][:start] + result + self.tokens[i][end:]
+        return sum(map(len, sources)) + sum(len(v) for _, _, v in values)
 
     def text_of(self, paragraph: list[int]) -> str:
         """The paragraph's text: its text tokens joined."""
@@ -325,6 +352,10 @@ _MARKUP = re.compile(
     r"|<\s*(/?)\s*([^\s/<>]*)[^<>]*>",
     re.S,
 )
+#: Attributes whose value is text for readers: converted like the text (alt, title, aria-label).
+_READ_ATTR = re.compile(r"""\s(?:alt|title|aria-label)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')""", re.I)
+#: Elements whose `title` is not for readers (a style sheet's title selects it by name).
+_UNDESCRIBED = frozenset({"link", "meta", "style", "script"})
 #: Elements that never have content.
 _EMPTY = frozenset({"br", "img", "hr", "meta", "link", "input"})
 
