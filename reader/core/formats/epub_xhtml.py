@@ -326,7 +326,7 @@ class BookReader:
             if name == "br":
                 self._line_break()
             else:
-                self._text(el.get("alt", "") or "〓", style)  # a picture inside a line of text
+                self._inline_picture(el, style)
             self._inline_all(el, style)  # what an unclosed tag swallowed
             return
         if name == "ruby":
@@ -467,6 +467,22 @@ class BookReader:
         return self._note_label("#" + el.get("id", ""), el.get("id", "") or "note")
 
     # images
+
+    def _inline_picture(self, el: etree._Element, style: _Style) -> None:
+        """A picture inside a line of text (a glyph image for a rare character): its
+        description (or 〓) as the text, the picture drawn over it when the book has it."""
+        alt = el.get("alt", "") or "〓"
+        src = el.get("src", "")
+        member = resolve(self.base, src) if src else None
+        if member is None and src and not urlsplit(src).scheme:
+            self.outside += 1
+        member = self.archive.actual(member) if member is not None else None
+        if member is None:
+            self._text(alt, style)
+            return
+        self._settle()
+        picture = Image(src, alt, el.get("title", ""), str(self.archive.path), member)
+        self.runs.append(replace(style.run(alt), picture=picture))
 
     def _image_alone(self, el: etree._Element) -> bool:
         return not _text_after(el) and not _runs_text(self._settled()).strip()
@@ -682,11 +698,15 @@ def _same_style(a: Run, b: Run) -> bool:
         and a.link == b.link
         and a.ruby == b.ruby
         and a.note == b.note
+        and a.picture is None
+        and b.picture is None  # each picture keeps its own run
     )
 
 
 def _with_text(run: Run, text: str) -> Run:
-    return Run(text, run.bold, run.italic, run.code, run.strike, run.link, run.ruby, run.note)
+    return Run(
+        text, run.bold, run.italic, run.code, run.strike, run.link, run.ruby, run.note, run.picture
+    )
 
 
 def _int(value: str | None, default: int) -> int:
