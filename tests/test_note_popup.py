@@ -140,3 +140,17 @@ def test_jump_history_returns_newest_first_and_counts_a_place_once():
     assert history.pop() == (9, 3)
     assert history.pop() == (1, 0)
     assert history.pop() is None and not history
+
+
+def test_a_reference_whose_note_is_missing_says_so(qtbot, make_window, tmp_path):
+    book = simple_book(
+        tmp_path / "lost.epub",
+        {"c1.xhtml": '<p>正文<a epub:type="noteref" href="notes.xhtml#n9">9</a>。</p>'},
+        toc=[("正文", "c1.xhtml", [])],
+    )
+    window = make_window(str(book))
+    window.show_note("9", QPoint(100, 100))
+    popup = window.note_popup
+    assert popup.isVisible()
+    assert popup.text.text() == "This note is not in the document."
+    assert not popup.go.isVisible()  # nowhere to go

@@ -467,12 +467,13 @@ class MainWindow(QMainWindow):
         rendition = self.session.rendition if self.session else None
         if prepared is None or rendition is None:
             return
+        font = QFont(self.style_.font())
+        font.setPixelSize(max(1, round(self.style_.em() * 0.9)))
         for index, block in enumerate(prepared.document.blocks):
             if block.kind is BlockKind.FOOTNOTE and block.label == label:
-                font = QFont(self.style_.font())
-                font.setPixelSize(max(1, round(self.style_.em() * 0.9)))
                 self.note_popup.show_note(index, block.runs, rendition.texts[index], where, font)
                 return
+        self.note_popup.show_missing(where, font)
 
     def show_document_info(self) -> None:
         """File → Document Information for the open document."""

@@ -123,6 +123,7 @@ class NotePopup(QFrame):
         """Show the note at block `block`, displayed as `text`, just below the global point
         `where`, kept on its screen."""
         self._block = block
+        self.go.setVisible(block >= 0)
         self.text.setFont(font)
         self.text.setText(note_html(runs, text))
         width = round(font.pixelSize() * WIDTH_EMS) if font.pixelSize() > 0 else 420
@@ -131,6 +132,12 @@ class NotePopup(QFrame):
         self.move(self._place(where))
         self.show()
         self.go.setFocus()
+
+    def show_missing(self, where: QPoint, font: QFont) -> None:
+        """Say at `where` that the reference's note is not in the document (its file is
+        missing from the book, or it was never written)."""
+        message = self.tr("This note is not in the document.")
+        self.show_note(-1, (), message, where, font)
 
     def _place(self, where: QPoint) -> QPoint:
         screen = QGuiApplication.screenAt(where) or QGuiApplication.primaryScreen()
