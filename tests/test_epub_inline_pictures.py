@@ -57,3 +57,26 @@ def test_the_picture_is_drawn_in_the_line_one_character_high(make_window, book):
         if image.pixelColor(x, y) == QColor(GLYPH)
     ]
     assert found, "the inline picture was not drawn"
+
+
+def test_a_glyph_used_again_is_not_read_again(qapp, tmp_path, monkeypatch):
+    # A scanned book draws the same rare character on page after page; the large-picture
+    # cache holds only a couple dozen pictures, the inline one keeps the glyphs.
+    from reader.core.document import Image
+    from reader.ui.view.layout import ImageStore
+
+    store = ImageStore()
+    paths = []
+    for n in range(40):
+        path = tmp_path / f"p{n}.png"
+        path.write_bytes(png(30 + n, 30))
+        paths.append(str(path))
+    reads = []
+    original = ImageStore._read
+    monkeypatch.setattr(ImageStore, "_read", staticmethod(lambda i: reads.append(i) or original(i)))
+    glyph = Image("g.png", "𠀋", path=paths[0])
+    assert store.inline(glyph, 16).height() == 16
+    for path in paths[1:]:  # pushes the glyph out of the large-picture cache
+        store.load(Image("x.png", path=path))
+    assert store.inline(glyph, 16).height() == 16
+    assert sum(1 for i in reads if i.path == paths[0]) == 1

@@ -59,6 +59,8 @@ MAX_IMAGE_PIXELS = 50_000_000
 MAX_IMAGE_BYTES = 32 * 1024 * 1024
 _FIGURE_MARK = "▣"
 _IMAGE_CACHE = 24
+#: Pictures inside text kept scaled (a few kilobytes each).
+_INLINE_CACHE = 512
 
 
 def utf16_len(text: str) -> int:
@@ -117,6 +119,31 @@ class ImageStore:
 
     def __init__(self) -> None:
         self._cache: OrderedDict[tuple[str, str], QImage | str] = OrderedDict()
+        #: Pictures inside text, scaled to a line: small, many, and the same ones again and
+        #: again (a rare character's glyph), so many more are kept.
+        self._inline: OrderedDict[tuple[str, str, int], QImage | None] = OrderedDict()
+
+    def inline(self, image: Image, height: int) -> QImage | None:
+        """The picture scaled to `height` pixels (at most six times as wide), for a line of
+        text; None when it cannot be shown."""
+        key = (image.path, image.member, height)
+        if key in self._inline:
+            self._inline.move_to_end(key)
+            return self._inline[key]
+        loaded = self.load(image)
+        picture = None
+        if isinstance(loaded, QImage) and not loaded.isNull():
+            scale = min(height / max(1, loaded.height()), 6 * height / max(1, loaded.width()))
+            picture = loaded.scaled(
+                max(1, round(loaded.width() * scale)),
+                max(1, round(loaded.height() * scale)),
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        self._inline[key] = picture
+        if len(self._inline) > _INLINE_CACHE:
+            self._inline.popitem(last=False)
+        return picture
 
     def load(self, image: Image) -> QImage | str:
         """The picture, or a one-line reason it is not shown."""
@@ -393,16 +420,9 @@ class BlockLayouter:
         for run in runs:
             end = pos + len(run.text)
             if run.picture is not None and run.picture.path:
-                loaded = self.images.load(run.picture)
-                if isinstance(loaded, QImage) and not loaded.isNull():
-                    # A glyph picture is one character high; a wide one at most 6 ems wide.
-                    scale = min(height / max(1, loaded.height()), 6 * height / loaded.width())
-                    picture = loaded.scaled(
-                        max(1, round(loaded.width() * scale)),
-                        max(1, round(loaded.height() * scale)),
-                        Qt.AspectRatioMode.IgnoreAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation,
-                    )
+                # A glyph picture is one character high; a wide one at most 6 ems wide.
+                picture = self.images.inline(run.picture, height)
+                if picture is not None:
                     units = utf16_len(run.text)
                     spacing = (picture.width() - metrics.horizontalAdvance(run.text)) / units
                     found.append((utf16_len(text[:pos]), utf16_len(text[:end]), picture, spacing))
