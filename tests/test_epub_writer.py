@@ -234,8 +234,8 @@ def test_text_outside_tags_and_in_a_title_attribute(tmp_path):
 
 
 def test_a_failed_write_is_raised_and_leaves_nothing(book, tmp_path, monkeypatch):
-    # Documents are compressed and written on a writer thread: its failure must reach the
-    # caller, and the half-written copy must go.
+    # A write that fails after the first member (a full disk) reaches the caller, and the
+    # half-written copy goes.
     writestr = zipfile.ZipFile.writestr
 
     def full_disk(self, info, *args, **kwargs):

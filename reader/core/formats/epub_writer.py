@@ -17,12 +17,10 @@ from __future__ import annotations
 
 import codecs
 import os
-import queue
 import re
 import shutil
-import threading
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.convert import Chain, ScriptMode, convert
@@ -118,10 +116,9 @@ def convert_epub(
                 continue
             documents[member] = doc
         # Second pass, member by member in the original order: each document converted (its
-        # paragraphs in one call, joined by line breaks: no OpenCC phrase spans one) while a
-        # writer thread compresses the one before (zlib lets go of the GIL; OpenCC does not).
+        # paragraphs in one call, joined by line breaks: no OpenCC phrase spans one) and written.
         characters = 0
-        with atomic_path(dst) as tmp, zipfile.ZipFile(tmp, "w") as out, _Writer() as writer:
+        with atomic_path(dst) as tmp, zipfile.ZipFile(tmp, "w") as out:
             mimetype = zipfile.ZipInfo("mimetype", date_time=(1980, 1, 1, 0, 0, 0))
             out.writestr(mimetype, b"application/epub+zip", compress_type=zipfile.ZIP_STORED)
             for info in archive.zip.infolist():
@@ -129,53 +126,17 @@ def convert_epub(
                     continue
                 doc = documents.get(info.filename)
                 if doc is None:
-                    writer.put(_copy_member, archive.zip, info, out)
+                    _copy_member(archive.zip, info, out)
                     continue
                 characters += doc.convert(chain)
                 target = _copy_info(info, zipfile.ZIP_DEFLATED)
-                writer.put(out.writestr, target, doc.serialise(language), None, _LEVEL)
+                out.writestr(target, doc.serialise(language), compresslevel=_LEVEL)
         return ConvertedBook(len(documents), characters, tuple(warnings))
 
 
 #: Deflate level of rewritten documents: 1 compresses 3× faster than zlib's default 6 and
-#: makes Chinese XHTML about 7% larger (docs/epub.md).
+#: makes Chinese XHTML 5–7% larger (docs/epub.md).
 _LEVEL = 1
-
-
-class _Writer:
-    """One thread that runs the archive's writes in order, so compressing overlaps converting.
-    A failure is raised again when the block ends; later writes are then skipped."""
-
-    def __init__(self) -> None:
-        self._queue: queue.Queue[tuple[Callable[..., object], tuple[object, ...]] | None] = (
-            queue.Queue(maxsize=4)
-        )
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="epub-writer", daemon=True)
-
-    def __enter__(self) -> _Writer:
-        self._thread.start()
-        return self
-
-    def put(self, write: Callable[..., object], *args: object) -> None:
-        """Queue one write; raises at once when an earlier one failed."""
-        if self._error is not None:
-            raise self._error
-        self._queue.put((write, args))
-
-    def _run(self) -> None:
-        while (job := self._queue.get()) is not None:
-            if self._error is None:
-                try:
-                    job[0](*job[1])
-                except BaseException as exc:  # handed to the converting thread
-                    self._error = exc
-
-    def __exit__(self, *exc: object) -> None:
-        self._queue.put(None)
-        self._thread.join()
-        if self._error is not None and exc[0] is None:
-            raise self._error
 
 
 def _convert_lines(sources: Sequence[str], chain: Chain) -> list[str]:
