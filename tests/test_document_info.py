@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -105,3 +107,30 @@ def test_document_information_of_a_text_file(make_window, tmp_path, encoding, sh
     assert rows["File"] == str(path)
     assert "Authors" not in rows and "Publisher" not in rows  # nothing to say: no row
     assert rows["Chapters"] == "2"
+
+
+def test_a_description_written_as_html_reads_as_text_and_an_unknown_date_is_none(tmp_path):
+    # calibre writes the description as escaped HTML and year 101 for "no date".
+    book = book_with_metadata(tmp_path / "calibre.epub")
+    with zipfile.ZipFile(book) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist() if "OEBPS/" in i.filename}
+    package = members["OEBPS/content.opf"].decode()
+    package = re.sub(
+        "<dc:description>.*?</dc:description>",
+        "<dc:description>&lt;div&gt;&lt;p&gt;宋司馬光撰，&lt;b&gt;元胡三省&lt;/b&gt;注。&lt;/p&gt;"
+        "&lt;p&gt;重製電子版。&lt;/p&gt;&lt;/div&gt;</dc:description>",
+        package,
+        flags=re.S,
+    ).replace("<dc:date>1988-02</dc:date>", "<dc:date>0101-01-01T00:00:00+00:00</dc:date>")
+    members["OEBPS/content.opf"] = package.encode()
+    doc = open_epub(write_epub(tmp_path / "calibre2.epub", members))
+    assert doc.description == "宋司馬光撰，元胡三省注。\n重製電子版。"
+    assert doc.date == "" and doc.metadata.published == ""
+
+
+def test_an_article_names_its_source_and_date(make_window):
+    window = make_window(None)  # the bundled article: 來源 and 發佈時間 in its header
+    rows = open_info(window).rows
+    assert rows["Source"] == "重慶日報"
+    assert rows["Date"] == "2022-10-17 11:33:18"
+    assert rows["Format"] == "Plain text"

@@ -276,7 +276,7 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
             title=title,
             blocks=tuple(blocks),
             metadata=Metadata(
-                published=(meta.get("date") or [""])[0],
+                published=_known_date((meta.get("date") or [""])[0]),
                 source=(meta.get("publisher") or [""])[0],
                 author="、".join(authors),
             ),
@@ -288,11 +288,39 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
             authors=authors,
             language=(meta.get("language") or [package.opf_lang])[0],
             publisher=(meta.get("publisher") or [""])[0],
-            description="\n".join(meta.get("description", ())),
-            date=(meta.get("date") or [""])[0],
+            description="\n".join(_plain_description(d) for d in meta.get("description", ())),
+            date=_known_date((meta.get("date") or [""])[0]),
             cover=cover,
             anchors=reader.anchors,
         )
+
+
+def _plain_description(text: str) -> str:
+    """A description as text: calibre and others write it as escaped HTML (`<p>…</p>`);
+    its paragraphs become lines. Parsed, never shown or run as HTML."""
+    if "<" not in text or ">" not in text:
+        return text
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fragment_fromstring(" ".join(text.split()), create_parent="div")
+    except (etree.ParserError, ValueError):
+        return text
+    lines: list[str] = []
+    for el in root.iter():
+        if el.tag in ("p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6"):
+            lines.append("\n")
+        if isinstance(el.tag, str) and el.text and el.tag not in ("script", "style"):
+            lines.append(el.text)
+        if el.tail and el is not root:
+            lines.append(el.tail)
+    paragraphs = (" ".join(line.split()) for line in "".join(lines).split("\n"))
+    return "\n".join(p for p in paragraphs if p)
+
+
+def _known_date(date: str) -> str:
+    """The book's date, or '' for calibre's "unknown" (year 101)."""
+    return "" if date.startswith("0101-01-01") else date
 
 
 def _title_page(title: str, authors: tuple[str, ...], blocks: list[Block]) -> list[Block]:

@@ -69,6 +69,8 @@ class DocumentInfoDialog(QDialog):
             (self.tr("Title"), doc.title),
             (self.tr("Authors"), "、".join(doc.authors) or doc.metadata.author),
             (self.tr("Publisher"), doc.publisher),
+            # A text's source line (來源：…); a book's is its publisher, above.
+            (self.tr("Source"), doc.metadata.source if doc.format != "epub" else ""),
             (self.tr("Date"), doc.date or doc.metadata.published),
             (self.tr("Language"), _language(doc.language)),
             (self.tr("File"), path),
