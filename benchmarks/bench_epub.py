@@ -1,6 +1,7 @@
 """EPUB: opening and preparing a large book, writing a converted copy, parsers compared.
 
     python -m benchmarks.bench_epub [--chars N] [--chapters N] [--runs N] [--quick] [--json FILE]
+    python -m benchmarks.bench_epub --book FILE.epub [--runs N]   # a real book instead
 
 The book is generated (benchmarks/corpus.py's novel, Simplified, one XHTML file
 per chapter, a bold phrase in every paragraph, nav). Figures are medians; those
@@ -19,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.common import machine, median_seconds
+from benchmarks.common import interleaved_medians, machine, median_seconds
 from benchmarks.corpus import novel
 from reader.core.convert import convert, convert_chunked
 from reader.core.files import write_atomically
@@ -152,6 +153,35 @@ def run(chars: int, chapters: int, runs: int) -> list[dict[str, object]]:
     return figures
 
 
+def real_book(book: Path, runs: int) -> list[dict[str, object]]:
+    """Opening and converting a real EPUB, against its text as TXT (s2t, or t2s for a
+    Traditional book)."""
+    figures: list[dict[str, object]] = []
+
+    def add(name: str, value: float, unit: str = "s") -> None:
+        figures.append({"name": name, "value": round(value, 3), "unit": unit, "target": ""})
+
+    doc = open_epub(book)
+    chain = ("t2s",) if prepare(doc).script.value != "simplified" else ("s2t",)
+    add("characters", len(doc.text), "chars")
+    add("open_epub", median_seconds(lambda: open_epub(book), runs))
+    add("open + prepare", median_seconds(lambda: prepare(open_epub(book)), runs))
+    with tempfile.TemporaryDirectory() as tmp:
+        out, txt = Path(tmp) / "out.epub", Path(tmp) / "out.txt"
+        times = interleaved_medians(
+            {
+                f"converted EPUB ({chain[0]})": lambda: convert_epub(book, out, chain, ""),
+                f"the same text as TXT ({chain[0]})": lambda: write_atomically(
+                    txt, (convert_chunked(doc.text, chain) or "").encode("utf-8")
+                ),
+            },
+            runs,
+        )
+        for name, seconds in times.items():
+            add(name, seconds)
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chars", type=int, default=3_000_000)
@@ -159,10 +189,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="a tiny book: the code paths only")
     parser.add_argument("--json", help="write the figures here")
+    parser.add_argument("--book", type=Path, help="measure this EPUB instead of a generated one")
     ns = parser.parse_args(argv)
     if ns.quick:
         ns.chars, ns.chapters, ns.runs = 20_000, 4, 1
-    figures = run(ns.chars, ns.chapters, ns.runs)
+    figures = real_book(ns.book, ns.runs) if ns.book else run(ns.chars, ns.chapters, ns.runs)
     print(f"{machine()}\n\n| figure | value | target |\n|---|---|---|")
     for f in figures:
         print(f"| {f['name']} | {f['value']} {f['unit']} | {f['target']} |")

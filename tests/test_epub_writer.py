@@ -21,6 +21,8 @@ CHAPTER = (
     '<p class="x" style="color: red">她的<b>头</b>发很干净。皇后说：<a href="c2.xhtml#s">软件</a>。</p>'
     "<pre>头发 = 1</pre><p>用<code>头发</code>写</p><p>一行<br/>发现</p>"
     "<p><ruby>汉<rt>hàn</rt></ruby>字 &amp; 符号&#x4e00;</p>"
+    '<p><img src="images/p.png" alt="头发的图" title=\'皇后\'/>'
+    '<a href="c2.xhtml#s" title="软件说明">看</a></p>'
 )
 PICTURE = tiny_png()
 
@@ -68,7 +70,12 @@ def test_markup_attributes_and_entities_are_unchanged(book, tmp_path):
     before = member(book, "OEBPS/c1.xhtml")
     after = member(converted(book, tmp_path), "OEBPS/c1.xhtml")
     tags = re.compile(r"<[^>]*>|&[#\w]+;")
-    assert tags.findall(after) == tags.findall(before)
+    # Only what a reader reads changes: attributes that describe (alt, title) are text.
+    described = re.compile(r"""(alt|title)=(["'])[^"']*\2""")
+    assert [described.sub(r"\1", t) for t in tags.findall(after)] == [
+        described.sub(r"\1", t) for t in tags.findall(before)
+    ]
+    assert described.findall(after) and after.count("<") == before.count("<")
     assert len(after) == len(before)
 
 
@@ -214,7 +221,7 @@ def test_any_markup_is_copied_exactly_and_quickly(tmp_path, content):
     assert time.perf_counter() - start < 10
 
 
-def test_text_outside_tags_and_inside_attributes(tmp_path):
+def test_text_outside_tags_and_in_a_title_attribute(tmp_path):
     content = xhtml('<p title="头发">头发</p><![CDATA[头发]]><!-- 头发 --><p>a < b 头发</p>')
     book = write_epub(
         tmp_path / "attrs.epub",
@@ -223,4 +230,44 @@ def test_text_outside_tags_and_inside_attributes(tmp_path):
     out = tmp_path / "out.epub"
     convert_epub(book, out, ("s2t",), "")
     text = member(out, "OEBPS/a.xhtml")
-    assert '<p title="头发">頭髮</p><![CDATA[头发]]><!-- 头发 --><p>a < b 頭髮</p>' in text
+    assert '<p title="頭髮">頭髮</p><![CDATA[头发]]><!-- 头发 --><p>a < b 頭髮</p>' in text
+
+
+def test_a_failed_write_is_raised_and_leaves_nothing(book, tmp_path, monkeypatch):
+    # A write that fails after the first member (a full disk) reaches the caller, and the
+    # half-written copy goes.
+    writestr = zipfile.ZipFile.writestr
+
+    def full_disk(self, info, *args, **kwargs):
+        if getattr(info, "filename", info) == "mimetype":  # written before the thread starts
+            return writestr(self, info, *args, **kwargs)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", full_disk)
+    out = tmp_path / "out.epub"
+    with pytest.raises(OSError, match="No space left"):
+        convert_epub(book, out, ("s2t",), "zh-Hant")
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == [book.name]
+
+
+def test_picture_descriptions_and_link_titles_are_converted(book, tmp_path):
+    text = member(converted(book, tmp_path, ("s2t",), "zh-Hant"), "OEBPS/c1.xhtml")
+    assert '<img src="images/p.png" alt="頭髮的圖" title=\'皇后\'/>' in text
+    assert '<a href="c2.xhtml#s" title="軟件說明">' in text
+
+
+def test_a_style_sheet_title_is_a_name_and_stays(tmp_path):
+    chapter = xhtml('<p title="头发">头发</p>', "zh-CN").replace(
+        "<link rel=", '<link title="默认样式" rel='
+    )
+    book = write_epub(
+        tmp_path / "css.epub",
+        {
+            "OEBPS/style.css": CSS,
+            "OEBPS/a.xhtml": chapter,
+            "OEBPS/content.opf": opf(["a.xhtml"], nav=False, language="zh-CN"),
+        },
+    )
+    text = member(converted(book, tmp_path, ("s2t",), "zh-Hant"), "OEBPS/a.xhtml")
+    assert '<link title="默认样式" rel=' in text
+    assert '<p title="頭髮">頭髮</p>' in text

@@ -43,8 +43,10 @@ class Run:
 
     `link` is a target (URL or `#anchor`) shown to the reader, never followed
     without asking; `ruby` an annotation set above the text (pinyin, zhuyin);
-    `note` the label of the footnote this run refers to. Code is never
-    converted between scripts; nor is a link's target.
+    `note` the label of the footnote this run refers to; `picture` a small picture
+    drawn in place of the run's text (a glyph image for a rare character), the text
+    being its description. Code is never converted between scripts; nor is a link's
+    target.
     """
 
     text: str
@@ -55,6 +57,7 @@ class Run:
     link: str = ""
     ruby: str = ""
     note: str = ""
+    picture: Image | None = None
 
     @property
     def plain(self) -> bool:
@@ -62,6 +65,7 @@ class Run:
         return (
             not (self.bold or self.italic or self.code or self.strike or self.link or self.ruby)
             and not self.note
+            and self.picture is None
         )
 
 
@@ -155,6 +159,10 @@ class Document:
     language: str = ""
     cover: Image | None = None
     anchors: Mapping[str, int] = field(default_factory=dict)
+    #: A book's publisher, description (paragraphs split by line breaks) and date, as given.
+    publisher: str = ""
+    description: str = ""
+    date: str = ""
 
     @property
     def line_count(self) -> int:

@@ -142,6 +142,8 @@ class Actions:
     toggle_fixes: QAction
     undo_fix: QAction
     replace_rules: QAction
+    back: QAction
+    document_info: QAction
     show_changes: dict[str, QAction] = field(default_factory=dict)
     script_modes: dict[ScriptMode, QAction] = field(default_factory=dict)
     source_scripts: dict[str, QAction] = field(default_factory=dict)
@@ -278,6 +280,19 @@ class ActionBuilder(QObject):
                 self.tr("&Replacement Rules…"),
                 tip=self.tr("Protect text from conversion, or replace text before or after it"),
             ),
+            back=act(
+                "back",
+                self.tr("&Back"),
+                (Key.Back, "Alt+Left"),
+                tip=self.tr("Return to where you were before following a link or a note"),
+            ),
+            document_info=act(
+                "document_info",
+                self.tr("Document &Information…"),
+                tip=self.tr(
+                    "Authors, publisher, language, file, encoding and size of this document"
+                ),
+            ),
         )
 
         def group(prefix: str, items: tuple[tuple[str, str, str], ...], slot: str) -> dict:
@@ -331,6 +346,7 @@ class ActionBuilder(QObject):
         a.recent_menu = file.addMenu(self.tr("Open &Recent"))
         a.recent_menu.setObjectName("recentMenu")
         file.addAction(a.reload)
+        file.addAction(a.document_info)
         a.encoding_menu = file.addMenu(self.tr("Reopen with &Encoding"))
         a.encoding_menu.setObjectName("encodingMenu")
         file.addSeparator()
@@ -354,6 +370,7 @@ class ActionBuilder(QObject):
 
         view = bar.addMenu(self.tr("&View"))
         view.addAction(a.toggle_outline)
+        view.addAction(a.back)
         script = view.addMenu(self.tr("&Script"))
         script.setObjectName("scriptMenu")
         for action in a.script_modes.values():

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
+    QFont,
     QKeyEvent,
 )
 from PySide6.QtWidgets import (
@@ -35,7 +36,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -65,6 +65,7 @@ from reader.ui.actions import (
 )
 from reader.ui.dialogs.about import AboutBox
 from reader.ui.dialogs.chapter_rules import ChapterRulesDialog
+from reader.ui.dialogs.document_info import DocumentInfoDialog
 from reader.ui.dialogs.preferences import PreferencesDialog
 from reader.ui.error_texts import NoticeTexts
 from reader.ui.export import Exporter
@@ -73,6 +74,7 @@ from reader.ui.i18n import InterfaceLanguage
 from reader.ui.icons import app_icon
 from reader.ui.panels.find_bar import FindBar
 from reader.ui.panels.font_banner import FontBanner
+from reader.ui.panels.note_popup import JumpHistory, NotePopup
 from reader.ui.panels.outline_dock import OutlineDock
 from reader.ui.review import ConversionReview
 from reader.ui.session import DocumentSession
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
         self.outline = OutlineDock(self)
+        self.note_popup = NotePopup(self)
+        self.jumps = JumpHistory()
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
@@ -155,6 +159,7 @@ class MainWindow(QMainWindow):
         build_menus(self, self.actions_)
         self.script_box = build_toolbar(self, self.actions_)
         self.setWindowIcon(app_icon())
+        self.actions_.back.setEnabled(False)
         self._connect_widgets()
         self._position_timer = self._timer(2000, self.save_position)  # once scrolling settles
         self._follow_timer = self._timer(80, self._follow_reading)
@@ -209,6 +214,8 @@ class MainWindow(QMainWindow):
             "source_script": self.set_source_script,
             "theme": self.set_theme,
             "chapter_rules": self.edit_chapter_rules,
+            "back": self.go_back,
+            "document_info": self.show_document_info,
         }
 
     def _connect_widgets(self) -> None:
@@ -216,6 +223,8 @@ class MainWindow(QMainWindow):
         self.view.zoom_requested.connect(self.zoom)
         self.view.link_clicked.connect(self.follow_link)
         self.view.note_clicked.connect(self.show_note)
+        self.note_popup.go_to_note.connect(self.jump_to_block)
+        self.note_popup.link_clicked.connect(self.follow_link)
         self.find_bar.search_changed.connect(self.search)
         self.find_bar.current_changed.connect(self.view.set_matches)
         self.find_bar.closed.connect(self._clear_search)
@@ -290,6 +299,8 @@ class MainWindow(QMainWindow):
         prepared, rendition = session.prepared, session.rendition
         assert prepared is not None and rendition is not None
         self.find_bar.forget_matches()
+        self.jumps.clear()
+        self.actions_.back.setEnabled(False)
         empty = not any(text.strip() for text in rendition.texts)
         self.view.set_placeholder(self.tr("This document is empty.") if empty else "")
         self._follow_script()
@@ -459,7 +470,7 @@ class MainWindow(QMainWindow):
         """A link inside the document jumps there; one outside asks before the browser opens."""
         prepared = self.session.prepared if self.session else None
         if prepared is not None and target in prepared.document.anchors:
-            self.go_to_block(prepared.document.anchors[target])  # a link inside the book
+            self.jump_to_block(prepared.document.anchors[target])  # a link inside the book
             return
         if target.startswith("#") or ("://" not in target and not target.startswith("mailto:")):
             return  # a place in the document it does not name, or a file beside it
@@ -472,15 +483,39 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(QUrl(target))
 
     def show_note(self, label: str, where: QPoint) -> None:
-        """A footnote reference shows its note beside the pointer."""
+        """A footnote reference shows its note in a popup beside the pointer."""
         prepared = self.session.prepared if self.session else None
         rendition = self.session.rendition if self.session else None
         if prepared is None or rendition is None:
             return
+        font = QFont(self.style_.font())
+        font.setPixelSize(max(1, round(self.style_.em() * 0.9)))
         for index, block in enumerate(prepared.document.blocks):
             if block.kind is BlockKind.FOOTNOTE and block.label == label:
-                QToolTip.showText(where, rendition.texts[index], self.view)
+                self.note_popup.show_note(index, block.runs, rendition.texts[index], where, font)
                 return
+        self.note_popup.show_missing(where, font)
+
+    def show_document_info(self) -> None:
+        """File → Document Information for the open document."""
+        if self.session is not None and self.session.prepared is not None:
+            dialog = DocumentInfoDialog(self.session.prepared, self.session.path, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+    def jump_to_block(self, block: int) -> None:
+        """Go to block `block` from a link or a note; Back returns to where the reader was."""
+        self.jumps.push(self.view.position())
+        self.actions_.back.setEnabled(True)
+        self.go_to_block(block)
+
+    def go_back(self) -> None:
+        """Return to where the reader was before the latest jump inside the document."""
+        position = self.jumps.pop()
+        self.actions_.back.setEnabled(bool(self.jumps))
+        if position is not None:
+            self.view.scroll_to_block(*position)
+            self.outline.follow(position[0])
 
     # Navigation and reading position
 
@@ -702,6 +737,7 @@ class MainWindow(QMainWindow):
         self.actions_.themes[self.store.preferences.theme].setChecked(True)
         self.actions_.full_screen.setChecked(self.full_screen.on)
         self.actions_.show_changes[self.review.level].setChecked(True)
+        self.actions_.back.setEnabled(bool(self.jumps))
         self.actions_.toggle_fixes.setChecked(not self.review.fixes_panel.isHidden())
         self._update_script_controls()
         del blockers

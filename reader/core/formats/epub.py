@@ -306,6 +306,13 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
             heading = next((b.text for b in blocks if b.kind is BlockKind.HEADING), "")
             title = heading or archive.path.stem
         authors = tuple(meta.get("creator", ()))
+        if meta.get("title") and cover is not None and blocks and blocks[0].image == cover:
+            page = _title_page(title, authors, blocks)  # under the cover, as a book shows them
+            blocks[1:1] = page
+            reader.anchors = {
+                key: index + len(page) if index >= 1 else index
+                for key, index in reader.anchors.items()
+            }
         toc_entries = _outline(toc_nodes, _Targets(reader.anchors, blocks))
         headings = sum(1 for b in blocks if b.kind is BlockKind.HEADING)
         toc = Outline(title, toc_entries) if toc_entries else None
@@ -315,7 +322,7 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
             title=title,
             blocks=tuple(blocks),
             metadata=Metadata(
-                published=(meta.get("date") or [""])[0],
+                published=_known_date((meta.get("date") or [""])[0]),
                 source=(meta.get("publisher") or [""])[0],
                 author="、".join(authors),
             ),
@@ -326,9 +333,51 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
             toc=toc,
             authors=authors,
             language=(meta.get("language") or [package.opf_lang])[0],
+            publisher=(meta.get("publisher") or [""])[0],
+            description="\n".join(_plain_description(d) for d in meta.get("description", ())),
+            date=_known_date((meta.get("date") or [""])[0]),
             cover=cover,
             anchors=reader.anchors,
         )
+
+
+def _plain_description(text: str) -> str:
+    """A description as text: calibre and others write it as escaped HTML (`<p>…</p>`);
+    its paragraphs become lines. Parsed, never shown or run as HTML."""
+    if "<" not in text or ">" not in text:
+        return text
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fragment_fromstring(" ".join(text.split()), create_parent="div")
+    except (etree.ParserError, ValueError):
+        return text
+    lines: list[str] = []
+    for el in root.iter():
+        if el.tag in ("p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6"):
+            lines.append("\n")
+        if isinstance(el.tag, str) and el.text and el.tag not in ("script", "style"):
+            lines.append(el.text)
+        if el.tail and el is not root:
+            lines.append(el.tail)
+    paragraphs = (" ".join(line.split()) for line in "".join(lines).split("\n"))
+    return "\n".join(p for p in paragraphs if p)
+
+
+def _known_date(date: str) -> str:
+    """The book's date, or '' for calibre's "unknown" (year 101)."""
+    return "" if date.startswith("0101-01-01") else date
+
+
+def _title_page(title: str, authors: tuple[str, ...], blocks: list[Block]) -> list[Block]:
+    """The title and, under it, the authors, as a book's title page shows them; nothing
+    when the book's first pages already show its title (its own title page)."""
+    if any(b.text.strip() == title for b in blocks[:6]):
+        return []
+    page = [Block(BlockKind.TITLE, title, 1, 1)]
+    if authors:
+        page.append(Block(BlockKind.SUBTITLE, "、".join(authors), 1, 1))
+    return page
 
 
 _VERTICAL = re.compile(r"writing-mode\s*:\s*vertical-rl", re.IGNORECASE)

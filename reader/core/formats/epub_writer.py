@@ -20,7 +20,7 @@ import os
 import re
 import shutil
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reader.core.convert import Chain, ScriptMode, convert
@@ -41,7 +41,6 @@ LANGUAGE_TAGS = {
     ScriptMode.HONGKONG: "zh-HK",
 }
 
-_TAG_NAME = re.compile(r"<\s*(/?)\s*([^\s/>]+)")
 _LANG_ATTR = re.compile(r"""(\s(?:xml:)?lang\s*=\s*)(["'])(zh[^"']*)\2""", re.I)
 _DC_LANGUAGE = re.compile(r"<\s*(?:[\w-]+:)?language[\s>]", re.I)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
@@ -117,17 +116,9 @@ def convert_epub(
                 warnings.append(f"{member} is not UTF-8 or UTF-16 text; copied as it was")
                 continue
             documents[member] = doc
-        # One conversion call for the whole book: paragraphs joined by line breaks (no
-        # OpenCC phrase spans one).
-        paragraphs = [(doc, p) for doc in documents.values() for p in doc.paragraphs]
-        sources = [doc.text_of(p) for doc, p in paragraphs]
-        converted = _convert_lines(sources, chain)
-        if fixes is not None and chain:  # the reader's fixes (reader.core.fixes.paragraph_fixer)
-            converted = fixes(sources, converted)
-        for (doc, paragraph), source, result in zip(paragraphs, sources, converted, strict=True):
-            if source != result:
-                doc.replace(paragraph, result, chain)
-        # Second pass: write, member by member, in the original order.
+        # Second pass, member by member in the original order: each document converted (its
+        # paragraphs in one call, joined by line breaks: no OpenCC phrase spans one) and written.
+        characters = 0
         with atomic_path(dst) as tmp, zipfile.ZipFile(tmp, "w") as out:
             mimetype = zipfile.ZipInfo("mimetype", date_time=(1980, 1, 1, 0, 0, 0))
             out.writestr(mimetype, b"application/epub+zip", compress_type=zipfile.ZIP_STORED)
@@ -135,14 +126,18 @@ def convert_epub(
                 if info.filename == "mimetype" or info.is_dir():
                     continue
                 doc = documents.get(info.filename)
-                if doc is not None:
-                    data = doc.serialise(language)
-                    target = _copy_info(info, zipfile.ZIP_DEFLATED)
-                    out.writestr(target, data)
+                if doc is None:
+                    _copy_member(archive.zip, info, out)
                     continue
-                _copy_member(archive.zip, info, out)
-        characters = sum(len(s) for s in sources)
+                characters += doc.convert(chain, fixes)
+                target = _copy_info(info, zipfile.ZIP_DEFLATED)
+                out.writestr(target, doc.serialise(language), compresslevel=_LEVEL)
         return ConvertedBook(len(documents), characters, tuple(warnings))
+
+
+#: Deflate level of rewritten documents: 1 compresses 3× faster than zlib's default 6 and
+#: makes Chinese XHTML 5–7% larger (docs/epub.md).
+_LEVEL = 1
 
 
 def _convert_lines(sources: Sequence[str], chain: Chain) -> list[str]:
@@ -167,11 +162,19 @@ class _Document:
     """A text member as tokens: markup kept as written, text tokens converted in place."""
 
     def __init__(
-        self, tokens: list[str], paragraphs: list[list[int]], encoding: str, bom: bytes, kind: str
+        self,
+        tokens: list[str],
+        paragraphs: list[list[int]],
+        encoding: str,
+        bom: bytes,
+        kind: str,
+        described: list[int] | None = None,
     ):
         self.kind = kind
         self.tokens = tokens
         self.paragraphs = paragraphs
+        #: Tags with text for readers in an attribute (alt, title, aria-label).
+        self.described = described or []
         self.encoding = encoding
         self.bom = bom
 
@@ -200,6 +203,7 @@ class _Document:
         paragraphs: list[list[int]] = []
         current: list[int] = []
         stack: list[str] = []
+        described: list[int] = []
         keep = 0  # depth inside elements never converted
         pos = 0
 
@@ -209,20 +213,30 @@ class _Document:
                 paragraphs.append(current)
                 current = []
 
-        for start, end in _markup(text):
+        for m in _MARKUP.finditer(text):
+            start = m.start()
             if start > pos:
-                _add_text(tokens, current, text[pos:start], keep, kind, stack)
-            token = text[start:end]
+                piece = text[pos:start]
+                tokens.append(piece)
+                if not keep and not piece.isspace() and _converted(kind, stack):
+                    current.append(len(tokens) - 1)
+            token = m.group()
             tokens.append(token)
-            pos = end
-            tag = _TAG_NAME.match(token)
-            if tag is None or token.startswith(("<!", "<?")):
+            pos = m.end()
+            name = m.group(2)
+            if not name:  # a comment, CDATA, processing instruction or doctype
                 continue
-            closing, name = tag.group(1) == "/", tag.group(2).split(":")[-1].lower()
-            self_closing = token.rstrip().endswith("/>")
+            name = name.rpartition(":")[2].lower()
+            if (
+                kind == "xhtml"
+                and not keep
+                and name not in _UNDESCRIBED
+                and _READ_ATTR.search(token)
+            ):
+                described.append(len(tokens) - 1)
             if name in _BREAKS:
                 end_paragraph()
-            if closing:
+            if m.group(1):
                 if name in stack:
                     while stack:
                         top = stack.pop()
@@ -230,14 +244,42 @@ class _Document:
                             keep -= 1
                         if top == name:
                             break
-            elif not self_closing and name not in ("br", "img", "hr", "meta", "link", "input"):
+            elif not token.endswith("/>") and name not in _EMPTY:
                 stack.append(name)
                 if name in _KEEP:
                     keep += 1
         if pos < len(text):
-            _add_text(tokens, current, text[pos:], keep, kind, stack)
+            tokens.append(text[pos:])
+            if not keep and not text[pos:].isspace() and _converted(kind, stack):
+                current.append(len(tokens) - 1)
         end_paragraph()
-        return _Document(tokens, paragraphs, encoding, bom, kind)
+        return _Document(tokens, paragraphs, encoding, bom, kind, described)
+
+    def convert(
+        self, chain: Chain, fixes: Callable[[Sequence[str], list[str]], list[str]] | None = None
+    ) -> int:
+        """Convert every paragraph and every attribute read to readers (a picture's
+        description, a link's title) through `chain` in place, the paragraphs then through
+        the reader's `fixes` (`reader.core.fixes.paragraph_fixer`); returns the characters read."""
+        sources = [self.text_of(p) for p in self.paragraphs]
+        values = [
+            (i, m.span(m.lastindex or 0), m.group(m.lastindex or 0))
+            for i in self.described
+            for m in _READ_ATTR.finditer(self.tokens[i])
+        ]
+        results = _convert_lines(sources + [v for _, _, v in values], chain)
+        if fixes is not None and chain:
+            results[: len(sources)] = fixes(sources, results[: len(sources)])
+        for paragraph, source, result in zip(self.paragraphs, sources, results, strict=False):
+            if source != result:
+                self.replace(paragraph, result, chain)
+        # Right to left within a tag, so earlier spans stay where they were.
+        for (i, (start, end), value), result in reversed(
+            list(zip(values, results[len(sources) :], strict=True))
+        ):
+            if value != result:
+                self.tokens[i] = self.tokens[i][:start] + result + self.tokens[i][end:]
+        return sum(map(len, sources)) + sum(len(v) for _, _, v in values)
 
     def text_of(self, paragraph: list[int]) -> str:
         """The paragraph's text: its text tokens joined."""
@@ -254,7 +296,7 @@ class _Document:
         if language:
             tokens = [
                 _LANG_ATTR.sub(lambda m: f"{m.group(1)}{m.group(2)}{language}{m.group(2)}", t)
-                if t.startswith("<") and not t.startswith(("<!", "<?"))
+                if "lang" in t and t.startswith("<") and not t.startswith(("<!", "<?"))
                 else t
                 for t in self.tokens
             ]
@@ -265,51 +307,34 @@ class _Document:
         return self.bom + "".join(tokens).encode(self.encoding)
 
 
-def _markup(text: str) -> Iterator[tuple[int, int]]:
-    """Where each piece of markup is: comments, CDATA, processing instructions, the doctype
-    (with its internal subset) and tags. A `<` that starts none of them is text. Found with
-    `str.find`, in linear time whatever the input."""
-    pos = 0
-    n = len(text)
-    while (start := text.find("<", pos)) >= 0:
-        for opening, closing in _DELIMITED:
-            if text.startswith(opening, start):
-                end = text.find(closing, start + len(opening))
-                end = n if end < 0 else end + len(closing)
-                break
-        else:
-            close = text.find(">", start + 1)
-            if close < 0:
-                return
-            if text.startswith("<!", start):
-                bracket = text.find("[", start, close)
-                if bracket >= 0:  # a doctype's internal subset holds '>' of its own
-                    subset = text.find("]", bracket)
-                    close = text.find(">", subset) if subset >= 0 else -1
-                    if close < 0:
-                        close = n - 1
-            elif text.find("<", start + 1, close) >= 0:
-                pos = start + 1  # "a < b": a '<' in text
-                continue
-            end = close + 1
-        yield start, end
-        pos = end
+#: Each piece of markup: comments, CDATA, processing instructions, the doctype (with its
+#: internal subset, which holds '>' of its own) and tags (group 1 the closing slash, group 2
+#: the name). One left open runs to the end of the text; a '<' that starts none of them is
+#: text ("a < b"). No alternative backtracks far, so scanning is linear whatever the input.
+_MARKUP = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
+    r"|<\?.*?(?:\?>|\Z)"
+    r"|<![^<>\[]*(?:>|\[[^\]]*(?:\Z|\][^>]*(?:>|\Z)))"
+    r"|<\s*(/?)\s*([^\s/<>]*)[^<>]*>",
+    re.S,
+)
+#: Attributes whose value is text for readers: converted like the text (alt, title, aria-label).
+_READ_ATTR = re.compile(r"""\s(?:alt|title|aria-label)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')""", re.I)
+#: Elements whose `title` is not for readers (a style sheet's title selects it by name).
+_UNDESCRIBED = frozenset({"link", "meta", "style", "script"})
+#: Elements that never have content.
+_EMPTY = frozenset({"br", "img", "hr", "meta", "link", "input"})
 
 
-_DELIMITED = (("<!--", "-->"), ("<![CDATA[", "]]>"), ("<?", "?>"))
-
-
-def _add_text(
-    tokens: list[str], current: list[int], text: str, keep: int, kind: str, stack: list[str]
-) -> None:
-    tokens.append(text)
-    if keep or not text.strip():
-        return
-    if kind == "opf" and not (stack and stack[-1] in _OPF_TEXT):
-        return
-    if kind == "ncx" and not (stack and stack[-1] == "text"):
-        return
-    current.append(len(tokens) - 1)
+def _converted(kind: str, stack: list[str]) -> bool:
+    """Whether text here is converted: all of a content document's (outside code), only the
+    NCX's labels and the package's descriptive metadata."""
+    if kind == "xhtml":
+        return True
+    if kind == "opf":
+        return bool(stack) and stack[-1] in _OPF_TEXT
+    return bool(stack) and stack[-1] == "text"
 
 
 def _set_dc_language(tokens: list[str], language: str) -> list[str]:

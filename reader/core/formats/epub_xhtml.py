@@ -24,6 +24,12 @@ from reader.core.formats.epub_archive import (
 )
 
 _OPS_TYPE = "{http://www.idpf.org/2007/ops}type"
+_SPAN = "{http://www.w3.org/1999/xhtml}span"
+#: The attributes that make a span matter to the reader (an anchor, a style, a note); a class
+#: matters only when the book's CSS makes it bold (checked apart); `data-*`, `lang`, `title`
+#: change nothing shown.
+_MEANINGFUL = frozenset({"id", "name", "style", "role", _OPS_TYPE, "epub:type"})
+_PLAIN_SPAN = "zhreader-plain-span"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 
 
@@ -146,10 +152,30 @@ class BookReader:
         if root is None:
             return
         body = next((el for el in root.iter() if local_name(el) == "body"), root)
+        self._strip_plain_spans(body)
         self._container(body, _Context())
         self._flush(_Context())
         if len(self.blocks) > self.file_start:  # ids after the last block lead to it
             self._anchor_pending(len(self.blocks) - 1)
+
+    def _strip_plain_spans(self, body: etree._Element) -> None:
+        """Take out the `<span>`s that change nothing, keeping their text: calibre wraps
+        every sentence in one (224,000 in 資治通鑑), and lxml unwraps them in C for much less
+        than the walk below spends on each (docs/epub.md)."""
+        bold = self.bold_classes
+        plain = []
+        for span in body.iter(_SPAN, "span"):
+            attrib = span.attrib
+            if attrib and (
+                not _MEANINGFUL.isdisjoint(attrib)
+                or (bold and not bold.isdisjoint(attrib.get("class", "").split()))
+            ):
+                continue
+            plain.append(span)
+        if plain:
+            for span in plain:
+                span.tag = _PLAIN_SPAN
+            etree.strip_tags(body, _PLAIN_SPAN)
 
     def read_picture(self, member: str) -> None:
         """A picture that is itself in the spine (a cover page, a page of a comic)."""
@@ -326,7 +352,7 @@ class BookReader:
             if name == "br":
                 self._line_break()
             else:
-                self._text(el.get("alt", "") or "〓", style)  # a picture inside a line of text
+                self._inline_picture(el, style)
             self._inline_all(el, style)  # what an unclosed tag swallowed
             return
         if name == "ruby":
@@ -467,6 +493,22 @@ class BookReader:
         return self._note_label("#" + el.get("id", ""), el.get("id", "") or "note")
 
     # images
+
+    def _inline_picture(self, el: etree._Element, style: _Style) -> None:
+        """A picture inside a line of text (a glyph image for a rare character): its
+        description (or 〓) as the text, the picture drawn over it when the book has it."""
+        alt = el.get("alt", "") or "〓"
+        src = el.get("src", "")
+        member = resolve(self.base, src) if src else None
+        if member is None and src and not urlsplit(src).scheme:
+            self.outside += 1
+        member = self.archive.actual(member) if member is not None else None
+        if member is None:
+            self._text(alt, style)
+            return
+        self._settle()
+        picture = Image(src, alt, el.get("title", ""), str(self.archive.path), member)
+        self.runs.append(replace(style.run(alt), picture=picture))
 
     def _image_alone(self, el: etree._Element) -> bool:
         return not _text_after(el) and not _runs_text(self._settled()).strip()
@@ -682,11 +724,15 @@ def _same_style(a: Run, b: Run) -> bool:
         and a.link == b.link
         and a.ruby == b.ruby
         and a.note == b.note
+        and a.picture is None
+        and b.picture is None  # each picture keeps its own run
     )
 
 
 def _with_text(run: Run, text: str) -> Run:
-    return Run(text, run.bold, run.italic, run.code, run.strike, run.link, run.ruby, run.note)
+    return Run(
+        text, run.bold, run.italic, run.code, run.strike, run.link, run.ruby, run.note, run.picture
+    )
 
 
 def _int(value: str | None, default: int) -> int:

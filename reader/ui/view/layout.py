@@ -59,6 +59,8 @@ MAX_IMAGE_PIXELS = 50_000_000
 MAX_IMAGE_BYTES = 32 * 1024 * 1024
 _FIGURE_MARK = "▣"
 _IMAGE_CACHE = 24
+#: Pictures inside text kept scaled (a few kilobytes each).
+_INLINE_CACHE = 512
 
 
 def utf16_len(text: str) -> int:
@@ -104,6 +106,8 @@ class LaidBlock:
     image_note: str = ""  # said instead of a picture that is not shown
     cells: list[Cell] = field(default_factory=list)
     ruby: list[tuple[int, int, str]] = field(default_factory=list)  # UTF-16 span, annotation
+    #: Pictures inside the text: UTF-16 span of the text they stand over, the picture.
+    pictures: list[tuple[int, int, QImage]] = field(default_factory=list)
     breaks: list[float] = field(default_factory=list)  # y where a page may break
 
     def lines(self) -> int:
@@ -115,6 +119,31 @@ class ImageStore:
 
     def __init__(self) -> None:
         self._cache: OrderedDict[tuple[str, str], QImage | str] = OrderedDict()
+        #: Pictures inside text, scaled to a line: small, many, and the same ones again and
+        #: again (a rare character's glyph), so many more are kept.
+        self._inline: OrderedDict[tuple[str, str, int], QImage | None] = OrderedDict()
+
+    def inline(self, image: Image, height: int) -> QImage | None:
+        """The picture scaled to `height` pixels (at most six times as wide), for a line of
+        text; None when it cannot be shown."""
+        key = (image.path, image.member, height)
+        if key in self._inline:
+            self._inline.move_to_end(key)
+            return self._inline[key]
+        loaded = self.load(image)
+        picture = None
+        if isinstance(loaded, QImage) and not loaded.isNull():
+            scale = min(height / max(1, loaded.height()), 6 * height / max(1, loaded.width()))
+            picture = loaded.scaled(
+                max(1, round(loaded.width() * scale)),
+                max(1, round(loaded.height() * scale)),
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        self._inline[key] = picture
+        if len(self._inline) > _INLINE_CACHE:
+            self._inline.popitem(last=False)
+        return picture
 
     def load(self, image: Image) -> QImage | str:
         """The picture, or a one-line reason it is not shown."""
@@ -266,7 +295,8 @@ class BlockLayouter:
                 text_top = image.height() + 0.4 * em
             else:
                 note = _picture_note(block.image.src, loaded)
-        layout = self._set_text(text, style, inner, block.runs, theme)
+        pictures = self._inline_pictures(block.runs, text, self.font_for(style))
+        layout = self._set_text(text, style, inner, block.runs, theme, pictures)
         lines = layout.lineCount()
         pitch = self._pitch(self.font_for(style))
         pad = em * 0.5 if style.boxed else 0.0
@@ -286,6 +316,7 @@ class BlockLayouter:
             image_note=note,
         )
         laid.ruby = _ruby_spans(block.runs, text)
+        laid.pictures = [(start, end, picture) for start, end, picture, _ in pictures]
         if block.kind is BlockKind.LIST_ITEM and block.marker:
             laid.marker, laid.marker_font = block.marker, self.font_for(style)
         elif block.kind in (BlockKind.FIGURE, BlockKind.IMAGE) and image is None:
@@ -328,7 +359,13 @@ class BlockLayouter:
         return max(1.0, self.device.logicalDpiX() / 96)
 
     def _set_text(
-        self, text: str, style: BlockStyle, width: float, runs: Sequence[Run], theme: Theme
+        self,
+        text: str,
+        style: BlockStyle,
+        width: float,
+        runs: Sequence[Run],
+        theme: Theme,
+        pictures: Sequence[tuple[int, int, QImage, float]] = (),
     ) -> QTextLayout:
         font = self.font_for(style)
         em = self.em
@@ -337,6 +374,16 @@ class BlockLayouter:
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(option)
         formats = self.run_formats(runs, text, theme, font.pixelSize())
+        for start, end, _, spacing in pictures:
+            # The picture's description stays as the text (selection, search, copy) but is
+            # not drawn, spaced to the picture's width; the picture is painted over it.
+            fmt = QTextCharFormat()
+            fmt.setForeground(QColor(Qt.GlobalColor.transparent))
+            fmt.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+            fmt.setFontLetterSpacing(spacing)
+            hidden = QTextLayout.FormatRange()
+            hidden.start, hidden.length, hidden.format = start, end - start, fmt
+            formats.append(hidden)
         if formats:
             layout.setFormats(formats)
         pitch = self._pitch(font)
@@ -357,6 +404,30 @@ class BlockLayouter:
             first = False
         layout.endLayout()
         return layout
+
+    def _inline_pictures(
+        self, runs: Sequence[Run], text: str, font: QFont
+    ) -> list[tuple[int, int, QImage, float]]:
+        """(UTF-16 start, end, picture scaled to the text's height, letter spacing that makes
+        the description as wide as the picture) of each picture inside the text that can be
+        shown; a picture that cannot keeps its description as plain text."""
+        if not any(r.picture for r in runs) or sum(len(r.text) for r in runs) != len(text):
+            return []
+        height = max(1, font.pixelSize())
+        metrics = QFontMetricsF(font)
+        found = []
+        pos = 0
+        for run in runs:
+            end = pos + len(run.text)
+            if run.picture is not None and run.picture.path:
+                # A glyph picture is one character high; a wide one at most 6 ems wide.
+                picture = self.images.inline(run.picture, height)
+                if picture is not None:
+                    units = utf16_len(run.text)
+                    spacing = (picture.width() - metrics.horizontalAdvance(run.text)) / units
+                    found.append((utf16_len(text[:pos]), utf16_len(text[:end]), picture, spacing))
+            pos = end
+        return found
 
     def _pitch(self, font: QFont) -> float:
         return max(QFontMetricsF(font).height(), self.em * self.line_height / 100)
@@ -464,6 +535,8 @@ class BlockLayouter:
             first_shown = part is None or part[0] <= laid.content_top + laid.text_top
             if laid.ruby:
                 self._paint_ruby(painter, laid, origin, part)
+            if laid.pictures:
+                self._paint_pictures(painter, laid, origin, part)
             if laid.marker and laid.layout.lineCount() and first_shown:
                 self._paint_marker(painter, laid, origin)
         if laid.image_note:
@@ -524,6 +597,27 @@ class BlockLayouter:
             y = origin.y() + line.y() - metrics.descent()
             painter.drawText(QPointF(x, y), annotation)
         painter.restore()
+
+    def _paint_pictures(
+        self,
+        painter: QPainter,
+        laid: LaidBlock,
+        origin: QPointF,
+        part: tuple[float, float] | None,
+    ) -> None:
+        """Pictures inside the text, over their hidden descriptions, centred on the line."""
+        assert laid.layout is not None
+        layout = laid.layout
+        base = laid.content_top + laid.text_top
+        for start, _, picture in laid.pictures:
+            line = layout.lineForTextPosition(start)
+            if not line.isValid():
+                continue
+            if part is not None and not (part[0] - 0.5 <= base + line.y() <= part[1] + 0.5):
+                continue
+            x = origin.x() + _x(line.cursorToX(start))
+            y = origin.y() + line.y() + (line.height() - picture.height()) / 2
+            painter.drawImage(QPointF(x, y), picture)
 
     def _paint_marker(self, painter: QPainter, laid: LaidBlock, origin: QPointF) -> None:
         assert laid.layout is not None and laid.marker_font is not None

@@ -1,0 +1,109 @@
+"""File → Document Information: what the book says about itself (authors, publisher,
+language, description) and what the reader knows about the file (path, size, encoding,
+format, characters, chapters)."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.loading import display_encoding
+from reader.core.rendition import PreparedDocument
+
+
+class DocumentInfoDialog(QDialog):
+    """The facts of the open document, one per row; a row the document has no value for is
+    left out. Every value can be selected and copied."""
+
+    def __init__(self, prepared: PreparedDocument, path: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("documentInfo")
+        self.setWindowTitle(self.tr("Document Information"))
+        self.rows: dict[str, str] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for label, value in self._facts(prepared, path):
+            if not value:
+                continue
+            self.rows[label] = value
+            field = QLabel(value, self)
+            field.setWordWrap(True)
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        description = prepared.document.description
+        self.description: QTextBrowser | None = None
+        if description:
+            layout.addWidget(QLabel(self.tr("Description"), self))
+            self.description = QTextBrowser(self)
+            self.description.setObjectName("description")
+            self.description.setPlainText(description)  # the book's HTML is never run
+            self.description.setMaximumHeight(160)
+            layout.addWidget(self.description)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+
+    def _facts(self, prepared: PreparedDocument, path: str) -> list[tuple[str, str]]:
+        doc = prepared.document
+        locale = QLocale()
+        formats = {
+            "epub": self.tr("EPUB book"),
+            "markdown": self.tr("Markdown"),
+            "text": self.tr("Plain text"),
+        }
+        chapters = sum(1 for _ in prepared.outline.walk())
+        return [
+            (self.tr("Title"), doc.title),
+            (self.tr("Authors"), "、".join(doc.authors) or doc.metadata.author),
+            (self.tr("Publisher"), doc.publisher),
+            # A text's source line (來源：…); a book's is its publisher, above.
+            (self.tr("Source"), doc.metadata.source if doc.format != "epub" else ""),
+            (self.tr("Date"), doc.date or doc.metadata.published),
+            (self.tr("Language"), _language(doc.language)),
+            (self.tr("File"), path),
+            (self.tr("Size"), _size(path, locale)),
+            (self.tr("Format"), formats.get(doc.format, doc.format)),
+            (
+                self.tr("Read as"),
+                self.tr("As the book's XHTML declares it")
+                if doc.format == "epub"
+                else display_encoding(doc.encoding),
+            ),
+            (self.tr("Characters"), locale.toString(doc.char_count)),
+            (self.tr("Chapters"), locale.toString(chapters)),
+        ]
+
+
+def _language(tag: str) -> str:
+    """`zh-TW (Chinese, Taiwan)`: the tag as written and what it names."""
+    if not tag:
+        return ""
+    locale = QLocale(tag.replace("_", "-"))
+    if locale.language() == QLocale.Language.C:
+        return tag
+    name = QLocale.languageToString(locale.language())
+    subtags = tag.replace("_", "-").split("-")[1:]
+    if any((len(s) == 2 and s.isalpha()) or (len(s) == 3 and s.isdigit()) for s in subtags):
+        name = f"{name}, {QLocale.territoryToString(locale.territory())}"
+    return f"{tag} ({name})"
+
+
+def _size(path: str, locale: QLocale) -> str:
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        return ""
+    return f"{locale.formattedDataSize(size)} ({locale.toString(size)} B)"
