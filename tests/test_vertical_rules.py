@@ -76,3 +76,12 @@ def test_a_piece_longer_than_a_column_gets_a_column_alone():
     lengths = [1.0, 9.0, 1.0]
     spans = break_columns(text, pieces, lengths, 5)
     assert spans == [(0, 1), (1, 2), (2, 3)]
+
+
+def test_half_width_punctuation_and_curved_quotes_show_as_full_width_cells():
+    from reader.core.vertical import cell_text
+
+    assert [cell_text(c) for c in ",!“”"] == ["，", "！", "「", "」"]
+    assert placement(",") is Placement.CORNER
+    text = "他說,“好”"
+    assert [u.kind for u in units(text)] == [UnitKind.CELL] * 6

@@ -73,12 +73,29 @@ VERTICAL_FORMS: dict[str, str] = {
     "［": "﹇",
     "］": "﹈",
 }
+#: What a cell shows for half-width punctuation and curved quotes in Chinese text: the
+#: full-width form the font turns for vertical setting, and corner quotes, which vertical
+#: Chinese uses for quotations (GB/T 15834 and Taiwan's standard alike).
+CELL_FORMS: dict[str, str] = {
+    ",": "，",
+    "!": "！",
+    "?": "？",
+    ":": "：",
+    ";": "；",
+    "(": "（",
+    ")": "）",
+    "~": "～",
+    "“": "「",
+    "”": "」",
+    "‘": "『",
+    "’": "』",
+}
 _TURNED = (set(VERTICAL_FORMS) - _CORNER - _CENTRED) | set("～〜ー―⸺⸻“”‘’")
 
 #: No column starts with these (closing punctuation and marks that follow a word).
-NO_COLUMN_START = frozenset("，。、．：；！？‼⁇⁈⁉」』）》〉】〕〗｝］…‥・·‧ー～〜”’%％")
+NO_COLUMN_START = frozenset(",!?:;)，。、．：；！？‼⁇⁈⁉」』）》〉】〕〗｝］…‥・·‧ー～〜”’%％")
 #: No column ends with these (opening brackets and quotes).
-NO_COLUMN_END = frozenset("「『（《〈【〔〖｛［“‘")
+NO_COLUMN_END = frozenset("(「『（《〈【〔〖｛［“‘")
 
 # One or two ASCII digits standing alone: set upright in one cell.
 # Latin letters, or three or more digits (with the marks inside a number or a word): sideways.
@@ -90,6 +107,7 @@ _RUNS = re.compile(
 
 def placement(char: str) -> Placement:
     """Where `char` sits in a vertical column's cell."""
+    char = CELL_FORMS.get(char, char)
     if char in _CORNER:
         return Placement.CORNER
     if char in _CENTRED:
@@ -97,6 +115,11 @@ def placement(char: str) -> Placement:
     if char in _TURNED:
         return Placement.TURNED
     return Placement.UPRIGHT
+
+
+def cell_text(chars: str) -> str:
+    """What a cell holding `chars` shows: full-width forms for half-width punctuation."""
+    return CELL_FORMS.get(chars, chars)
 
 
 def to_vertical_forms(text: str) -> str:

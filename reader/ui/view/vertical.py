@@ -1,0 +1,476 @@
+"""The vertical layouter: blocks set in columns, top to bottom, the first column at the right.
+
+The same block model and style table as the horizontal `BlockLayouter`, read
+in logical terms: a style's space before and after lies to the right and left
+of a block, its left margin and first-line indent come down from the top of
+the column. Characters stand upright in square cells; punctuation is drawn
+with the font's OpenType `vert` feature (vertical forms placed as the font's
+region expects; docs/vertical.md says why not Unicode's U+FE10 forms).
+Pages are cut between columns by `VerticalPages`, on demand from any
+position; a worker counts them for the whole document. Sizes are in the
+paint device's pixels, as in the horizontal layouter, so screen and paper
+share this code.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPaintDevice, QPainter, QPen
+
+from reader.core.document import Block, BlockKind
+from reader.core.vertical import CELL_FORMS, UnitKind, break_columns, cell_text, units
+from reader.ui.themes import Theme
+from reader.ui.view.layout import ImageStore
+from reader.ui.view.typeset import BlockStyle, block_style
+
+#: Where an ideograph's baseline lies in its cell: the ideographic em box is 0.88 above it.
+BASELINE = 0.88
+#: Characters below this code point (Latin, Greek, Cyrillic…) are narrow: set sideways.
+_NARROW_BELOW = 0x2000
+_IMAGE_SHARE = 0.45  # a picture takes at most this share of a page's width
+
+
+@dataclass(slots=True)
+class Piece:
+    """A laid-out stretch [start, end) of the text (code points), `y` down its column."""
+
+    start: int
+    end: int
+    kind: UnitKind
+    y: float
+    length: float
+    sideways: bool = False  # drawn turned 90° clockwise (Latin words, long numbers)
+
+
+@dataclass(slots=True)
+class Column:
+    """One column of a block; `x` is its right edge, leftwards from the block's right edge."""
+
+    x: float
+    width: float
+    pieces: list[Piece]
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0].start if self.pieces else 0
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1].end if self.pieces else 0
+
+
+@dataclass(slots=True)
+class VerticalBlock:
+    """A block set in columns. Its space before is at the right, its space after at the left."""
+
+    kind: BlockKind
+    style: BlockStyle
+    text: str
+    font: QFont
+    cell: float  # the side of a character's square cell in pixels
+    columns: list[Column]
+    space_before: float
+    space_after: float
+    length: float  # of a column, in pixels
+    image: QImage | None = None
+    marker: str = ""
+
+    @property
+    def body_width(self) -> float:
+        """Width of the columns (and picture) without the space before and after."""
+        if not self.columns:
+            return 0.0
+        last = self.columns[-1]
+        return last.x + last.width
+
+    def char_column(self, char: int) -> int:
+        """The index of the column that holds code point `char`."""
+        for n, column in enumerate(self.columns):
+            if char < column.end:
+                return n
+        return max(0, len(self.columns) - 1)
+
+
+class VerticalLayouter:
+    """Sets blocks in vertical columns with one body font, size and column spacing."""
+
+    def __init__(
+        self,
+        font: QFont,
+        em: float,
+        line_height: int,
+        device: QPaintDevice | None = None,
+        images: ImageStore | None = None,
+    ):
+        self.font, self.em, self.line_height = QFont(font), em, line_height
+        self.device = device
+        self.images = images or ImageStore()
+        self._fonts: dict[tuple[float, bool], QFont] = {}
+        self._metrics: dict[tuple[float, bool], QFontMetricsF] = {}
+
+    def font_for(self, style: BlockStyle) -> QFont:
+        """The block's font with vertical punctuation (OpenType `vert`) switched on."""
+        key = (style.scale, style.bold)
+        font = self._fonts.get(key)
+        if font is None:
+            font = QFont(self.font)
+            font.setPixelSize(max(6, round(self.em * style.scale)))
+            font.setBold(style.bold)
+            font.setFeature(QFont.Tag("vert"), 1)
+            self._fonts[key] = font
+            self._metrics[key] = (
+                QFontMetricsF(font, self.device) if self.device else QFontMetricsF(font)
+            )
+        return font
+
+    def _measure(self, style: BlockStyle) -> QFontMetricsF:
+        self.font_for(style)
+        return self._metrics[(style.scale, style.bold)]
+
+    def lay_out(self, block: Block, text: str, length: float, theme: Theme) -> VerticalBlock:
+        """Set `block` showing `text` in columns `length` pixels long."""
+        style = block_style(block.kind, block.level, block.marker)
+        em = self.em
+        font = self.font_for(style)
+        metrics = self._measure(style)
+        cell = float(font.pixelSize())
+        pitch = max(cell * 1.25, cell * self.line_height / 100)
+        laid = VerticalBlock(
+            block.kind,
+            style,
+            text,
+            font,
+            cell,
+            [],
+            style.space_before * em,
+            style.space_after * em,
+            length,
+        )
+        if block.kind is BlockKind.RULE:
+            laid.columns.append(Column(0.0, pitch, []))
+            return laid
+        x = 0.0
+        if block.kind is BlockKind.IMAGE and block.image is not None and block.image.path:
+            loaded = self.images.load(block.image)
+            if isinstance(loaded, QImage):
+                width = min(length * 0.9, loaded.width(), 10 * em)
+                laid.image = loaded.scaled(
+                    int(width),
+                    int(length * 0.9),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+                laid.columns.append(Column(0.0, laid.image.width() + 0.6 * em, []))
+                x = laid.image.width() + 0.6 * em
+        top = max(0.0, style.margin_left) * em
+        if block.kind is BlockKind.LIST_ITEM and block.marker:
+            laid.marker = block.marker
+        capacity = max(1.0, (length - top - style.margin_right * em) / cell)
+        pieces = units(text.replace("\t", "　"))
+        lengths = [
+            self._length(text, piece.start, piece.end, piece.kind, metrics, cell)
+            for piece in pieces
+        ]
+        indent = max(0.0, style.indent)
+        spans = break_columns(text, pieces, lengths, capacity, indent)
+        for n, (first, last) in enumerate(spans):
+            y = top + (indent * cell if n == 0 else 0.0)
+            used = sum(lengths[first:last])
+            if style.align == "center" and len(spans) == 1:
+                y = top + (capacity - used) * cell / 2
+            elif style.align == "right" and len(spans) == 1:
+                y = top + (capacity - used) * cell
+            placed = []
+            for k in range(first, last):
+                piece = pieces[k]
+                size = lengths[k] * cell
+                sideways = piece.kind is UnitKind.SIDEWAYS or (
+                    piece.kind is UnitKind.CELL and lengths[k] != 1.0
+                )
+                placed.append(Piece(piece.start, piece.end, piece.kind, y, size, sideways))
+                y += size
+            laid.columns.append(Column(x, pitch, placed))
+            x += pitch
+        return laid
+
+    @staticmethod
+    def _length(
+        text: str, start: int, end: int, kind: UnitKind, metrics: QFontMetricsF, cell: float
+    ) -> float:
+        """A piece's length down the column in cells."""
+        if kind is UnitKind.SIDEWAYS:
+            return max(0.5, metrics.horizontalAdvance(text[start:end]) / cell)
+        if (
+            kind is UnitKind.CELL
+            and ord(text[start]) < _NARROW_BELOW
+            and text[start] not in CELL_FORMS
+        ):
+            return max(0.25, metrics.horizontalAdvance(text[start:end]) / cell)
+        if kind is UnitKind.BREAK:
+            return 0.0
+        return 1.0
+
+    # Painting
+
+    def paint(
+        self,
+        painter: QPainter,
+        laid: VerticalBlock,
+        right: float,
+        top: float,
+        theme: Theme,
+        columns: tuple[int, int] | None = None,
+        highlights: Sequence[tuple[int, int, str]] = (),
+    ) -> None:
+        """Draw columns [first, last) of `laid` (all by default), the first column's right edge
+        at `right`, the column tops at `top`. `highlights` are (start, end, colour) spans."""
+        first, last = columns if columns is not None else (0, len(laid.columns))
+        if first >= last:
+            return
+        shift = laid.columns[first].x  # the first column drawn sits at `right`
+        colour = QColor(getattr(theme, laid.style.colour))
+        if laid.kind is BlockKind.RULE:
+            column = laid.columns[0]
+            mid = right - column.width / 2
+            painter.setPen(QPen(colour, max(1.0, self.em / 16)))
+            painter.drawLine(
+                QPointF(mid, top + laid.length / 3), QPointF(mid, top + 2 * laid.length / 3)
+            )
+            return
+        painter.setFont(laid.font)
+        metrics = self._measure(laid.style)
+        cell = laid.cell
+        for n in range(first, last):
+            column = laid.columns[n]
+            column_right = right - (column.x - shift)
+            left = column_right - column.width
+            if laid.image is not None and n == 0:
+                painter.drawImage(QPointF(column_right - laid.image.width(), top), laid.image)
+                continue
+            x = left + (column.width - cell) / 2  # the cells' left edge, centred in the column
+            for start, end, shade in highlights:
+                for piece in column.pieces:
+                    if piece.start < end and start < piece.end and piece.kind is not UnitKind.BREAK:
+                        a, b = self._piece_span(piece, start, end, laid.text)
+                        painter.fillRect(QRectF(x, top + piece.y + a, cell, b - a), QColor(shade))
+            painter.setPen(colour)
+            if n == 0 and laid.marker and column.pieces:  # above the first column, like a bullet
+                above = metrics.horizontalAdvance(laid.marker) + 0.4 * cell
+                self._draw_sideways(
+                    painter, laid.marker, x, top + column.pieces[0].y - above, metrics, cell
+                )
+            for piece in column.pieces:
+                chars = laid.text[piece.start : piece.end]
+                y = top + piece.y
+                if piece.kind is UnitKind.BREAK or chars in ("\t", "　"):
+                    continue
+                if piece.sideways:
+                    self._draw_sideways(painter, chars, x, y, metrics, cell)
+                elif piece.kind is UnitKind.TATE_CHU_YOKO:
+                    self._draw_tate_chu_yoko(painter, chars, x, y, metrics, cell)
+                else:
+                    chars = cell_text(chars)
+                    advance = metrics.horizontalAdvance(chars)
+                    painter.drawText(QPointF(x + (cell - advance) / 2, y + BASELINE * cell), chars)
+
+    @staticmethod
+    def _piece_span(piece: Piece, start: int, end: int, text: str) -> tuple[float, float]:
+        """Where a highlight [start, end) begins and ends down a piece, in pixels."""
+        count = max(1, piece.end - piece.start)
+        a = max(0, start - piece.start) / count
+        b = min(count, end - piece.start) / count
+        return a * piece.length, b * piece.length
+
+    @staticmethod
+    def _draw_sideways(
+        painter: QPainter, chars: str, x: float, y: float, metrics: QFontMetricsF, cell: float
+    ) -> None:
+        """Latin and long numbers turned 90° clockwise, centred across the column."""
+        painter.save()
+        painter.translate(x + cell / 2, y)
+        painter.rotate(90)
+        painter.drawText(QPointF(0, (metrics.ascent() - metrics.descent()) / 2), chars)
+        painter.restore()
+
+    @staticmethod
+    def _draw_tate_chu_yoko(
+        painter: QPainter, chars: str, x: float, y: float, metrics: QFontMetricsF, cell: float
+    ) -> None:
+        """One or two digits upright side by side in one cell, narrowed to fit it."""
+        advance = metrics.horizontalAdvance(chars)
+        squeeze = min(1.0, 0.95 * cell / max(1.0, advance))
+        painter.save()
+        painter.translate(x + (cell - advance * squeeze) / 2, y + BASELINE * cell)
+        painter.scale(squeeze, 1.0)
+        painter.drawText(QPointF(0, 0), chars)
+        painter.restore()
+
+    # Geometry
+
+    def hit(self, laid: VerticalBlock, column: int, y: float) -> int:
+        """The code point nearest to `y` (from the column tops) in `column` of `laid`."""
+        if not laid.columns:
+            return 0
+        pieces = laid.columns[max(0, min(column, len(laid.columns) - 1))].pieces
+        for piece in pieces:
+            if y < piece.y + piece.length:
+                if piece.y > y:
+                    return piece.start
+                share = (y - piece.y) / max(1.0, piece.length)
+                return piece.start + round(share * (piece.end - piece.start) - 0.5 + 0.5)
+        return pieces[-1].end if pieces else 0
+
+
+@dataclass(frozen=True, slots=True)
+class PagePart:
+    """Columns [first, last) of block `block` on a page, the first one's right edge `right`
+    pixels left of the page's right edge."""
+
+    block: int
+    first: int
+    last: int
+    right: float
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What one page shows and where the next one starts: (block, column)."""
+
+    start: tuple[int, int]
+    parts: tuple[PagePart, ...]
+    next_start: tuple[int, int] | None
+
+
+class VerticalPages:
+    """Cuts the vertical setting of a document into pages between columns, on demand."""
+
+    def __init__(
+        self,
+        layouter: VerticalLayouter,
+        blocks: Sequence[Block],
+        texts: Sequence[str],
+        theme: Theme,
+        width: float,
+        height: float,
+        cache: int = 400,
+    ):
+        self.layouter, self.blocks, self.texts, self.theme = layouter, blocks, texts, theme
+        self.width, self.height = width, height
+        self._cache: OrderedDict[int, VerticalBlock] = OrderedDict()
+        self._cache_size = cache
+
+    def laid(self, index: int) -> VerticalBlock:
+        """Block `index` laid out for this page height (cached)."""
+        found = self._cache.get(index)
+        if found is not None:
+            self._cache.move_to_end(index)
+            return found
+        found = self.layouter.lay_out(
+            self.blocks[index], self.texts[index], self.height, self.theme
+        )
+        self._cache[index] = found
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return found
+
+    def forget(self, indices: Sequence[int] | None = None) -> None:
+        """Lay these blocks (all when None) out again when next asked."""
+        if indices is None:
+            self._cache.clear()
+        else:
+            for index in indices:
+                self._cache.pop(index, None)
+
+    def page(self, start: tuple[int, int]) -> Page:
+        """The page that begins at column `start[1]` of block `start[0]`."""
+        block, column = start
+        parts: list[PagePart] = []
+        x = 0.0
+        count = len(self.texts)
+        while block < count:
+            laid = self.laid(block)
+            if column == 0 and x > 0:
+                x += laid.space_before
+            first = column
+            while column < len(laid.columns):
+                col = laid.columns[column]
+                right = x + col.x - laid.columns[first].x
+                if right + col.width > self.width + 0.5 and (parts or column > first):
+                    break
+                column += 1
+            if column > first:
+                parts.append(PagePart(block, first, column, x))
+            if column < len(laid.columns):
+                return Page(start, tuple(parts), (block, column))
+            last = laid.columns[-1] if laid.columns else None
+            x += (last.x + last.width - laid.columns[first].x if last else 0.0) + laid.space_after
+            if (
+                laid.style.keep_with_next
+                and block + 1 < count
+                and parts
+                and parts[0].block != block
+            ):
+                following = self.laid(block + 1)
+                need = following.space_before + (
+                    following.columns[0].width if following.columns else 0.0
+                )
+                if x + need > self.width:  # a heading never ends a page
+                    parts.pop()
+                    return Page(start, tuple(parts), (block, 0))
+            block, column = block + 1, 0
+            if x >= self.width:
+                break
+        return Page(start, tuple(parts), (block, 0) if block < count else None)
+
+    def previous_start(self, start: tuple[int, int]) -> tuple[int, int] | None:
+        """Where the page before the one beginning at `start` begins, filling backwards."""
+        block, column = start
+        if block == 0 and column == 0:
+            return None
+        x = 0.0
+        while True:
+            if column == 0:
+                block -= 1
+                if block < 0:
+                    return (0, 0)
+                laid = self.laid(block)
+                column = len(laid.columns)
+                x += laid.space_after if x > 0 else 0.0
+            laid = self.laid(block)
+            while column > 0:
+                width = laid.columns[column - 1].width
+                if x + width > self.width + 0.5 and x > 0:
+                    return (block, column)
+                x += width
+                column -= 1
+            x += laid.space_before
+
+    def start_of(self, position: tuple[int, int]) -> tuple[int, int]:
+        """(block, column) of the column holding code point `position[1]` of block `position[0]`."""
+        block = max(0, min(position[0], len(self.texts) - 1))
+        return block, self.laid(block).char_column(position[1])
+
+    def char_at(self, start: tuple[int, int]) -> tuple[int, int]:
+        """(block, first code point) of column `start[1]` of block `start[0]`."""
+        laid = self.laid(start[0])
+        if not laid.columns or start[1] >= len(laid.columns):
+            return start[0], 0
+        return start[0], laid.columns[start[1]].start
+
+
+def count_pages(
+    pages: VerticalPages, cancelled: Callable[[], bool] | None = None
+) -> list[tuple[int, int]] | None:
+    """Every page's start, from the document's beginning; None when `cancelled()`."""
+    starts: list[tuple[int, int]] = []
+    start: tuple[int, int] | None = (0, 0)
+    while start is not None:
+        if cancelled is not None and len(starts) % 20 == 0 and cancelled():
+            return None
+        starts.append(start)
+        start = pages.page(start).next_start
+    return starts
