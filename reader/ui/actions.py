@@ -66,6 +66,7 @@ class Actions:
     zoom_out: QAction
     zoom_reset: QAction
     full_screen: QAction
+    vertical: QAction
     about: QAction
     escape: QAction
     chapter_rules: QAction
@@ -149,6 +150,13 @@ def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]])
         zoom_out=act("zoom_out", tr("Zoom &Out"), Key.ZoomOut),
         zoom_reset=act("zoom_reset", tr("&Reset Zoom"), "Ctrl+0"),
         full_screen=act("full_screen", tr("&Full Screen"), (Key.FullScreen, "F11"), checkable=True),
+        vertical=act(
+            "vertical",
+            tr("&Vertical (直排)"),
+            "Ctrl+Shift+V",
+            checkable=True,
+            tip=tr("Read in columns from top to bottom, right to left, a page at a time"),
+        ),
         about=act("about", tr("&About ZhReader")),
         escape=act("escape", tr("Leave Full Screen or Close the Find Bar"), "Esc"),
         chapter_rules=act(
@@ -225,6 +233,7 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
     for action in a.source_scripts.values():
         source.addAction(action)
     view.addAction(a.reflow)
+    view.addAction(a.vertical)
     view.addSeparator()
     for action in (a.zoom_in, a.zoom_out, a.zoom_reset):
         view.addAction(action)

@@ -71,8 +71,10 @@ from reader.ui.session import DocumentSession
 from reader.ui.settings_store import Preferences, SettingsStore
 from reader.ui.status_bar import StatusBar
 from reader.ui.themes import WindowChrome
+from reader.ui.view.paged_view import PagedView
 from reader.ui.view.reading_style import ReadingStyle
-from reader.ui.view.reading_view import NAVIGATION_KEYS, ReadingView
+from reader.ui.view.reading_view import NAVIGATION_KEYS
+from reader.ui.view_modes import ViewModes
 
 #: Bump when the dock/toolbar layout changes so old saved states are ignored.
 STATE_VERSION = 1
@@ -114,7 +116,7 @@ class MainWindow(QMainWindow):
         self._incoming: DocumentSession | None = None
         self._reopen_at_line = 0  # after switching reflow, the source line to show
 
-        self.view = ReadingView(self)
+        self.view = PagedView(self)
         self.find_bar = FindBar(self)
         self.banner = FontBanner(self)
         central = QWidget(self)
@@ -138,6 +140,9 @@ class MainWindow(QMainWindow):
         self.actions_ = create_actions(self, self._slots())
         build_menus(self, self.actions_)
         self.script_box = build_toolbar(self, self.actions_)
+        self.view_modes = ViewModes(
+            self.view, self.store, self.actions_.vertical, self.status, self
+        )
         self._connect_widgets()
         self._position_timer = self._timer(2000, self.save_position)  # once scrolling settles
         self._follow_timer = self._timer(80, self._follow_reading)
@@ -185,6 +190,7 @@ class MainWindow(QMainWindow):
             "zoom_out": lambda: self.zoom(-1),
             "zoom_reset": lambda: self.zoom(0),
             "full_screen": self.set_full_screen,
+            "vertical": lambda on: self.view_modes.set_vertical(on),
             "about": lambda: AboutBox(self).show(self),
             "escape": self.escape,
             "script_mode": lambda value: self.set_script_mode(ScriptMode(value)),

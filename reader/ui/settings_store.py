@@ -181,6 +181,14 @@ class SettingsStore(QObject):
             self.settings.endGroup()
         self.changed.emit("positions")
 
+    def vertical(self, identity: str) -> bool | None:
+        """Whether the reader reads document `identity` vertically; None if never said."""
+        raw = self.settings.value(f"vertical/{identity}", "") if identity else ""
+        return {"1": True, "0": False}.get(str(raw))
+
+    def set_vertical(self, identity: str, on: bool) -> None:
+        self.settings.setValue(f"vertical/{identity}", "1" if on else "0")
+
     # Chapter rules
 
     def chapter_rules(self, identity: str = "") -> ChapterRules:

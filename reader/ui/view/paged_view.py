@@ -1,0 +1,523 @@
+"""The reading view that also reads vertically (直排), a page at a time.
+
+Horizontal, it is the scrolling `ReadingView` unchanged. Vertical, it shows
+whole pages of columns set by the vertical layouter, the first column at the
+right; one page, or two facing pages on a wide window (the right one first).
+Page keys, arrows and the wheel turn pages in reading direction (leftwards).
+Pages are laid out when shown; a worker counts them for "page N of M". The
+reading position is a character (block, code point), so switching direction,
+script, size or window width keeps the reader's place.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QWidget
+
+from reader.core.rendition import Rendition
+from reader.core.search import Match
+from reader.ui.themes import Theme
+from reader.ui.view.layout import utf16_len, utf16_to_index
+from reader.ui.view.reading_view import ReadingView
+from reader.ui.view.vertical import Page, VerticalLayouter, VerticalPages, count_pages
+
+#: Two facing pages when the window is at least this much wider than high.
+SPREAD_RATIO = 1.25
+#: Page margin in ems of the body text.
+MARGIN_EM = 2.0
+
+CharPosition = tuple[int, int]  # (block, code point in its displayed text)
+
+
+class _CountSignals(QObject):
+    counted = Signal(int, object)  # generation, list of page starts
+
+
+class _PageCount(QRunnable):
+    """Counts the vertical pages of a whole document in a worker, from plain data."""
+
+    def __init__(self, generation, blocks, texts, typesetting, theme, size, signals, stop):
+        super().__init__()
+        self.generation, self.blocks, self.texts = generation, blocks, texts
+        self.typesetting, self.theme, self.size = typesetting, theme, size
+        self.signals, self.stop = signals, stop
+
+    def run(self) -> None:
+        font, em, line_height = self.typesetting
+        pages = VerticalPages(
+            VerticalLayouter(font, em, line_height), self.blocks, self.texts, self.theme,
+            *self.size, cache=8,
+        )  # fmt: skip
+        starts = count_pages(pages, self.stop.is_set)
+        if starts is not None:
+            self.signals.counted.emit(self.generation, starts)
+
+
+class PagedView(ReadingView):
+    """A `ReadingView` that can show the document in vertical columns, page by page."""
+
+    page_changed = Signal(int, int)  # page number (1-based; 0 while counting), page count
+    direction_changed = Signal(bool)  # vertical or not
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._vertical = False
+        self._pages: VerticalPages | None = None
+        self._start: tuple[int, int] = (0, 0)  # (block, column) at the right edge
+        self._char: CharPosition = (0, 0)  # the reading position that survives re-layout
+        self._starts: list[tuple[int, int]] | None = None
+        self._generation = 0
+        self._stop = threading.Event()
+        self._signals = _CountSignals(self)
+        self._signals.counted.connect(self._on_counted)
+        self._wheel = 0
+        self._recount = QTimer(self)
+        self._recount.setSingleShot(True)
+        self._recount.setInterval(300)
+        self._recount.timeout.connect(self._count)
+
+    # Direction
+
+    def is_vertical(self) -> bool:
+        return self._vertical
+
+    def set_vertical(self, on: bool) -> None:
+        """Read in vertical columns (True) or horizontal lines; the character read stays."""
+        if on == self._vertical:
+            return
+        here = self.reading_position()
+        self._vertical = on
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        if on:
+            self._relayout(here)
+        else:
+            self._stop.set()
+            self._pages, self._starts = None, None
+            self.go_to_position(here)
+        self.direction_changed.emit(on)
+        self.viewport().update()
+
+    def reading_position(self) -> CharPosition:
+        """The first character the reader sees: (block, code point)."""
+        if not self._texts:
+            return 0, 0
+        if self._vertical and self._pages is not None:
+            return self._char
+        laid = self._laid(self._top)
+        layout = laid.layout
+        if layout is None or layout.lineCount() == 0:
+            return self._top, 0
+        local = self._offset - laid.content_top - laid.text_top
+        units = 0
+        for n in range(layout.lineCount()):
+            line = layout.lineAt(n)
+            if local < line.y() + line.height() / 2:
+                units = line.textStart()
+                break
+        text = self._texts[self._top]
+        return self._top, utf16_to_index(text, units)
+
+    def go_to_position(self, position: CharPosition) -> None:
+        """Show the character `position` (block, code point): its page, or its line at the top."""
+        if not self._texts:
+            return
+        block = max(0, min(position[0], len(self._texts) - 1))
+        if self._vertical:
+            self._char = (block, position[1])
+            self._show_start(self._page_start_for(self._char), keep_char=True)
+            return
+        laid = self._laid(block)
+        offset = 0.0
+        if laid.layout is not None and position[1] > 0:
+            units = utf16_len(self._texts[block][: position[1]])
+            line = laid.layout.lineForTextPosition(units)
+            if line.isValid():
+                offset = laid.content_top + laid.text_top + line.y()
+        super().scroll_to_block(block, round(offset))
+
+    # Content (the base class keeps the texts; vertical pages follow them)
+
+    def set_rendition(self, rendition: Rendition, font: QFont, em: float, line_height: int) -> None:
+        self._char, self._start, self._pages = (0, 0), (0, 0), None
+        super().set_rendition(rendition, font, em, line_height)
+
+    def show_rendition(self, rendition: Rendition) -> None:
+        here = self.reading_position()
+        super().show_rendition(rendition)
+        if self._vertical:
+            self._relayout(here)
+
+    def set_typesetting(self, font: QFont, em: float, line_height: int) -> None:
+        here = self.reading_position() if self._vertical else None
+        super().set_typesetting(font, em, line_height)
+        if self._vertical:
+            self._relayout(here or self._char)
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        if self._pages is not None:
+            self._pages.theme = theme
+            self._pages.forget()
+
+    def blocks_changed(self, indices: Sequence[int]) -> None:
+        super().blocks_changed(indices)
+        if self._pages is not None:
+            self._pages.forget(indices)
+            self._starts = None  # the count may have changed: count again once quiet
+            self._recount.start()
+            self._show_start(self._page_start_for(self._char), keep_char=True)
+
+    # Pages
+
+    def spread(self) -> bool:
+        """Two facing pages side by side: the window is wide enough."""
+        size = self.viewport().size()
+        return size.width() >= SPREAD_RATIO * size.height() and size.width() >= 40 * self._em
+
+    def _page_size(self) -> tuple[float, float]:
+        margin = MARGIN_EM * self._em
+        width, height = self.viewport().width(), self.viewport().height()
+        if self.spread():
+            width = (width - margin) / 2
+        return max(self._em * 4, width - 2 * margin), max(self._em * 4, height - 2 * margin)
+
+    def _relayout(self, here: CharPosition) -> None:
+        if not self._vertical:
+            return
+        layouter = VerticalLayouter(
+            self._font, self._em, self._line_height, images=self._layouter.images
+        )
+        self._pages = VerticalPages(
+            layouter, self._blocks, self._texts, self._theme, *self._page_size()
+        )
+        self._starts = None
+        self._char = here
+        self._count()
+        self._show_start(self._page_start_for(here), keep_char=True)
+
+    def _count(self) -> None:
+        """Count the pages in a worker; an older count still running is dropped."""
+        self._stop.set()
+        if self._pages is None or not self._texts:
+            return
+        self._stop = threading.Event()
+        self._generation += 1
+        job = _PageCount(
+            self._generation,
+            tuple(self._blocks),
+            tuple(self._texts),
+            (QFont(self._font), self._em, self._line_height),
+            self._theme,
+            (self._pages.width, self._pages.height),
+            self._signals,
+            self._stop,
+        )
+        QThreadPool.globalInstance().start(job)
+
+    def _on_counted(self, generation: int, starts: list[tuple[int, int]]) -> None:
+        if generation != self._generation or self._pages is None:
+            return
+        self._starts = starts
+        self._show_start(self._page_start_for(self._char), keep_char=True)
+
+    def _page_start_for(self, position: CharPosition) -> tuple[int, int]:
+        """The start of the page holding `position`: a counted page's, else its column."""
+        if self._pages is None or not self._texts:
+            return (0, 0)
+        column = self._pages.start_of(position)
+        if self._starts:
+            index = max(0, bisect.bisect_right(self._starts, column) - 1)
+            if self.spread() and index % 2:
+                index -= 1  # spreads begin on odd pages: 1–2, 3–4…
+            return self._starts[index]
+        return column
+
+    def page_index(self) -> int:
+        """The 0-based number of the page at the right, -1 while the pages are being counted."""
+        if not self._starts:
+            return -1
+        return max(0, bisect.bisect_right(self._starts, self._start) - 1)
+
+    def page_count(self) -> int:
+        return len(self._starts) if self._starts else 0
+
+    def shown_pages(self) -> list[Page]:
+        """The page (or the two facing pages, right first) on screen."""
+        if self._pages is None or not self._texts:
+            return []
+        first = self._pages.page(self._start)
+        if not self.spread():
+            return [first]
+        shown = [first]
+        if first.next_start is not None:
+            shown.append(self._pages.page(first.next_start))
+        return shown
+
+    def _show_start(self, start: tuple[int, int], keep_char: bool = False) -> None:
+        self._start = start
+        if not keep_char and self._pages is not None:
+            self._char = self._pages.char_at(start)
+        self.viewport().update()
+        self.page_changed.emit(self.page_index() + 1, self.page_count())
+        self.scrolled.emit()
+
+    def next_page(self) -> None:
+        """Turn to the next page (or spread): leftwards."""
+        if self._pages is None:
+            return
+        step = 2 if self.spread() else 1
+        if self._starts:
+            index = self.page_index() + step
+            if index < len(self._starts):
+                self._show_start(self._starts[index])
+            return
+        shown = self.shown_pages()
+        following = shown[-1].next_start if shown else None
+        if following is not None:
+            self._show_start(following)
+
+    def previous_page(self) -> None:
+        """Turn back a page (or spread): rightwards."""
+        if self._pages is None:
+            return
+        step = 2 if self.spread() else 1
+        if self._starts:
+            index = self.page_index()
+            if index > 0:
+                self._show_start(self._starts[max(0, index - step)])
+            return
+        start: tuple[int, int] | None = self._start
+        for _ in range(step):
+            earlier = self._pages.previous_start(start) if start is not None else None
+            start = earlier if earlier is not None else start
+        if start is not None and start != self._start:
+            self._show_start(start)
+
+    # What the window asks of any view
+
+    def scroll_to_block(self, index: int, offset: int = 0) -> None:
+        if self._vertical:
+            self.go_to_position((index, 0))
+        else:
+            super().scroll_to_block(index, offset)
+
+    def scroll_by(self, dy: float) -> None:
+        if not self._vertical:
+            super().scroll_by(dy)
+
+    def top_block(self) -> int:
+        return self._start[0] if self._vertical else super().top_block()
+
+    def position(self) -> tuple[int, int]:
+        # Pixels into a block mean nothing in columns: the page's first block is the place.
+        return (self._start[0], 0) if self._vertical else super().position()
+
+    def visible_blocks(self) -> tuple[int, int]:
+        if not self._vertical:
+            return super().visible_blocks()
+        parts = [part for page in self.shown_pages() for part in page.parts]
+        if not parts:
+            return self._start[0], self._start[0]
+        return parts[0].block, parts[-1].block + 1
+
+    def block_at(self, fraction: float) -> int:
+        """The block `fraction` of the way through the pages on screen, in reading order."""
+        if not self._vertical:
+            return super().block_at(fraction)
+        parts = [part for page in self.shown_pages() for part in page.parts]
+        if not parts:
+            return self._start[0]
+        return parts[min(len(parts) - 1, int(fraction * len(parts)))].block
+
+    def progress(self) -> int:
+        if not self._vertical:
+            return super().progress()
+        if self._starts:
+            return round(100 * (self.page_index() + 1) / len(self._starts))
+        return round(100 * self._start[0] / max(1, len(self._texts) - 1))
+
+    def set_matches(self, matches: list[Match], current: int) -> None:
+        if not self._vertical:
+            super().set_matches(matches, current)
+            return
+        self._matches, self._current = matches, current
+        self._match_blocks = [m[0] for m in matches]
+        if 0 <= current < len(matches):
+            block, start, end = matches[current]
+            text = self._texts[block]
+            self.select((block, utf16_len(text[:start])), (block, utf16_len(text[:end])))
+            if not self._on_screen(block, start):
+                self.go_to_position((block, start))
+        self.viewport().update()
+
+    def _on_screen(self, block: int, char: int) -> bool:
+        for page in self.shown_pages():
+            for part in page.parts:
+                if part.block == block and self._pages is not None:
+                    laid = self._pages.laid(block)
+                    if part.first <= laid.char_column(char) < part.last:
+                        return True
+        return False
+
+    # Painting and pointing
+
+    def _page_rects(self) -> list[tuple[float, float]]:
+        """(right edge, top) of each page on screen, the first page at the right."""
+        margin = MARGIN_EM * self._em
+        width, _ = self._page_size()
+        right = self.viewport().width() - margin
+        if self.spread():
+            return [(right, margin), (right - width - margin * 2, margin)]
+        return [(right - (self.viewport().width() - 2 * margin - width) / 2, margin)]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._vertical:
+            super().paintEvent(event)
+            return
+        painter = QPainter(self.viewport())
+        painter.fillRect(self.viewport().rect(), QColor(self._theme.background))
+        if self._pages is None or not self._texts:
+            return
+        layouter = self._pages.layouter
+        for page, (right, top) in zip(self.shown_pages(), self._page_rects(), strict=False):
+            for part in page.parts:
+                laid = self._pages.laid(part.block)
+                layouter.paint(
+                    painter,
+                    laid,
+                    right - part.right,
+                    top,
+                    self._theme,
+                    (part.first, part.last),
+                    self._highlights(part.block),
+                )
+        if self.spread():
+            painter.setPen(QColor(self._theme.quiet))
+            middle = self.viewport().width() / 2
+            painter.drawLine(
+                QPointF(middle, self._em), QPointF(middle, self.viewport().height() - self._em)
+            )
+
+    def _highlights(self, block: int) -> list[tuple[int, int, str]]:
+        """Find matches and the selection in `block`, in code points."""
+        spans = []
+        lo = bisect.bisect_left(self._match_blocks, block)
+        hi = bisect.bisect_right(self._match_blocks, block)
+        for k in range(lo, hi):
+            _, start, end = self._matches[k]
+            colour = self._theme.current_match if k == self._current else self._theme.match
+            spans.append((start, end, colour))
+        selected = self._selection_in(block)
+        if selected is not None:
+            text = self._texts[block]
+            spans.append(
+                (
+                    utf16_to_index(text, selected[0]),
+                    utf16_to_index(text, selected[1]),
+                    self._theme.selection,
+                )
+            )
+        return spans
+
+    def char_rect(self, block: int, char: int) -> QRectF | None:
+        """The cell of code point `char` of `block` in the viewport, None when not on screen."""
+        if self._pages is None:
+            return None
+        for page, (right, top) in zip(self.shown_pages(), self._page_rects(), strict=False):
+            for part in page.parts:
+                if part.block != block:
+                    continue
+                laid = self._pages.laid(block)
+                n = laid.char_column(char)
+                if not part.first <= n < part.last:
+                    continue
+                column = laid.columns[n]
+                column_right = right - part.right - (column.x - laid.columns[part.first].x)
+                x = column_right - column.width + (column.width - laid.cell) / 2
+                for piece in column.pieces:
+                    if piece.start <= char < piece.end:
+                        return QRectF(x, top + piece.y, laid.cell, piece.length)
+        return None
+
+    def _hit(self, x: float, y: float, on_character: bool = False) -> tuple[int, int] | None:
+        """The text position (block, UTF-16 offset) under a viewport point."""
+        if not self._vertical:
+            return super()._hit(x, y, on_character)
+        if self._pages is None or not self._texts:
+            return None
+        last: tuple[int, int] | None = None
+        for page, (right, top) in zip(self.shown_pages(), self._page_rects(), strict=False):
+            for part in page.parts:
+                laid = self._pages.laid(part.block)
+                shift = laid.columns[part.first].x
+                for n in range(part.first, part.last):
+                    column = laid.columns[n]
+                    column_right = right - part.right - (column.x - shift)
+                    if column_right - column.width <= x <= column_right:
+                        char = self._pages.layouter.hit(laid, n, y - top)
+                        text = self._texts[part.block]
+                        return part.block, utf16_len(text[:char])
+                    if x < column_right - column.width:
+                        last = (part.block, utf16_len(self._texts[part.block][: column.end]))
+        return last
+
+    # Keys and wheel
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._vertical:
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        forward = {Qt.Key.Key_PageDown, Qt.Key.Key_Down, Qt.Key.Key_Left}
+        backward = {Qt.Key.Key_PageUp, Qt.Key.Key_Up, Qt.Key.Key_Right}
+        if event.matches(QKeySequence.StandardKey.Copy) or event.matches(
+            QKeySequence.StandardKey.SelectAll
+        ):
+            super().keyPressEvent(event)
+        elif key in forward or (key == Qt.Key.Key_Space and not shift):
+            self.next_page()
+        elif key in backward or key == Qt.Key.Key_Space:
+            self.previous_page()
+        elif key == Qt.Key.Key_Home:
+            self.go_to_position((0, 0))
+        elif key == Qt.Key.Key_End:
+            self.go_to_position((len(self._texts) - 1, len(self._texts[-1]) if self._texts else 0))
+        else:
+            super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not self._vertical or event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        self._wheel += event.angleDelta().y() or event.angleDelta().x()
+        while self._wheel <= -120:
+            self._wheel += 120
+            self.next_page()
+        while self._wheel >= 120:
+            self._wheel -= 120
+            self.previous_page()
+        event.accept()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._vertical and self._pages is not None:
+            size = self._page_size()
+            if (self._pages.width, self._pages.height) != size:
+                self._relayout(self._char)

@@ -1,0 +1,67 @@
+"""View ▸ Vertical: switching the reading view between lines and vertical columns.
+
+Remembered per document; a book whose CSS asks for `writing-mode: vertical-rl`
+opens vertical until the reader says otherwise. The page number and count
+show in the status bar while reading vertically.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel
+
+from reader.ui.settings_store import SettingsStore
+from reader.ui.view.paged_view import PagedView
+
+#: The EPUB reader's note that a book's CSS sets it in vertical columns.
+_VERTICAL_BOOK = "vertical columns"
+
+
+class ViewModes(QObject):
+    """Keeps the view's direction, the View ▸ Vertical action and the page label in step."""
+
+    def __init__(self, view: PagedView, store: SettingsStore, action: QAction, status, window):
+        super().__init__(window)
+        self.view, self.store, self.action, self.window = view, store, action, window
+        self.page_label = QLabel(window)
+        self.page_label.setObjectName("pageLabel")
+        self.page_label.hide()
+        status.addPermanentWidget(self.page_label)
+        view.page_changed.connect(self._show_page)
+        window.document_shown.connect(self._on_document_shown)
+
+    def set_vertical(self, on: bool) -> None:
+        """The reader chose a direction: switch, keep the place, remember it for this document."""
+        self.view.set_vertical(on)
+        self.page_label.setVisible(on)
+        identity = self._identity()
+        if identity:
+            self.store.set_vertical(identity, on)
+
+    def _identity(self) -> str:
+        session = self.window.session
+        prepared = session.prepared if session is not None else None
+        return prepared.identity if prepared is not None else ""
+
+    def _on_document_shown(self) -> None:
+        session = self.window.session
+        prepared = session.prepared if session is not None else None
+        if prepared is None:
+            return
+        remembered = self.store.vertical(prepared.identity)
+        asks = any(_VERTICAL_BOOK in note for note in prepared.document.warnings)
+        on = asks if remembered is None else remembered
+        self.action.blockSignals(True)
+        self.action.setChecked(on)
+        self.action.blockSignals(False)
+        self.view.set_vertical(on)
+        self.page_label.setVisible(on)
+
+    def _show_page(self, number: int, count: int) -> None:
+        if number > 0:
+            self.page_label.setText(
+                self.tr("Page %1 of %2").replace("%1", str(number)).replace("%2", str(count))
+            )
+        else:
+            self.page_label.setText(self.tr("Counting pages…"))
