@@ -62,12 +62,18 @@ def print_blocks(
     font: QFont,
     progress: Callable[[int], object] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    vertical: bool = False,
 ) -> int:
     """Set `blocks` (showing `texts`) on the pages of `device`; returns the number of pages.
 
     Raises OSError when the device cannot be painted on (a file that cannot be
-    created), PrintCancelled when `cancelled()` becomes true.
+    created), PrintCancelled when `cancelled()` becomes true. `vertical` sets them in
+    columns from right to left (reader/ui/view/vertical.py).
     """
+    if vertical:
+        from reader.ui.view.vertical import print_vertical
+
+        return print_vertical(device, blocks, texts, font, progress, cancelled)
     device.setPageMargins(
         QMarginsF(PAPER_MARGIN_MM, PAPER_MARGIN_MM, PAPER_MARGIN_MM, PAPER_MARGIN_MM * 0.75),
         QPageLayout.Unit.Millimeter,
@@ -203,6 +209,7 @@ def write_pdf(
     font: QFont,
     progress: Callable[[int], object] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    vertical: bool = False,
 ) -> int:
     """Write the blocks as an A4 PDF to `path` atomically; returns the number of pages.
 
@@ -215,7 +222,7 @@ def write_pdf(
         writer.setResolution(600)
         writer.setTitle(title)
         writer.setCreator(APP_NAME)
-        pages = print_blocks(writer, blocks, texts, font, progress, cancelled)
+        pages = print_blocks(writer, blocks, texts, font, progress, cancelled, vertical)
         del writer  # closes the file
         if not _complete_pdf(tmp):
             raise OSError(errno.ENOSPC, "the PDF could not be completed (is the disk full?)")

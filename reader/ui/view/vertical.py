@@ -18,8 +18,18 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPaintDevice, QPainter, QPen
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPaintDevice,
+    QPainter,
+    QPen,
+)
 
 from reader.core.document import Block, BlockKind
 from reader.core.vertical import CELL_FORMS, UnitKind, break_columns, cell_text, units
@@ -474,3 +484,58 @@ def count_pages(
         starts.append(start)
         start = pages.page(start).next_start
     return starts
+
+
+def print_vertical(
+    device: QPagedPaintDevice,
+    blocks: Sequence[Block],
+    texts: Sequence[str],
+    font: QFont,
+    progress: Callable[[int], object] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Set `blocks` vertically on the pages of `device`, as `printing.print_blocks` does
+    horizontally; returns the number of pages."""
+    from reader.ui.view import printing  # the paper's sizes and colours; printing imports us
+
+    device.setPageMargins(QMarginsF(*(printing.PAPER_MARGIN_MM,) * 4), QPageLayout.Unit.Millimeter)
+    resolution = device.resolution()
+    page_rect = device.pageLayout().paintRectPixels(resolution)
+    em = printing.PAPER_BODY_PT * resolution / 72
+    footer_font = QFont(font)
+    footer_font.setPixelSize(max(1, round(9.0 * resolution / 72)))
+    footer = 2.0 * footer_font.pixelSize()
+    width, height = float(page_rect.width()), float(page_rect.height()) - footer
+    layouter = VerticalLayouter(font, em, printing.PAPER_LINE_HEIGHT, device)
+    pages = VerticalPages(layouter, blocks, texts, printing.PAPER, width, height, cache=16)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("the printer or file could not be opened for writing")
+    number = 0
+    try:
+        start: tuple[int, int] | None = (0, 0)
+        while start is not None:
+            if cancelled is not None and number % 20 == 0 and cancelled():
+                raise printing.PrintCancelled
+            if progress is not None and number % 20 == 0:
+                progress(round(100 * start[0] / max(1, len(blocks))))
+            if number and not device.newPage():
+                raise OSError("a new page could not be started (is the disk full?)")
+            page = pages.page(start)
+            for part in page.parts:
+                layouter.paint(
+                    painter, pages.laid(part.block), width - part.right, 0.0, printing.PAPER,
+                    (part.first, part.last),
+                )  # fmt: skip
+            number += 1
+            painter.setFont(footer_font)
+            painter.setPen(QColor("#555555"))
+            painter.drawText(
+                QRectF(0, height, width, footer),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                str(number),
+            )
+            start = page.next_start
+    finally:
+        painter.end()
+    return number
