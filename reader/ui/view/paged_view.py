@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import threading
+import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import QWidget
 
 from reader.core.rendition import Rendition
 from reader.core.search import Match
+from reader.runtime import gc_paused
 from reader.ui.themes import Theme
 from reader.ui.view.layout import utf16_len, utf16_to_index
 from reader.ui.view.reading_view import ReadingView
@@ -60,11 +62,18 @@ class _PageCount(QRunnable):
         font, em, line_height = self.typesetting
         pages = VerticalPages(
             VerticalLayouter(font, em, line_height), self.blocks, self.texts, self.theme,
-            *self.size, cache=8,
+            *self.size, cache=8, after_block=_yield_gil,
         )  # fmt: skip
-        starts = count_pages(pages, self.stop.is_set)
+        with gc_paused():  # a novel's worth of small acyclic objects: no full passes over them
+            starts = count_pages(pages, self.stop.is_set)
         if starts is not None:
             self.signals.counted.emit(self.generation, starts)
+
+
+def _yield_gil() -> None:
+    """After each block: hand the GIL to the GUI thread if it waits (a page turn then waits
+    a block's layout at most, not Python's 5 ms switch interval)."""
+    time.sleep(0)
 
 
 class PagedView(ReadingView):

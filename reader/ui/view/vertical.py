@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QPaintDevice,
     QPainter,
     QPen,
+    QTextLayout,
 )
 
 from reader.core.document import Block, BlockKind
@@ -273,6 +274,7 @@ class VerticalLayouter:
                 self._draw_sideways(
                     painter, laid.marker, x, top + column.pieces[0].y - above, metrics, cell
                 )
+            upright = []
             for piece in column.pieces:
                 chars = laid.text[piece.start : piece.end]
                 y = top + piece.y
@@ -283,9 +285,41 @@ class VerticalLayouter:
                 elif piece.kind is UnitKind.TATE_CHU_YOKO:
                     self._draw_tate_chu_yoko(painter, chars, x, y, metrics, cell)
                 else:
-                    chars = cell_text(chars)
-                    advance = metrics.horizontalAdvance(chars)
-                    painter.drawText(QPointF(x + (cell - advance) / 2, y + BASELINE * cell), chars)
+                    upright.append((cell_text(chars), y))
+            self._draw_cells(painter, laid.font, upright, x, cell)
+
+    def _draw_cells(
+        self, painter: QPainter, font: QFont, cells: list[tuple[str, float]], x: float, cell: float
+    ) -> None:
+        """Upright characters, one to a cell: shaped once per column (with `vert`) and drawn as
+        glyph runs placed down the column; per character when shaping does not map one to one."""
+        if not cells:
+            return
+        text = "".join(chars for chars, _ in cells)
+        layout = QTextLayout(text, font, self.device) if self.device else QTextLayout(text, font)
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(1e9)
+        layout.endLayout()
+        runs = layout.glyphRuns()
+        if len(text) == len(cells) and sum(len(r.glyphIndexes()) for r in runs) == len(cells):
+            k = 0
+            for run in runs:
+                count = len(run.glyphIndexes())
+                advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
+                run.setPositions(
+                    [
+                        QPointF(x + (cell - advances[i].x()) / 2, cells[k + i][1] + BASELINE * cell)
+                        for i in range(count)
+                    ]
+                )
+                painter.drawGlyphRun(QPointF(0, 0), run)
+                k += count
+            return
+        metrics = QFontMetricsF(font)
+        for chars, y in cells:
+            advance = metrics.horizontalAdvance(chars)
+            painter.drawText(QPointF(x + (cell - advance) / 2, y + BASELINE * cell), chars)
 
     @staticmethod
     def _piece_span(piece: Piece, start: int, end: int, text: str) -> tuple[float, float]:
@@ -367,9 +401,11 @@ class VerticalPages:
         width: float,
         height: float,
         cache: int = 400,
+        after_block: Callable[[], object] | None = None,
     ):
         self.layouter, self.blocks, self.texts, self.theme = layouter, blocks, texts, theme
         self.width, self.height = width, height
+        self.after_block = after_block  # a worker's pause after laying out each block
         self._cache: OrderedDict[int, VerticalBlock] = OrderedDict()
         self._cache_size = cache
 
@@ -479,7 +515,7 @@ def count_pages(
     starts: list[tuple[int, int]] = []
     start: tuple[int, int] | None = (0, 0)
     while start is not None:
-        if cancelled is not None and len(starts) % 20 == 0 and cancelled():
+        if cancelled is not None and cancelled():
             return None
         starts.append(start)
         start = pages.page(start).next_start
