@@ -85,3 +85,16 @@ def test_half_width_punctuation_and_curved_quotes_show_as_full_width_cells():
     assert placement(",") is Placement.CORNER
     text = "他說,“好”"
     assert [u.kind for u in units(text)] == [UnitKind.CELL] * 6
+
+
+def test_plain_text_columns_by_arithmetic_match_the_general_rule():
+    from reader.core.vertical import break_cell_columns, plain_cells
+
+    text = "天下大勢，分久必合，合久必分。」周末七國紛爭「并入於秦」。及秦滅之後，楚、漢分爭。" * 3
+    assert plain_cells(text) and not plain_cells("用Python寫") and not plain_cells("甲,乙")
+    pieces = units(text)
+    for capacity in (2.0, 3.5, 7.0, 11.9, 40.0):
+        for indent in (0.0, 2.0):
+            general = break_columns(text, pieces, [1.0] * len(pieces), capacity, indent)
+            fast = break_cell_columns(text, capacity, indent)
+            assert fast == [(pieces[a].start, pieces[b - 1].end) for a, b in general]

@@ -12,6 +12,7 @@ punctuation (禁則, kinsoku).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -164,6 +165,43 @@ def _cells(text: str, start: int, end: int) -> list[Unit]:
         else:
             out.append(Unit(i, i + 1, UnitKind.CELL))
     return out
+
+
+#: Anything that is not one character in one upright cell.
+_NOT_A_CELL = re.compile(r"[\x00-\u1fff\u2028]")
+
+
+def plain_cells(text: str) -> bool:
+    """True when every character of `text` is set upright in a cell of its own."""
+    return _NOT_A_CELL.search(text) is None
+
+
+def break_cell_columns(
+    text: str, capacity: float, first_indent: float = 0.0
+) -> list[tuple[int, int]]:
+    """`break_columns` for text that is all cells (`plain_cells`): [start, end) code points of
+    each column, found by arithmetic and a look at the characters either side of each break."""
+    size = len(text)
+    room = max(1, math.floor(capacity - first_indent + 1e-6))
+    full = max(1, math.floor(capacity + 1e-6))
+    columns = []
+    start = 0
+    while start < size:
+        end = start + room
+        end = _kinsoku_end_text(text, start, end) if end < size else size
+        columns.append((start, end))
+        start, room = end, full
+    return columns or [(0, 0)]
+
+
+def _kinsoku_end_text(text: str, start: int, end: int) -> int:
+    for _ in range(3):
+        if end - start <= 1:
+            break
+        if not (text[end] in NO_COLUMN_START or text[end - 1] in NO_COLUMN_END):
+            break
+        end -= 1
+    return end
 
 
 def break_columns(

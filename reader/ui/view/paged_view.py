@@ -41,6 +41,12 @@ from reader.ui.view.vertical import Page, VerticalLayouter, VerticalPages, count
 SPREAD_RATIO = 1.25
 #: Page margin in ems of the body text.
 MARGIN_EM = 2.0
+#: The page counter works this long, then sleeps this long (3M characters: page turns while
+#: it counts took 44-62 ms with sleep(0) after each block; see benchmarks/bench_vertical.py).
+COUNT_SLICE_S = 0.002
+COUNT_PAUSE_S = 0.001
+#: The longest the counter stands aside for one page turn.
+HOLD_S = 0.08
 
 CharPosition = tuple[int, int]  # (block, code point in its displayed text)
 
@@ -52,8 +58,9 @@ class _CountSignals(QObject):
 class _PageCount(QRunnable):
     """Counts the vertical pages of a whole document in a worker, from plain data."""
 
-    def __init__(self, generation, blocks, texts, typesetting, theme, size, signals, stop):
+    def __init__(self, generation, blocks, texts, typesetting, theme, size, signals, stop, pause):
         super().__init__()
+        self.pause = pause
         self.generation, self.blocks, self.texts = generation, blocks, texts
         self.typesetting, self.theme, self.size = typesetting, theme, size
         self.signals, self.stop = signals, stop
@@ -62,7 +69,7 @@ class _PageCount(QRunnable):
         font, em, line_height = self.typesetting
         pages = VerticalPages(
             VerticalLayouter(font, em, line_height), self.blocks, self.texts, self.theme,
-            *self.size, cache=8, after_block=_yield_gil,
+            *self.size, cache=8, after_block=self.pause,
         )  # fmt: skip
         with gc_paused():  # a novel's worth of small acyclic objects: no full passes over them
             starts = count_pages(pages, self.stop.is_set)
@@ -70,10 +77,30 @@ class _PageCount(QRunnable):
             self.signals.counted.emit(self.generation, starts)
 
 
-def _yield_gil() -> None:
-    """After each block: hand the GIL to the GUI thread if it waits (a page turn then waits
-    a block's layout at most, not Python's 5 ms switch interval)."""
-    time.sleep(0)
+class _Pause:
+    """Called after each block the counter lays out. While the view turns and paints a page
+    the counter waits on an event (holding no GIL and asking for none), so that the turn has
+    the interpreter to itself; otherwise every COUNT_SLICE_S of work it sleeps COUNT_PAUSE_S."""
+
+    def __init__(self) -> None:
+        self.since = time.perf_counter()
+        self.free = threading.Event()
+        self.free.set()
+
+    def hold(self) -> None:
+        """A page is being turned: stand aside until it is painted (at most HOLD_S)."""
+        self.free.clear()
+
+    def release(self) -> None:
+        self.free.set()
+
+    def __call__(self) -> None:
+        if not self.free.is_set():
+            self.free.wait(HOLD_S)
+            self.since = time.perf_counter()
+        elif time.perf_counter() - self.since > COUNT_SLICE_S:
+            time.sleep(COUNT_PAUSE_S)
+            self.since = time.perf_counter()
 
 
 class PagedView(ReadingView):
@@ -94,6 +121,7 @@ class PagedView(ReadingView):
         self._signals = _CountSignals(self)
         self._signals.counted.connect(self._on_counted)
         self._wheel = 0
+        self._pause = _Pause()  # shared with the page counter
         self._recount = QTimer(self)
         self._recount.setSingleShot(True)
         self._recount.setInterval(300)
@@ -236,6 +264,7 @@ class PagedView(ReadingView):
             (self._pages.width, self._pages.height),
             self._signals,
             self._stop,
+            self._pause,
         )
         QThreadPool.globalInstance().start(job)
 
@@ -279,6 +308,7 @@ class PagedView(ReadingView):
         return shown
 
     def _show_start(self, start: tuple[int, int], keep_char: bool = False) -> None:
+        self._pause.hold()
         self._start = start
         if not keep_char and self._pages is not None:
             self._char = self._pages.char_at(start)
@@ -399,6 +429,13 @@ class PagedView(ReadingView):
         if not self._vertical:
             super().paintEvent(event)
             return
+        self._pause.hold()
+        try:
+            self._paint_pages()
+        finally:
+            self._pause.release()
+
+    def _paint_pages(self) -> None:
         painter = QPainter(self.viewport())
         painter.fillRect(self.viewport().rect(), QColor(self._theme.background))
         if self._pages is None or not self._texts:

@@ -33,7 +33,15 @@ from PySide6.QtGui import (
 )
 
 from reader.core.document import Block, BlockKind
-from reader.core.vertical import CELL_FORMS, UnitKind, break_columns, cell_text, units
+from reader.core.vertical import (
+    CELL_FORMS,
+    UnitKind,
+    break_cell_columns,
+    break_columns,
+    cell_text,
+    plain_cells,
+    units,
+)
 from reader.ui.themes import Theme
 from reader.ui.view.layout import ImageStore
 from reader.ui.view.typeset import BlockStyle, block_style
@@ -59,19 +67,27 @@ class Piece:
 
 @dataclass(slots=True)
 class Column:
-    """One column of a block; `x` is its right edge, leftwards from the block's right edge."""
+    """One column of a block, code points [start, end); `x` is its right edge, leftwards from
+    the block's right edge. Plain text (a cell per character, `top` the first one's) gets its
+    pieces only when drawn: counting pages never needs them."""
 
     x: float
     width: float
-    pieces: list[Piece]
+    start: int
+    end: int
+    top: float = 0.0
+    cell: float = 0.0
+    placed: list[Piece] | None = None
 
     @property
-    def start(self) -> int:
-        return self.pieces[0].start if self.pieces else 0
-
-    @property
-    def end(self) -> int:
-        return self.pieces[-1].end if self.pieces else 0
+    def pieces(self) -> list[Piece]:
+        if self.placed is None:
+            top, cell, start = self.top, self.cell, self.start
+            self.placed = [
+                Piece(i, i + 1, UnitKind.CELL, top + (i - start) * cell, cell)
+                for i in range(start, self.end)
+            ]
+        return self.placed
 
 
 @dataclass(slots=True)
@@ -162,7 +178,7 @@ class VerticalLayouter:
             length,
         )
         if block.kind is BlockKind.RULE:
-            laid.columns.append(Column(0.0, pitch, []))
+            laid.columns.append(Column(0.0, pitch, 0, 0, placed=[]))
             return laid
         x = 0.0
         if block.kind is BlockKind.IMAGE and block.image is not None and block.image.path:
@@ -175,26 +191,29 @@ class VerticalLayouter:
                     Qt.AspectRatioMode.KeepAspectRatio,
                     Qt.TransformationMode.SmoothTransformation,
                 )
-                laid.columns.append(Column(0.0, laid.image.width() + 0.6 * em, []))
+                laid.columns.append(Column(0.0, laid.image.width() + 0.6 * em, 0, 0, placed=[]))
                 x = laid.image.width() + 0.6 * em
         top = max(0.0, style.margin_left) * em
         if block.kind is BlockKind.LIST_ITEM and block.marker:
             laid.marker = block.marker
         capacity = max(1.0, (length - top - style.margin_right * em) / cell)
+        indent = max(0.0, style.indent)
+        if plain_cells(text):  # the common case: a cell per character, columns by arithmetic
+            spans = break_cell_columns(text, capacity, indent)
+            for n, (start, end) in enumerate(spans):
+                y = self._column_top(style, top, cell, capacity, end - start, n, len(spans), indent)
+                laid.columns.append(Column(x, pitch, start, end, y, cell))
+                x += pitch
+            return laid
         pieces = units(text.replace("\t", "　"))
         lengths = [
             self._length(text, piece.start, piece.end, piece.kind, metrics, cell)
             for piece in pieces
         ]
-        indent = max(0.0, style.indent)
         spans = break_columns(text, pieces, lengths, capacity, indent)
         for n, (first, last) in enumerate(spans):
-            y = top + (indent * cell if n == 0 else 0.0)
             used = sum(lengths[first:last])
-            if style.align == "center" and len(spans) == 1:
-                y = top + (capacity - used) * cell / 2
-            elif style.align == "right" and len(spans) == 1:
-                y = top + (capacity - used) * cell
+            y = self._column_top(style, top, cell, capacity, used, n, len(spans), indent)
             placed = []
             for k in range(first, last):
                 piece = pieces[k]
@@ -204,9 +223,32 @@ class VerticalLayouter:
                 )
                 placed.append(Piece(piece.start, piece.end, piece.kind, y, size, sideways))
                 y += size
-            laid.columns.append(Column(x, pitch, placed))
+            start = (
+                placed[0].start if placed else (pieces[first].start if first < len(pieces) else 0)
+            )
+            end = placed[-1].end if placed else start
+            laid.columns.append(Column(x, pitch, start, end, placed=placed))
             x += pitch
         return laid
+
+    @staticmethod
+    def _column_top(
+        style: BlockStyle,
+        top: float,
+        cell: float,
+        capacity: float,
+        used: float,
+        n: int,
+        count: int,
+        indent: float,
+    ) -> float:
+        """Where column `n` of `count` begins (pixels; `capacity`, `used`, `indent` in cells):
+        below the indent, or centred or at the foot for a one-column title or byline."""
+        if count == 1 and style.align == "center":
+            return top + (capacity - used) * cell / 2
+        if count == 1 and style.align == "right":
+            return top + (capacity - used) * cell
+        return top + (indent * cell if n == 0 else 0.0)
 
     @staticmethod
     def _length(
