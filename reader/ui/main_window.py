@@ -134,7 +134,11 @@ class MainWindow(QMainWindow):
         chrome = WindowChrome(QApplication.instance())
         self.style_ = ReadingStyle(self.store, self.view, self.banner, chrome, self)
         self.exporter = Exporter(
-            self, lambda: self.session, self.style_.typesetting, self.start_folder
+            self,
+            lambda: self.session,
+            self.style_.typesetting,
+            self.start_folder,
+            self.view.is_vertical,
         )
 
         self.actions_ = create_actions(self, self._slots())

@@ -315,6 +315,7 @@ def write_pdf_in_process(
     title: str,
     font: QFont,
     progress: Callable[[int], object] | None = None,
+    vertical: bool = False,
 ) -> None:
     """`write_pdf` in a spawned process; raises OSError with the child's one-line reason.
 
@@ -327,7 +328,7 @@ def write_pdf_in_process(
     child.start()
     theirs.close()
     try:
-        ours.send((path, title, font.family()))
+        ours.send((path, title, font.family(), vertical))
         for start in range(0, len(blocks), _SEND_BLOCKS):
             end = start + _SEND_BLOCKS
             ours.send((tuple(blocks[start:end]), tuple(texts[start:end])))
@@ -355,14 +356,22 @@ def _pdf_child(conn) -> None:  # runs in the spawned process
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (fonts need it)
-    path, title, family = conn.recv()
+    path, title, family, vertical = conn.recv()
     blocks: list[Block] = []
     texts: list[str] = []
     while (piece := conn.recv()) is not None:
         blocks.extend(piece[0])
         texts.extend(piece[1])
     try:
-        write_pdf(path, blocks, texts, title, QFont(family), lambda p: conn.send(("progress", p)))
+        write_pdf(
+            path,
+            blocks,
+            texts,
+            title,
+            QFont(family),
+            lambda p: conn.send(("progress", p)),
+            vertical=vertical,
+        )
     except OSError as exc:
         conn.send(("failed", os_error_reason(exc)))
     except Exception as exc:  # the parent words it; no traceback reaches the reader
