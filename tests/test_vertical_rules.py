@@ -98,3 +98,8 @@ def test_plain_text_columns_by_arithmetic_match_the_general_rule():
             general = break_columns(text, pieces, [1.0] * len(pieces), capacity, indent)
             fast = break_cell_columns(text, capacity, indent)
             assert fast == [(pieces[a].start, pieces[b - 1].end) for a, b in general]
+
+
+def test_a_variation_selector_shares_the_cell_of_its_character():
+    text = "注意⚠️小心"
+    assert [text[u.start : u.end] for u in units(text)] == ["注", "意", "⚠️", "小", "心"]

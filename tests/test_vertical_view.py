@@ -159,3 +159,17 @@ def test_zoom_and_theme_keep_the_page_and_repaint(make_window, qtbot, write):
     window.set_theme("dark")
     image = view.viewport().grab().toImage()
     assert image.pixelColor(3, 3).name() == THEMES["dark"].background
+
+
+def test_a_book_whose_css_asks_for_vertical_rl_opens_vertical(make_window, qtbot):
+    from pathlib import Path
+
+    book = Path(__file__).parent / "corpus" / "epub" / "epub-vertical-zh.epub"
+    window = make_window(str(book))
+    assert window.view.is_vertical() and window.actions_.vertical.isChecked()
+    qtbot.waitUntil(lambda: window.view.page_count() > 1, timeout=20_000)
+    assert window.view_modes.page_label.isVisible()
+    window.actions_.vertical.trigger()  # the reader's choice wins next time
+    path = window.session.path
+    window.close()
+    assert not make_window(path).view.is_vertical()

@@ -160,15 +160,19 @@ def _cells(text: str, start: int, end: int) -> list[Unit]:
         char = text[i]
         if char in "\u2028\n":
             out.append(Unit(i, i + 1, UnitKind.BREAK))
-        elif "\udc00" <= char <= "\udfff" and out:  # never split a surrogate pair
+        elif out and _JOINING.match(char):  # a variation selector or joiner: its base's cell
             out[-1] = Unit(out[-1].start, i + 1, out[-1].kind)
         else:
             out.append(Unit(i, i + 1, UnitKind.CELL))
     return out
 
 
+#: Characters that belong to the cell of the character before them.
+_JOINING = re.compile("[\u200b-\u200d\u20d0-\u20ff\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 #: Anything that is not one character in one upright cell.
-_NOT_A_CELL = re.compile(r"[\x00-\u1fff\u2028]")
+_NOT_A_CELL = re.compile(
+    "[\x00-\u1fff\u2028\u200b-\u200d\u20d0-\u20ff\ufe00-\ufe0f\U000e0100-\U000e01ef]"
+)
 
 
 def plain_cells(text: str) -> bool:

@@ -204,7 +204,7 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
                 styles.update(class_styles(css))
                 vertical = vertical or _VERTICAL.search(css) is not None
         if vertical:
-            warnings.append("the book is set in vertical columns; it is shown horizontally for now")
+            warnings.append("the book is set in vertical columns (View ▸ Vertical)")
         reader = BookReader(archive, styles)
         missing: list[str] = []
         damaged: list[str] = []

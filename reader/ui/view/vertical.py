@@ -32,7 +32,7 @@ from PySide6.QtGui import (
     QTextLayout,
 )
 
-from reader.core.document import Block, BlockKind
+from reader.core.document import CELL_BREAK, LINE_BREAK, Block, BlockKind
 from reader.core.vertical import (
     CELL_FORMS,
     UnitKind,
@@ -197,6 +197,8 @@ class VerticalLayouter:
         if block.kind is BlockKind.LIST_ITEM and block.marker:
             laid.marker = block.marker
         capacity = max(1.0, (length - top - style.margin_right * em) / cell)
+        if block.kind is BlockKind.TABLE:  # fallback: each cell of each row starts a column
+            text = laid.text = text.replace(CELL_BREAK, LINE_BREAK)
         indent = max(0.0, style.indent)
         if plain_cells(text):  # the common case: a cell per character, columns by arithmetic
             spans = break_cell_columns(text, capacity, indent)
@@ -205,7 +207,7 @@ class VerticalLayouter:
                 laid.columns.append(Column(x, pitch, start, end, y, cell))
                 x += pitch
             return laid
-        pieces = units(text.replace("\t", "　"))
+        pieces = units(text)
         lengths = [
             self._length(text, piece.start, piece.end, piece.kind, metrics, cell)
             for piece in pieces
@@ -320,7 +322,7 @@ class VerticalLayouter:
             for piece in column.pieces:
                 chars = laid.text[piece.start : piece.end]
                 y = top + piece.y
-                if piece.kind is UnitKind.BREAK or chars in ("\t", "　"):
+                if piece.kind is UnitKind.BREAK or chars == "　":
                     continue
                 if piece.sideways:
                     self._draw_sideways(painter, chars, x, y, metrics, cell)
