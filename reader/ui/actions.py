@@ -67,6 +67,7 @@ class Actions:
     zoom_reset: QAction
     full_screen: QAction
     vertical: QAction
+    paged: QAction
     about: QAction
     escape: QAction
     chapter_rules: QAction
@@ -157,6 +158,12 @@ def create_actions(window: QMainWindow, slots: dict[str, Callable[..., object]])
             checkable=True,
             tip=tr("Read in columns from top to bottom, right to left, a page at a time"),
         ),
+        paged=act(
+            "paged",
+            tr("&Paged"),
+            checkable=True,
+            tip=tr("Turn whole pages instead of scrolling (vertical text is always paged)"),
+        ),
         about=act("about", tr("&About ZhReader")),
         escape=act("escape", tr("Leave Full Screen or Close the Find Bar"), "Esc"),
         chapter_rules=act(
@@ -234,6 +241,7 @@ def build_menus(window: QMainWindow, a: Actions) -> None:
         source.addAction(action)
     view.addAction(a.reflow)
     view.addAction(a.vertical)
+    view.addAction(a.paged)
     view.addSeparator()
     for action in (a.zoom_in, a.zoom_out, a.zoom_reset):
         view.addAction(action)

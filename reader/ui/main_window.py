@@ -144,9 +144,7 @@ class MainWindow(QMainWindow):
         self.actions_ = create_actions(self, self._slots())
         build_menus(self, self.actions_)
         self.script_box = build_toolbar(self, self.actions_)
-        self.view_modes = ViewModes(
-            self.view, self.store, self.actions_.vertical, self.status, self
-        )
+        self.view_modes = ViewModes(self.view, self.store, self.actions_, self.status, self)
         self._connect_widgets()
         self._position_timer = self._timer(2000, self.save_position)  # once scrolling settles
         self._follow_timer = self._timer(80, self._follow_reading)
@@ -195,6 +193,7 @@ class MainWindow(QMainWindow):
             "zoom_reset": lambda: self.zoom(0),
             "full_screen": self.set_full_screen,
             "vertical": lambda on: self.view_modes.set_vertical(on),
+            "paged": lambda on: self.view_modes.set_paged(on),
             "about": lambda: AboutBox(self).show(self),
             "escape": self.escape,
             "script_mode": lambda value: self.set_script_mode(ScriptMode(value)),

@@ -40,6 +40,7 @@ class Preferences:
     phrases: bool = False
     reflow: bool = True  # join the lines of hard-wrapped plain text
     quotes: str = "auto"  # corner, curved, or auto: corner for 臺灣正體 and 香港繁體
+    paged: bool = False  # horizontal text a page at a time instead of scrolling
 
     def clamped(self) -> Preferences:
         """The same preferences with every out-of-range value replaced by its default."""
@@ -56,6 +57,7 @@ class Preferences:
             "phrases": isinstance(self.phrases, bool),
             "reflow": isinstance(self.reflow, bool),
             "quotes": self.quotes in ("auto", "corner", "curved"),
+            "paged": isinstance(self.paged, bool),
         }
         changes = {name: getattr(default, name) for name, ok in checks.items() if not ok}
         return replace(self, **changes) if changes else self

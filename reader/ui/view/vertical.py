@@ -415,13 +415,14 @@ class VerticalLayouter:
 
 @dataclass(frozen=True, slots=True)
 class PagePart:
-    """Columns [first, last) of block `block` on a page, the first one's right edge `right`
-    pixels left of the page's right edge."""
+    """Columns (or lines) [first, last) of block `block` on a page. Vertical: the first
+    column's right edge is `offset` pixels left of the page's right edge; horizontal: the
+    block's own top is at `offset` pixels down the page."""
 
     block: int
     first: int
     last: int
-    right: float
+    offset: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -604,7 +605,7 @@ def print_vertical(
             page = pages.page(start)
             for part in page.parts:
                 layouter.paint(
-                    painter, pages.laid(part.block), width - part.right, 0.0, printing.PAPER,
+                    painter, pages.laid(part.block), width - part.offset, 0.0, printing.PAPER,
                     (part.first, part.last),
                 )  # fmt: skip
             number += 1
