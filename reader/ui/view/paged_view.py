@@ -54,6 +54,8 @@ MARGIN_EM = 2.0
 #: it counts took 44-62 ms with sleep(0) after each block; see benchmarks/bench_vertical.py).
 COUNT_SLICE_S = 0.002
 COUNT_PAUSE_S = 0.001
+#: Pages are counted this long after a re-layout, so that the first pages come up alone.
+COUNT_DELAY_MS = 300
 #: The longest the counter stands aside for one page turn.
 HOLD_S = 0.08
 
@@ -274,7 +276,7 @@ class PagedView(ReadingView):
         self._pause = _Pause()  # shared with the page counter
         self._recount = QTimer(self)
         self._recount.setSingleShot(True)
-        self._recount.setInterval(300)
+        self._recount.setInterval(COUNT_DELAY_MS)
         self._recount.timeout.connect(self._count)
 
     # Direction
@@ -420,7 +422,8 @@ class PagedView(ReadingView):
             )  # fmt: skip
         self._starts = None
         self._char = here
-        self._count()
+        self._stop.set()  # an older count is of no use now
+        self._recount.start()  # counted once the first pages are up (it slows turns meanwhile)
         self._show_start(self._page_start_for(here), keep_char=True)
 
     def _count(self) -> None:
@@ -493,9 +496,10 @@ class PagedView(ReadingView):
         self.scrolled.emit()
 
     def next_page(self) -> None:
-        """Turn to the next page (or spread): leftwards."""
+        """Turn to the next page (or spread): leftwards when vertical."""
         if self._pages is None:
             return
+        self._pause.hold()  # the counter stands aside from here until the page is painted
         step = 2 if self.spread() else 1
         if self._starts:
             index = self.page_index() + step
@@ -508,9 +512,10 @@ class PagedView(ReadingView):
             self._show_start(following)
 
     def previous_page(self) -> None:
-        """Turn back a page (or spread): rightwards."""
+        """Turn back a page (or spread): rightwards when vertical."""
         if self._pages is None:
             return
+        self._pause.hold()
         step = 2 if self.spread() else 1
         if self._starts:
             index = self.page_index()
