@@ -173,3 +173,39 @@ def test_a_book_whose_css_asks_for_vertical_rl_opens_vertical(make_window, qtbot
     path = window.session.path
     window.close()
     assert not make_window(path).view.is_vertical()
+
+
+def test_the_outline_jumps_to_a_chapter_page_and_follows_page_turns(
+    make_window, qtbot, article_path
+):
+    window = make_window(str(article_path))
+    window.actions_.vertical.trigger()
+    heading = 25  # 變局 重慶雲谷蓬勃而出
+    window.go_to_block(heading)
+    first, last = window.view.visible_blocks()
+    assert first <= heading < last
+    assert window.view.reading_position() == (heading, 0)
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: window.outline.current_title() != "")
+    assert window.outline.current_title() in {"變局 重慶雲谷蓬勃而出", "新局 數字文創勢頭強勁"}
+
+
+def test_reopening_a_vertical_document_returns_to_its_page(make_window, qtbot, write):
+    window = vertical_window(make_window, qtbot, write)
+    window.view.go_to_position((9, 0))
+    window.save_position()
+    path = window.session.path
+    window.close()
+    again = make_window(path)
+    first, last = again.view.visible_blocks()
+    assert again.view.is_vertical() and first <= 9 < last
+
+
+def test_an_empty_document_says_so_in_vertical_mode(make_window, qtbot, write):
+    window = make_window(str(write("空.txt", "\n\n")))
+    window.actions_.vertical.trigger()
+    image = window.view.viewport().grab().toImage()
+    background = image.pixelColor(2, 2)
+    middle = image.height() // 2
+    row = [image.pixelColor(x, middle) for x in range(image.width())]
+    assert any(colour != background for colour in row)  # the placeholder sentence is drawn

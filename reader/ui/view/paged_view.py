@@ -38,6 +38,7 @@ from reader.runtime import gc_paused
 from reader.ui.themes import Theme
 from reader.ui.view.layout import BlockLayouter, LaidBlock, utf16_len, utf16_to_index
 from reader.ui.view.reading_view import MEASURE_EM, ReadingView
+from reader.ui.view.typeset import BlockStyle
 from reader.ui.view.vertical import (
     Page,
     PagePart,
@@ -627,6 +628,12 @@ class PagedView(ReadingView):
     def _paint_pages(self) -> None:
         painter = QPainter(self.viewport())
         painter.fillRect(self.viewport().rect(), QColor(self._theme.background))
+        if self._placeholder:  # an empty document says so, as when scrolling
+            painter.setPen(QColor(self._theme.quiet))
+            painter.setFont(self._layouter.font_for(BlockStyle()))
+            painter.drawText(
+                self.viewport().rect(), int(Qt.AlignmentFlag.AlignCenter), self._placeholder
+            )
         if self._pages is None or not self._texts:
             return
         pages = self._pages
