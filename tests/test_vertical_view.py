@@ -209,3 +209,28 @@ def test_an_empty_document_says_so_in_vertical_mode(make_window, qtbot, write):
     middle = image.height() // 2
     row = [image.pixelColor(x, middle) for x in range(image.width())]
     assert any(colour != background for colour in row)  # the placeholder sentence is drawn
+
+
+def test_links_are_drawn_in_the_link_colour_and_open_on_a_click(make_window, qtbot, write):
+    window = make_window(str(write("說明.md", "本工具見[專案主頁](https://example.com/)的說明。\n")))
+    window.actions_.vertical.trigger()
+    view = window.view
+    block = next(i for i in range(view.block_count()) if "專案主頁" in view.block_text(i))
+    text = view.block_text(block)
+
+    def inks(char: int) -> list:
+        rect = view.char_rect(block, text.index(char)).toRect()
+        image = view.viewport().grab(rect).toImage()
+        return [
+            image.pixelColor(x, y)
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).lightness() < 160
+        ]
+
+    assert all(c.blue() - c.red() > 40 for c in inks("專"))  # link blue
+    assert all(abs(c.blue() - c.red()) < 25 for c in inks("本"))  # body text, neutral
+    with qtbot.waitSignal(view.link_clicked) as clicked:
+        centre = view.char_rect(block, text.index("案")).center().toPoint()
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert clicked.args == ["https://example.com/"]

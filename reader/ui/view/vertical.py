@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -32,7 +32,7 @@ from PySide6.QtGui import (
     QTextLayout,
 )
 
-from reader.core.document import CELL_BREAK, LINE_BREAK, Block, BlockKind
+from reader.core.document import CELL_BREAK, LINE_BREAK, Block, BlockKind, Run
 from reader.core.vertical import (
     CELL_FORMS,
     UnitKind,
@@ -105,6 +105,7 @@ class VerticalBlock:
     length: float  # of a column, in pixels
     image: QImage | None = None
     marker: str = ""
+    links: list[tuple[int, int]] = field(default_factory=list)  # links and note references
 
     @property
     def body_width(self) -> float:
@@ -196,6 +197,7 @@ class VerticalLayouter:
         top = max(0.0, style.margin_left) * em
         if block.kind is BlockKind.LIST_ITEM and block.marker:
             laid.marker = block.marker
+        laid.links = _link_spans(block.runs, text)
         capacity = max(1.0, (length - top - style.margin_right * em) / cell)
         if block.kind is BlockKind.TABLE:  # fallback: each cell of each row starts a column
             text = laid.text = text.replace(CELL_BREAK, LINE_BREAK)
@@ -288,6 +290,7 @@ class VerticalLayouter:
             return
         shift = laid.columns[first].x  # the first column drawn sits at `right`
         colour = QColor(getattr(theme, laid.style.colour))
+        link_colour = QColor(theme.link)
         if laid.kind is BlockKind.RULE:
             column = laid.columns[0]
             mid = right - column.width / 2
@@ -318,19 +321,26 @@ class VerticalLayouter:
                 self._draw_sideways(
                     painter, laid.marker, x, top + column.pieces[0].y - above, metrics, cell
                 )
-            upright = []
+            upright: list[tuple[str, float]] = []
+            linked: list[tuple[str, float]] = []
             for piece in column.pieces:
                 chars = laid.text[piece.start : piece.end]
                 y = top + piece.y
                 if piece.kind is UnitKind.BREAK or chars == "　":
                     continue
+                link = any(a <= piece.start < b for a, b in laid.links)
+                painter.setPen(link_colour if link else colour)
                 if piece.sideways:
                     self._draw_sideways(painter, chars, x, y, metrics, cell)
                 elif piece.kind is UnitKind.TATE_CHU_YOKO:
                     self._draw_tate_chu_yoko(painter, chars, x, y, metrics, cell)
                 else:
-                    upright.append((cell_text(chars), y))
+                    (linked if link else upright).append((cell_text(chars), y))
+            painter.setPen(colour)
             self._draw_cells(painter, laid.font, upright, x, cell)
+            if linked:
+                painter.setPen(link_colour)
+                self._draw_cells(painter, laid.font, linked, x, cell)
 
     def _draw_cells(
         self, painter: QPainter, font: QFont, cells: list[tuple[str, float]], x: float, cell: float
@@ -411,6 +421,20 @@ class VerticalLayouter:
                 share = (y - piece.y) / max(1.0, piece.length)
                 return piece.start + round(share * (piece.end - piece.start) - 0.5 + 0.5)
         return pieces[-1].end if pieces else 0
+
+
+def _link_spans(runs: Sequence[Run], text: str) -> list[tuple[int, int]]:
+    """[start, end) code points of the runs that are links or footnote references."""
+    if not runs or sum(len(r.text) for r in runs) != len(text):
+        return []
+    spans = []
+    start = 0
+    for run in runs:
+        end = start + len(run.text)
+        if run.link or run.note:
+            spans.append((start, end))
+        start = end
+    return spans
 
 
 @dataclass(frozen=True, slots=True)
