@@ -212,7 +212,9 @@ def test_an_empty_document_says_so_in_vertical_mode(make_window, qtbot, write):
 
 
 def test_links_are_drawn_in_the_link_colour_and_open_on_a_click(make_window, qtbot, write):
-    window = make_window(str(write("說明.md", "本工具見[專案主頁](https://example.com/)的說明。\n")))
+    window = make_window(
+        str(write("說明.md", "本工具見[專案主頁](https://example.com/)的說明。\n"))
+    )
     window.actions_.vertical.trigger()
     view = window.view
     block = next(i for i in range(view.block_count()) if "專案主頁" in view.block_text(i))
