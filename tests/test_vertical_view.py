@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 from reader.core.document import Block, BlockKind
 from reader.core.vertical import NO_COLUMN_START
 from reader.ui.themes import THEMES
+from reader.ui.view.typeset import block_style
 from reader.ui.view.vertical import VerticalLayouter
 
 CLASSIC = (
@@ -236,3 +237,35 @@ def test_links_are_drawn_in_the_link_colour_and_open_on_a_click(make_window, qtb
         centre = view.char_rect(block, text.index("案")).center().toPoint()
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert clicked.args == ["https://example.com/"]
+
+
+def test_without_the_fonts_vertical_forms_a_comma_goes_to_the_upper_right(qtbot, monkeypatch):
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    # Taiwan's font sets ， centred; a font with no vert feature gets the rule's placement.
+    layouter = VerticalLayouter(QFont("Noto Serif CJK TC"), 40, 170)
+    monkeypatch.setattr(layouter, "_has_vertical_forms", lambda font, chars: False)
+    text = "天，"
+    laid = layouter.lay_out(Block(BlockKind.PARAGRAPH, text, 1, 1), text, 400, THEMES["light"])
+    image = QImage(100, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    layouter.paint(painter, laid, 100, 0, THEMES["light"])
+    painter.end()
+    piece = next(p for p in laid.columns[0].pieces if text[p.start] == "，")
+    cell = laid.cell
+    left = 100 - laid.columns[0].width + (laid.columns[0].width - cell) / 2
+    ink = [
+        (x, y)
+        for x in range(int(left), int(left + cell))
+        for y in range(int(piece.y), int(piece.y + cell))
+        if image.pixelColor(x, y).lightness() < 128
+    ]
+    assert ink
+    assert min(x for x, _ in ink) > left + cell / 2  # the right half of the cell
+    assert max(y for _, y in ink) < piece.y + cell / 2  # the upper half
+
+
+def test_a_taiwan_font_keeps_its_commas_centred(qtbot):
+    layouter = VerticalLayouter(QFont("Noto Serif CJK TC"), 40, 170)
+    assert layouter._has_vertical_forms(layouter.font_for(block_style(BlockKind.PARAGRAPH)), "，")

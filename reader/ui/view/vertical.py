@@ -35,10 +35,12 @@ from PySide6.QtGui import (
 from reader.core.document import CELL_BREAK, LINE_BREAK, Block, BlockKind, Run
 from reader.core.vertical import (
     CELL_FORMS,
+    Placement,
     UnitKind,
     break_cell_columns,
     break_columns,
     cell_text,
+    placement,
     plain_cells,
     units,
 )
@@ -139,6 +141,7 @@ class VerticalLayouter:
         self.images = images or ImageStore()
         self._fonts: dict[tuple[float, bool], QFont] = {}
         self._metrics: dict[tuple[float, bool], QFontMetricsF] = {}
+        self._vert_forms: dict[str, bool] = {}  # family: has a vert feature
 
     def font_for(self, style: BlockStyle) -> QFont:
         """The block's font with vertical punctuation (OpenType `vert`) switched on."""
@@ -321,26 +324,36 @@ class VerticalLayouter:
                 self._draw_sideways(
                     painter, laid.marker, x, top + column.pieces[0].y - above, metrics, cell
                 )
-            upright: list[tuple[str, float]] = []
-            linked: list[tuple[str, float]] = []
+            # Upright cells are drawn in batches of one colour, flushed before anything drawn
+            # alone, so that the page (and a PDF's text) keeps reading order.
+            batch: list[tuple[str, float]] = []
+            batch_link = False
             for piece in column.pieces:
                 chars = laid.text[piece.start : piece.end]
                 y = top + piece.y
                 if piece.kind is UnitKind.BREAK or chars == "　":
                     continue
                 link = any(a <= piece.start < b for a, b in laid.links)
+                shown = cell_text(chars)
+                alone = piece.sideways or piece.kind is UnitKind.TATE_CHU_YOKO
+                by_rule = not alone and not self._has_vertical_forms(laid.font, shown)
+                if batch and (alone or by_rule or link != batch_link):
+                    painter.setPen(link_colour if batch_link else colour)
+                    self._draw_cells(painter, laid.font, batch, x, cell)
+                    batch = []
                 painter.setPen(link_colour if link else colour)
                 if piece.sideways:
                     self._draw_sideways(painter, chars, x, y, metrics, cell)
                 elif piece.kind is UnitKind.TATE_CHU_YOKO:
                     self._draw_tate_chu_yoko(painter, chars, x, y, metrics, cell)
+                elif by_rule:
+                    self._draw_by_rule(painter, shown, x, y, metrics, cell)
                 else:
-                    (linked if link else upright).append((cell_text(chars), y))
-            painter.setPen(colour)
-            self._draw_cells(painter, laid.font, upright, x, cell)
-            if linked:
-                painter.setPen(link_colour)
-                self._draw_cells(painter, laid.font, linked, x, cell)
+                    batch.append((shown, y))
+                    batch_link = link
+            if batch:
+                painter.setPen(link_colour if batch_link else colour)
+                self._draw_cells(painter, laid.font, batch, x, cell)
 
     def _draw_cells(
         self, painter: QPainter, font: QFont, cells: list[tuple[str, float]], x: float, cell: float
@@ -356,24 +369,65 @@ class VerticalLayouter:
         line.setLineWidth(1e9)
         layout.endLayout()
         runs = layout.glyphRuns()
-        if len(text) == len(cells) and sum(len(r.glyphIndexes()) for r in runs) == len(cells):
-            k = 0
-            for run in runs:
-                count = len(run.glyphIndexes())
-                advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
-                run.setPositions(
-                    [
-                        QPointF(x + (cell - advances[i].x()) / 2, cells[k + i][1] + BASELINE * cell)
-                        for i in range(count)
-                    ]
-                )
-                painter.drawGlyphRun(QPointF(0, 0), run)
-                k += count
+        # One run of one font, a glyph per character: otherwise (a ligature such as ——, or
+        # a fallback font, whose runs come grouped by font) each character is drawn alone.
+        if len(runs) == 1 and len(text) == len(cells) == len(runs[0].glyphIndexes()):
+            run = runs[0]
+            advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
+            run.setPositions(
+                [
+                    QPointF(x + (cell - advances[i].x()) / 2, y + BASELINE * cell)
+                    for i, (_, y) in enumerate(cells)
+                ]
+            )
+            painter.drawGlyphRun(QPointF(0, 0), run)
             return
         metrics = QFontMetricsF(font)
         for chars, y in cells:
             advance = metrics.horizontalAdvance(chars)
             painter.drawText(QPointF(x + (cell - advance) / 2, y + BASELINE * cell), chars)
+
+    def _has_vertical_forms(self, font: QFont, chars: str) -> bool:
+        """False when `chars` is punctuation a vertical column sets apart and the font has no
+        `vert` feature at all (it turns no 「): then the rules of `reader.core.vertical` place
+        it. A font that has the feature is trusted for every mark: Taiwan's fonts leave ，。
+        centred on purpose."""
+        if len(chars) != 1 or placement(chars) not in (Placement.CORNER, Placement.TURNED):
+            return True
+        family = font.family()
+        found = self._vert_forms.get(family)
+        if found is None:
+            plain = QFont(font)
+            plain.setFeature(QFont.Tag("vert"), 0)
+            found = self._glyphs(font, "「") != self._glyphs(plain, "「")
+            self._vert_forms[family] = found
+        return found
+
+    def _glyphs(self, font: QFont, chars: str) -> list[int]:
+        layout = QTextLayout(chars, font, self.device) if self.device else QTextLayout(chars, font)
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        return [g for run in layout.glyphRuns() for g in run.glyphIndexes()]
+
+    @staticmethod
+    def _draw_by_rule(
+        painter: QPainter, chars: str, x: float, y: float, metrics: QFontMetricsF, cell: float
+    ) -> None:
+        """Punctuation the font has no vertical form for, placed by the rules of
+        `reader.core.vertical`: ，。、 moved to the upper right, brackets and dashes turned."""
+        advance = metrics.horizontalAdvance(chars)
+        painter.save()
+        if placement(chars) is Placement.CORNER:  # the ink in the upper right of the cell
+            ink = metrics.tightBoundingRect(chars)
+            painter.drawText(
+                QPointF(x + 0.85 * cell - ink.right(), y + 0.15 * cell - ink.top()), chars
+            )
+        else:
+            painter.translate(x + cell / 2, y + cell / 2)
+            painter.rotate(90)
+            painter.drawText(QPointF(-advance / 2, (BASELINE - 0.5) * cell), chars)
+        painter.restore()
 
     @staticmethod
     def _piece_span(piece: Piece, start: int, end: int, text: str) -> tuple[float, float]:
