@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -32,6 +33,15 @@ def wait_for(signal, start, ms: int = 20_000) -> None:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
     signal.disconnect()
+
+
+def pages_counted(app: QApplication, view, seconds: float = 20.0) -> None:
+    """Wait until the page counter has answered ("Page N of M" in the status bar)."""
+    deadline = time.monotonic() + seconds
+    while view.page_count() == 0 and time.monotonic() < deadline:
+        app.processEvents()
+        QThreadPool.globalInstance().waitForDone(20)
+    settle(app)
 
 
 def settle(app: QApplication) -> None:
@@ -195,18 +205,18 @@ def main() -> int:
         article = str(bundled_article_path())
         wait_for(window.document_shown, lambda: window.open_path(article))
         window.actions_.vertical.setChecked(True)  # View ▸ Vertical
-        settle(app)
+        pages_counted(app, window.view)
         shots["vertical-article"] = window.grab()
         window.set_theme("dark")
         window.go_to_block(25)
-        settle(app)
+        pages_counted(app, window.view)
         shots["vertical-article-dark"] = window.grab()
         window.set_theme("light")
         classic = Path(tmp) / "紅樓夢 第一回.txt"
         classic.write_text(CLASSIC_SAMPLE, encoding="utf-8")
         wait_for(window.document_shown, lambda: window.open_path(str(classic)))
         window.actions_.vertical.setChecked(True)
-        settle(app)
+        pages_counted(app, window.view)
         shots["vertical-classic"] = window.grab()
         window.set_theme("dark")
         settle(app)
