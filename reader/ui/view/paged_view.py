@@ -258,7 +258,6 @@ class PagedView(ReadingView):
     """A `ReadingView` that can show the document in vertical columns, page by page."""
 
     page_changed = Signal(int, int)  # page number (1-based; 0 while counting), page count
-    direction_changed = Signal(bool)  # vertical or not
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -316,7 +315,6 @@ class PagedView(ReadingView):
             self._stop.set()
             self._pages, self._starts = None, None
             self.go_to_position(here)
-        self.direction_changed.emit(vertical)
         self.viewport().update()
 
     def reading_position(self) -> CharPosition:
@@ -723,7 +721,7 @@ class PagedView(ReadingView):
                     column = laid.columns[n]
                     column_right = right - part.offset - (column.x - shift)
                     if column_right - column.width <= x <= column_right:
-                        char = self._pages.layouter.hit(laid, n, y - top)
+                        char = self._pages.layouter.hit(laid, n, y - top, on_character)
                         text = self._texts[part.block]
                         return part.block, utf16_len(text[:char])
                     if x < column_right - column.width:

@@ -463,8 +463,9 @@ class VerticalLayouter:
 
     # Geometry
 
-    def hit(self, laid: VerticalBlock, column: int, y: float) -> int:
-        """The code point nearest to `y` (from the column tops) in `column` of `laid`."""
+    def hit(self, laid: VerticalBlock, column: int, y: float, on_character: bool = False) -> int:
+        """The position nearest to `y` (from the column tops) in `column` of `laid`: between
+        characters (for selecting), or the character under it when `on_character`."""
         if not laid.columns:
             return 0
         pieces = laid.columns[max(0, min(column, len(laid.columns) - 1))].pieces
@@ -473,7 +474,9 @@ class VerticalLayouter:
                 if piece.y > y:
                     return piece.start
                 share = (y - piece.y) / max(1.0, piece.length)
-                return piece.start + round(share * (piece.end - piece.start) - 0.5 + 0.5)
+                return piece.start + min(
+                    piece.end - piece.start - 1, int(share * (piece.end - piece.start))
+                )
         return pieces[-1].end if pieces else 0
 
 
