@@ -111,3 +111,21 @@ def test_a_long_document_is_set_vertically_in_its_own_process(qapp, tmp_path):
     )  # fmt: skip
     text, x_min, y_min = _rightmost_word(pdf)
     assert text.startswith("第") and x_min > 595 * 0.6 and y_min < 842 * 0.2
+
+
+def test_simplified_punctuation_in_a_vertical_pdf_copies_as_the_text_not_vertical_forms(tmp_path):
+    source = tmp_path / "简.txt"
+    text = "话说天下大势：分久必合，合久必分；「周末七国分争」，并入于秦。"
+    source.write_text(text + "\n", encoding="utf-8")
+    pdf = tmp_path / "简.pdf"
+    subprocess.run(
+        [sys.executable, "-m", "reader", "export", str(source), "--format", "pdf", "--vertical",
+         "-o", str(pdf)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    raw = subprocess.run(
+        ["pdftotext", "-raw", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    flat = "".join(raw.split())
+    assert text in flat
+    assert not any("\ufe10" <= c <= "\ufe4f" for c in flat)

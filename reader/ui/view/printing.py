@@ -36,6 +36,7 @@ from reader import APP_NAME
 from reader.core.document import Block
 from reader.core.files import atomic_path
 from reader.core.messages import os_error_reason
+from reader.core.vertical import VERTICAL_FORMS
 from reader.ui.themes import Theme
 from reader.ui.view.layout import BlockLayouter, LaidBlock
 from reader.ui.view.typeset import PAPER_BODY_PT, PAPER_MARGIN_MM
@@ -270,10 +271,13 @@ _TO_UNICODE = re.compile(rb"/ToUnicode (\d+) 0 R")
 
 
 def _unify_radicals(path: Path) -> None:
-    """Name shared glyphs by their ideographs in the PDF's ToUnicode maps (same length, so
-    the file's cross-reference offsets stay right)."""
+    """Name shared glyphs by their ideographs (and vertical punctuation by its characters) in
+    the PDF's ToUnicode maps (same length, so the file's cross-reference offsets stay right)."""
     data = bytearray(path.read_bytes())
-    table = {b"<%04X>" % k: b"<%04X>" % v for k, v in radical_table().items()}
+    # A vertical page's punctuation is the font's vertical glyphs, which the PDF writer
+    # names by Unicode's vertical forms (︓ for ：): name them by the text's characters.
+    shared = {**radical_table(), **{ord(v): ord(h) for h, v in VERTICAL_FORMS.items()}}
+    table = {b"<%04X>" % k: b"<%04X>" % v for k, v in shared.items()}
     pattern = re.compile(b"|".join(re.escape(k) for k in table))
     changed = False
     for number in set(_TO_UNICODE.findall(data)):
