@@ -269,3 +269,22 @@ def test_without_the_fonts_vertical_forms_a_comma_goes_to_the_upper_right(qtbot,
 def test_a_taiwan_font_keeps_its_commas_centred(qtbot):
     layouter = VerticalLayouter(QFont("Noto Serif CJK TC"), 40, 170)
     assert layouter._has_vertical_forms(layouter.font_for(block_style(BlockKind.PARAGRAPH)), "，")
+
+
+def test_bold_text_in_a_column_is_drawn_bold(make_window, qtbot, write):
+    window = make_window(str(write("粗.md", "天地玄黃**天地玄黃**宇宙洪荒。\n")))
+    window.actions_.vertical.trigger()
+    view = window.view
+    block = next(i for i in range(view.block_count()) if "宇宙" in view.block_text(i))
+
+    def ink(char: int) -> int:
+        image = view.viewport().grab(view.char_rect(block, char).toRect()).toImage()
+        return sum(
+            1
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).lightness() < 128
+        )
+
+    for plain in range(4):  # the same character, plain then bold
+        assert ink(plain + 4) > 1.15 * ink(plain)

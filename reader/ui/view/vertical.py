@@ -108,6 +108,7 @@ class VerticalBlock:
     image: QImage | None = None
     marker: str = ""
     links: list[tuple[int, int]] = field(default_factory=list)  # links and note references
+    bold: list[tuple[int, int]] = field(default_factory=list)  # strong emphasis
 
     @property
     def body_width(self) -> float:
@@ -200,7 +201,8 @@ class VerticalLayouter:
         top = max(0.0, style.margin_left) * em
         if block.kind is BlockKind.LIST_ITEM and block.marker:
             laid.marker = block.marker
-        laid.links = _link_spans(block.runs, text)
+        laid.links = _run_spans(block.runs, text, lambda run: bool(run.link or run.note))
+        laid.bold = _run_spans(block.runs, text, lambda run: run.bold)
         capacity = max(1.0, (length - top - style.margin_right * em) / cell)
         if block.kind is BlockKind.TABLE:  # fallback: each cell of each row starts a column
             text = laid.text = text.replace(CELL_BREAK, LINE_BREAK)
@@ -293,7 +295,6 @@ class VerticalLayouter:
             return
         shift = laid.columns[first].x  # the first column drawn sits at `right`
         colour = QColor(getattr(theme, laid.style.colour))
-        link_colour = QColor(theme.link)
         if laid.kind is BlockKind.RULE:
             column = laid.columns[0]
             mid = right - column.width / 2
@@ -324,44 +325,70 @@ class VerticalLayouter:
                 self._draw_sideways(
                     painter, laid.marker, x, top + column.pieces[0].y - above, metrics, cell
                 )
-            # Upright cells are drawn in batches of one colour, flushed before anything drawn
+            # Upright cells are drawn in batches of one style, flushed before anything drawn
             # alone, so that the page (and a PDF's text) keeps reading order.
             batch: list[tuple[str, float]] = []
-            batch_link = False
+            batch_style = (False, False)
             for piece in column.pieces:
                 chars = laid.text[piece.start : piece.end]
                 y = top + piece.y
                 if piece.kind is UnitKind.BREAK or chars == "　":
                     continue
-                link = any(a <= piece.start < b for a, b in laid.links)
+                style = (
+                    any(a <= piece.start < b for a, b in laid.links),
+                    any(a <= piece.start < b for a, b in laid.bold),
+                )
                 shown = cell_text(chars)
                 alone = piece.sideways or piece.kind is UnitKind.TATE_CHU_YOKO
                 by_rule = not alone and not self._has_vertical_forms(laid.font, shown)
-                if batch and (alone or by_rule or link != batch_link):
-                    painter.setPen(link_colour if batch_link else colour)
-                    self._draw_cells(painter, laid.font, batch, x, cell)
+                if batch and (alone or by_rule or style != batch_style):
+                    self._draw_cells(
+                        painter, batch, x, cell, *self._style(laid, batch_style, theme)
+                    )
                     batch = []
-                painter.setPen(link_colour if link else colour)
+                if not (alone or by_rule):
+                    batch.append((shown, y))
+                    batch_style = style
+                    continue
+                pen, font = self._style(laid, style, theme)
+                painter.setPen(pen)
+                painter.setFont(font)
                 if piece.sideways:
                     self._draw_sideways(painter, chars, x, y, metrics, cell)
                 elif piece.kind is UnitKind.TATE_CHU_YOKO:
                     self._draw_tate_chu_yoko(painter, chars, x, y, metrics, cell)
-                elif by_rule:
-                    self._draw_by_rule(painter, shown, x, y, metrics, cell)
                 else:
-                    batch.append((shown, y))
-                    batch_link = link
+                    self._draw_by_rule(painter, shown, x, y, metrics, cell)
             if batch:
-                painter.setPen(link_colour if batch_link else colour)
-                self._draw_cells(painter, laid.font, batch, x, cell)
+                self._draw_cells(painter, batch, x, cell, *self._style(laid, batch_style, theme))
+            painter.setFont(laid.font)
+
+    @staticmethod
+    def _style(laid: VerticalBlock, style: tuple[bool, bool], theme: Theme) -> tuple[QColor, QFont]:
+        """The pen and font of a (link, bold) stretch of `laid`."""
+        link, bold = style
+        theme_colour = QColor(theme.link if link else getattr(theme, laid.style.colour))
+        if not bold or laid.font.bold():
+            return theme_colour, laid.font
+        font = QFont(laid.font)
+        font.setBold(True)
+        return theme_colour, font
 
     def _draw_cells(
-        self, painter: QPainter, font: QFont, cells: list[tuple[str, float]], x: float, cell: float
+        self,
+        painter: QPainter,
+        cells: list[tuple[str, float]],
+        x: float,
+        cell: float,
+        pen: QColor,
+        font: QFont,
     ) -> None:
         """Upright characters, one to a cell: shaped once per column (with `vert`) and drawn as
         glyph runs placed down the column; per character when shaping does not map one to one."""
         if not cells:
             return
+        painter.setPen(pen)
+        painter.setFont(font)
         text = "".join(chars for chars, _ in cells)
         layout = QTextLayout(text, font, self.device) if self.device else QTextLayout(text, font)
         layout.beginLayout()
@@ -480,15 +507,17 @@ class VerticalLayouter:
         return pieces[-1].end if pieces else 0
 
 
-def _link_spans(runs: Sequence[Run], text: str) -> list[tuple[int, int]]:
-    """[start, end) code points of the runs that are links or footnote references."""
+def _run_spans(
+    runs: Sequence[Run], text: str, wanted: Callable[[Run], bool]
+) -> list[tuple[int, int]]:
+    """[start, end) code points of the runs that are `wanted` (when the runs are the text)."""
     if not runs or sum(len(r.text) for r in runs) != len(text):
         return []
     spans = []
     start = 0
     for run in runs:
         end = start + len(run.text)
-        if run.link or run.note:
+        if wanted(run):
             spans.append((start, end))
         start = end
     return spans
