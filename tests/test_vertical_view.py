@@ -288,3 +288,26 @@ def test_bold_text_in_a_column_is_drawn_bold(make_window, qtbot, write):
 
     for plain in range(4):  # the same character, plain then bold
         assert ink(plain + 4) > 1.15 * ink(plain)
+
+
+def test_a_dash_the_font_does_not_turn_is_turned_down_the_column(qtbot):
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    layouter = VerticalLayouter(QFont("Noto Serif CJK TC"), 40, 170)
+    text = "資產——數字"
+    laid = layouter.lay_out(Block(BlockKind.PARAGRAPH, text, 1, 1), text, 600, THEMES["light"])
+    image = QImage(100, 600, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    layouter.paint(painter, laid, 100, 0, THEMES["light"])
+    painter.end()
+    dash = next(p for p in laid.columns[0].pieces if text[p.start] == "—")
+    ink = [
+        (x, y)
+        for x in range(100)
+        for y in range(int(dash.y), int(dash.y + dash.length))
+        if image.pixelColor(x, y).lightness() < 128
+    ]
+    width = max(x for x, _ in ink) - min(x for x, _ in ink)
+    height = max(y for _, y in ink) - min(y for _, y in ink)
+    assert height > 3 * width  # a vertical stroke, not a horizontal one

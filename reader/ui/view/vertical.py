@@ -142,7 +142,7 @@ class VerticalLayouter:
         self.images = images or ImageStore()
         self._fonts: dict[tuple[float, bool], QFont] = {}
         self._metrics: dict[tuple[float, bool], QFontMetricsF] = {}
-        self._vert_forms: dict[str, bool] = {}  # family: has a vert feature
+        self._vert_forms: dict[tuple[str, str], bool] = {}  # (family, mark): turned by vert
 
     def font_for(self, style: BlockStyle) -> QFont:
         """The block's font with vertical punctuation (OpenType `vert`) switched on."""
@@ -415,19 +415,28 @@ class VerticalLayouter:
             painter.drawText(QPointF(x + (cell - advance) / 2, y + BASELINE * cell), chars)
 
     def _has_vertical_forms(self, font: QFont, chars: str) -> bool:
-        """False when `chars` is punctuation a vertical column sets apart and the font has no
-        `vert` feature at all (it turns no 「): then the rules of `reader.core.vertical` place
-        it. A font that has the feature is trusted for every mark: Taiwan's fonts leave ，。
-        centred on purpose."""
-        if len(chars) != 1 or placement(chars) not in (Placement.CORNER, Placement.TURNED):
+        """False when `chars` is punctuation a vertical column sets apart and the font will
+        not: then the rules of `reader.core.vertical` place it. A mark to be turned needs a
+        vertical form of its own (Noto CJK has none for the dash —); ，。 need only a font
+        with a `vert` feature at all, because Taiwan's fonts leave them centred on purpose."""
+        if len(chars) != 1:
             return True
-        family = font.family()
-        found = self._vert_forms.get(family)
+        kind = placement(chars)
+        if kind is Placement.TURNED:
+            return self._substitutes(font, chars)
+        if kind is Placement.CORNER:
+            return self._substitutes(font, "「")
+        return True
+
+    def _substitutes(self, font: QFont, chars: str) -> bool:
+        """Whether the font's `vert` feature draws `chars` with another glyph."""
+        key = (font.family(), chars)
+        found = self._vert_forms.get(key)
         if found is None:
             plain = QFont(font)
             plain.setFeature(QFont.Tag("vert"), 0)
-            found = self._glyphs(font, "「") != self._glyphs(plain, "「")
-            self._vert_forms[family] = found
+            found = self._glyphs(font, chars) != self._glyphs(plain, chars)
+            self._vert_forms[key] = found
         return found
 
     def _glyphs(self, font: QFont, chars: str) -> list[int]:
