@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -17,6 +18,7 @@ from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 
 from reader.core.convert import ScriptMode
+from reader.core.resources import bundled_article_path
 from reader.ui.i18n import InterfaceLanguage
 from reader.ui.main_window import MainWindow
 
@@ -33,6 +35,15 @@ def wait_for(signal, start, ms: int = 20_000) -> None:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
     signal.disconnect()
+
+
+def pages_counted(app: QApplication, view, seconds: float = 20.0) -> None:
+    """Wait until the page counter has answered ("Page N of M" in the status bar)."""
+    deadline = time.monotonic() + seconds
+    while view.page_count() == 0 and time.monotonic() < deadline:
+        app.processEvents()
+        QThreadPool.globalInstance().waitForDone(20)
+    settle(app)
 
 
 def settle(app: QApplication) -> None:
@@ -224,6 +235,65 @@ def app_icon_sheet():
     return sheet
 
 
+#: The opening of 紅樓夢 (Dream of the Red Chamber, 18th century; public domain), chapter 1.
+CLASSIC_SAMPLE = """\
+第一回　甄士隱夢幻識通靈　賈雨村風塵懷閨秀
+
+此開卷第一回也。作者自云：因曾歷過一番夢幻之後，故將真事隱去，而借「通靈」之說，撰此《石頭記》一書也。故曰「甄士隱」云云。但書中所記何事何人？自又云：「今風塵碌碌，一事無成，忽念及當日所有之女子，一一細考較去，覺其行止見識，皆出於我之上。何我堂堂鬚眉，誠不若彼裙釵哉？實愧則有餘，悔又無益之大無可如何之日也！當此，則自欲將已往所賴天恩祖德，錦衣紈袴之時，飫甘饜肥之日，背父兄教育之恩，負師友規談之德，以至今日一技無成、半生潦倒之罪，編述一集，以告天下人：我之罪固不免，然閨閣中本自歷歷有人，萬不可因我之不肖，自護己短，一併使其泯滅也。雖今日之茅椽蓬牖，瓦灶繩床，其晨夕風露，階柳庭花，亦未有妨我之襟懷筆墨者。雖我未學，下筆無文，又何妨用假語村言，敷演出一段故事來，亦可使閨閣昭傳，復可悅世之目，破人愁悶，不亦宜乎？」故曰「賈雨村」云云。
+
+此回中凡用「夢」用「幻」等字，是提醒閱者眼目，亦是此書立意本旨。
+
+列位看官：你道此書從何而來？說起根由雖近荒唐，細按則深有趣味。待在下將此來歷註明，方使閱者了然不惑。
+
+原來女媧氏煉石補天之時，於大荒山無稽崖練成高經十二丈、方經二十四丈頑石三萬六千五百零一塊。媧皇氏只用了三萬六千五百塊，只單單剩了一塊未用，便棄在此山青埂峰下。誰知此石自經煅煉之後，靈性已通，因見眾石俱得補天，獨自己無材不堪入選，遂自怨自嘆，日夜悲號慚愧。
+"""
+
+
+def punctuation_comparison():
+    """Vertical punctuation two ways, in Noto Serif CJK SC and TC: the font's `vert` feature
+    (what the reader draws) beside Unicode's vertical forms (U+FE10–FE48)."""
+    from PySide6.QtCore import QPointF, QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+
+    from reader.core.vertical import to_vertical_forms
+
+    text = "「天下，大勢。」：『分久』（必合）《三國》……——！？、～"
+    em, top, pitch = 34, 70, 62
+    columns = [("SC", "vert"), ("SC", "U+FE"), ("TC", "vert"), ("TC", "U+FE")]
+    image = QImage(pitch * len(columns) + 40, top + len(text) * em + 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    label = QFont("Noto Sans CJK SC")
+    label.setPixelSize(13)
+    for n, (region, way) in enumerate(columns):
+        x = image.width() - 20 - (n + 1) * pitch + (pitch - em) / 2
+        painter.setPen(QColor("#555555"))
+        painter.setFont(label)
+        painter.drawText(
+            QRectF(x - 10, 8, em + 20, 50), int(Qt.AlignmentFlag.AlignHCenter), f"{region}\n{way}"
+        )
+        font = QFont(f"Noto Serif CJK {region}")
+        font.setPixelSize(em)
+        shown = text
+        if way == "vert":
+            font.setFeature(QFont.Tag("vert"), 1)
+        else:
+            shown = to_vertical_forms(text)
+        metrics = QFontMetricsF(font)
+        painter.setFont(font)
+        for i, char in enumerate(shown):
+            y = top + i * em
+            painter.setPen(QColor("#dddddd"))
+            painter.drawRect(QRectF(x, y, em, em))
+            painter.setPen(QColor("#000000"))
+            painter.drawText(
+                QPointF(x + (em - metrics.horizontalAdvance(char)) / 2, y + 0.88 * em), char
+            )
+    painter.end()
+    return image
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
@@ -266,6 +336,30 @@ def main() -> int:
         wait_for(window.document_shown, lambda: window.open_path(str(readme)))
         settle(app)
         shots["markdown"] = window.grab()
+        window.resize(1280, 820)
+        article = str(bundled_article_path())
+        wait_for(window.document_shown, lambda: window.open_path(article))
+        window.actions_.vertical.setChecked(True)  # View ▸ Vertical
+        pages_counted(app, window.view)
+        shots["vertical-article"] = window.grab()
+        window.set_theme("dark")
+        window.go_to_block(25)
+        pages_counted(app, window.view)
+        shots["vertical-article-dark"] = window.grab()
+        window.set_theme("light")
+        window.actions_.vertical.setChecked(False)  # the article is read across again below
+        classic = Path(tmp) / "紅樓夢 第一回.txt"
+        classic.write_text(CLASSIC_SAMPLE, encoding="utf-8")
+        wait_for(window.document_shown, lambda: window.open_path(str(classic)))
+        window.actions_.vertical.setChecked(True)
+        pages_counted(app, window.view)
+        shots["vertical-classic"] = window.grab()
+        window.set_theme("dark")
+        settle(app)
+        shots["vertical-classic-dark"] = window.grab()
+        window.set_theme("light")
+        window.actions_.vertical.setChecked(False)
+        punctuation_comparison().save(str(OUT / "vertical-punctuation.png"))
         shots["app-icon"] = app_icon_sheet()
         shots.update(review_shots(app, window, Path(tmp)))
         window.close()

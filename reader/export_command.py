@@ -30,6 +30,9 @@ def add_export_parser(sub, add_file_args, add_script_args) -> argparse.ArgumentP
     add_script_args(export, default_target=ScriptMode.ORIGINAL.value)
     export.add_argument("--format", choices=FORMATS, default="txt", help="what to write")
     export.add_argument("-o", "--output", help="write here (atomically); needed for pdf")
+    export.add_argument(
+        "--vertical", action="store_true", help="pdf: set in columns from right to left (直排)"
+    )
     return export
 
 
@@ -54,7 +57,7 @@ def run_export(
             rendition.apply(convert_chunk(texts, indices, chain, kept, fixed, rules))
         rendition.complete = True
     if ns.format == "pdf":
-        _write_pdf(Path(ns.output), rendition, error)
+        _write_pdf(Path(ns.output), rendition, error, ns.vertical)
         return
     text = {"txt": to_text, "md": to_markdown, "html": to_html}[ns.format](rendition)
     data = text.encode("utf-8")
@@ -70,7 +73,7 @@ def run_export(
         ) from None
 
 
-def _write_pdf(path: Path, rendition: Rendition, error) -> None:
+def _write_pdf(path: Path, rendition: Rendition, error, vertical: bool = False) -> None:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QFont, QGuiApplication
@@ -92,6 +95,7 @@ def _write_pdf(path: Path, rendition: Rendition, error) -> None:
             rendition.texts,
             rendition.title(),
             QFont(family),
+            vertical=vertical,
         )
     except OSError as exc:
         raise error(f"{display_path(path)}: cannot be written ({os_error_reason(exc)})") from None

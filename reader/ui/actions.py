@@ -134,6 +134,8 @@ class Actions:
     zoom_out: QAction
     zoom_reset: QAction
     full_screen: QAction
+    vertical: QAction
+    paged: QAction
     about: QAction
     escape: QAction
     chapter_rules: QAction
@@ -253,6 +255,21 @@ class ActionBuilder(QObject):
             zoom_reset=act("zoom_reset", self.tr("&Reset Zoom"), "Ctrl+0"),
             full_screen=act(
                 "full_screen", self.tr("&Full Screen"), (Key.FullScreen, "F11"), checkable=True
+            ),
+            vertical=act(
+                "vertical",
+                self.tr("&Vertical (直排)"),
+                "Ctrl+Shift+V",
+                checkable=True,
+                tip=self.tr("Read in columns from top to bottom, right to left, a page at a time"),
+            ),
+            paged=act(
+                "paged",
+                self.tr("&Paged"),
+                checkable=True,
+                tip=self.tr(
+                    "Turn whole pages instead of scrolling (vertical text is always paged)"
+                ),
             ),
             about=act("about", self.tr("&About ZhReader")),
             escape=act("escape", self.tr("Leave Full Screen or Close the Find Bar"), "Esc"),
@@ -385,6 +402,8 @@ class ActionBuilder(QObject):
         for action in a.source_scripts.values():
             source.addAction(action)
         view.addAction(a.reflow)
+        view.addAction(a.vertical)
+        view.addAction(a.paged)
         changes = view.addMenu(self.tr("Show &Conversion Changes"))
         changes.setObjectName("changesMenu")
         for action in a.show_changes.values():

@@ -149,7 +149,7 @@ class NoticeTexts(QObject):
             text = self.tr("manifest item %1 points outside the book; ignored")
             return _fill(text, [str(details.get("item", ""))])
         if code == "vertical-book":
-            return self.tr("the book is set in vertical columns; it is shown horizontally for now")
+            return self.tr("the book is set in vertical columns (View ▸ Vertical)")
         return str(notice)
 
     def join(self, notes: list[str]) -> str:

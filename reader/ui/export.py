@@ -45,8 +45,10 @@ class Exporter(QObject):
         session: Callable[[], DocumentSession | None],
         typesetting: Callable[[], tuple[QFont, float, int]],
         folder: Callable[[], str] = str,
+        vertical: Callable[[], bool] = bool,
     ):
         super().__init__(parent)
+        self._vertical = vertical  # set in columns, as the view shows it
         self._parent = parent
         self._session = session
         self._typesetting = typesetting
@@ -182,7 +184,9 @@ class Exporter(QObject):
         font, _, _ = self._typesetting()
         blocks = rendition.prepared.document.blocks
         try:
-            write_pdf(path, blocks, rendition.texts, rendition.title(), font)
+            write_pdf(
+                path, blocks, rendition.texts, rendition.title(), font, vertical=self._vertical()
+            )
         except OSError as exc:
             self._write_failed(path, exc)
             return False
@@ -194,6 +198,7 @@ class Exporter(QObject):
         font, _, _ = self._typesetting()
         blocks = rendition.prepared.document.blocks
         job = PdfJob(path, blocks, tuple(rendition.texts), rendition.title(), font)
+        job.vertical = self._vertical()
         signals = job.signals
         signals.progress.connect(
             lambda percent: self.message.emit(
@@ -220,7 +225,13 @@ class Exporter(QObject):
         font, _, _ = self._typesetting()
         printer.setDocName(rendition.title())
         try:
-            print_blocks(printer, rendition.prepared.document.blocks, rendition.texts, font)
+            print_blocks(
+                printer,
+                rendition.prepared.document.blocks,
+                rendition.texts,
+                font,
+                vertical=self._vertical(),
+            )
         except OSError as exc:
             self._write_failed(printer.printerName(), exc)
 
@@ -278,10 +289,19 @@ class PdfJob(FileJob):
     def __init__(self, path: str, blocks, texts: tuple[str, ...], title: str, font: QFont):
         super().__init__(path)
         self.blocks, self.texts, self.title, self.font = blocks, texts, title, font
+        self.vertical = False
 
     def write(self) -> None:
         write = write_pdf_in_process if len(self.blocks) > PROCESS_BLOCKS else write_pdf
-        write(self.path, self.blocks, self.texts, self.title, self.font, self.signals.progress.emit)
+        write(
+            self.path,
+            self.blocks,
+            self.texts,
+            self.title,
+            self.font,
+            self.signals.progress.emit,
+            vertical=self.vertical,
+        )
 
 
 class BookJob(FileJob):

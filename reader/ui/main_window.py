@@ -81,8 +81,10 @@ from reader.ui.session import DocumentSession
 from reader.ui.settings_store import Preferences, SettingsStore
 from reader.ui.status_bar import StatusBar
 from reader.ui.themes import WindowChrome
+from reader.ui.view.paged_view import PagedView
 from reader.ui.view.reading_style import ReadingStyle
-from reader.ui.view.reading_view import NAVIGATION_KEYS, ReadingView
+from reader.ui.view.reading_view import NAVIGATION_KEYS
+from reader.ui.view_modes import ViewModes
 
 # Bump when the dock/toolbar layout changes so old saved states are ignored.
 STATE_VERSION = 1
@@ -126,7 +128,7 @@ class MainWindow(QMainWindow):
         self._incoming: DocumentSession | None = None
         self._reopen_at_line = 0  # after switching reflow, the source line to show
 
-        self.view = ReadingView(self)
+        self.view = PagedView(self)
         self.find_bar = FindBar(self)
         self.banner = FontBanner(self)
         central = QWidget(self)
@@ -146,7 +148,11 @@ class MainWindow(QMainWindow):
         chrome = WindowChrome(QApplication.instance())
         self.style_ = ReadingStyle(self.store, self.view, self.banner, chrome, self)
         self.exporter = Exporter(
-            self, lambda: self.session, self.style_.typesetting, self.start_folder
+            self,
+            lambda: self.session,
+            self.style_.typesetting,
+            self.start_folder,
+            self.view.is_vertical,
         )
 
         review = ConversionReview(self, self.view, self.status, lambda: self.session, settings)
@@ -160,6 +166,7 @@ class MainWindow(QMainWindow):
         self.script_box = build_toolbar(self, self.actions_)
         self.setWindowIcon(app_icon())
         self.actions_.back.setEnabled(False)
+        self.view_modes = ViewModes(self.view, self.store, self.actions_, self.status, self)
         self._connect_widgets()
         self._position_timer = self._timer(2000, self.save_position)  # once scrolling settles
         self._follow_timer = self._timer(80, self._follow_reading)
@@ -208,6 +215,8 @@ class MainWindow(QMainWindow):
             "zoom_out": lambda: self.zoom(-1),
             "zoom_reset": lambda: self.zoom(0),
             "full_screen": self.set_full_screen,
+            "vertical": lambda on: self.view_modes.set_vertical(on),
+            "paged": lambda on: self.view_modes.set_paged(on),
             "about": lambda: AboutBox(self).show(self),
             "escape": self.escape,
             "script_mode": lambda value: self.set_script_mode(ScriptMode(value)),
@@ -738,6 +747,7 @@ class MainWindow(QMainWindow):
         self.actions_.full_screen.setChecked(self.full_screen.on)
         self.actions_.show_changes[self.review.level].setChecked(True)
         self.actions_.back.setEnabled(bool(self.jumps))
+        self.view_modes.use_actions(self.actions_)
         self.actions_.toggle_fixes.setChecked(not self.review.fixes_panel.isHidden())
         self._update_script_controls()
         del blockers

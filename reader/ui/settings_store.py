@@ -42,6 +42,7 @@ class Preferences:
     reflow: bool = True  # join the lines of hard-wrapped plain text
     quotes: str = "auto"  # corner, curved, or auto: corner for 臺灣正體 and 香港繁體
     language: str = "system"  # the interface language (reader.ui.i18n.CHOICES)
+    paged: bool = False  # horizontal text a page at a time instead of scrolling
 
     def clamped(self) -> Preferences:
         """The same preferences with every out-of-range value replaced by its default."""
@@ -59,6 +60,7 @@ class Preferences:
             "reflow": isinstance(self.reflow, bool),
             "quotes": self.quotes in ("auto", "corner", "curved"),
             "language": self.language in LANGUAGE_CHOICES,
+            "paged": isinstance(self.paged, bool),
         }
         changes = {name: getattr(default, name) for name, ok in checks.items() if not ok}
         return replace(self, **changes) if changes else self
@@ -183,6 +185,14 @@ class SettingsStore(QObject):
         finally:
             self.settings.endGroup()
         self.changed.emit("positions")
+
+    def vertical(self, identity: str) -> bool | None:
+        """Whether the reader reads document `identity` vertically; None if never said."""
+        raw = self.settings.value(f"vertical/{identity}", "") if identity else ""
+        return {"1": True, "0": False}.get(str(raw))
+
+    def set_vertical(self, identity: str, on: bool) -> None:
+        self.settings.setValue(f"vertical/{identity}", "1" if on else "0")
 
     # Chapter rules
 

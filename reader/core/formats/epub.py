@@ -213,7 +213,7 @@ def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT
         if vertical:
             warnings.append(
                 Notice(
-                    "the book is set in vertical columns; it is shown horizontally for now",
+                    "the book is set in vertical columns (View ▸ Vertical)",
                     "vertical-book",
                 )
             )

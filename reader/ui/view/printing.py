@@ -36,6 +36,7 @@ from reader import APP_NAME
 from reader.core.document import Block
 from reader.core.files import atomic_path
 from reader.core.messages import os_error_reason
+from reader.core.vertical import VERTICAL_FORMS
 from reader.ui.themes import Theme
 from reader.ui.view.layout import BlockLayouter, LaidBlock
 from reader.ui.view.typeset import PAPER_BODY_PT, PAPER_MARGIN_MM
@@ -62,12 +63,18 @@ def print_blocks(
     font: QFont,
     progress: Callable[[int], object] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    vertical: bool = False,
 ) -> int:
     """Set `blocks` (showing `texts`) on the pages of `device`; returns the number of pages.
 
     Raises OSError when the device cannot be painted on (a file that cannot be
-    created), PrintCancelled when `cancelled()` becomes true.
+    created), PrintCancelled when `cancelled()` becomes true. `vertical` sets them in
+    columns from right to left (reader/ui/view/vertical.py).
     """
+    if vertical:
+        from reader.ui.view.vertical import print_vertical
+
+        return print_vertical(device, blocks, texts, font, progress, cancelled)
     device.setPageMargins(
         QMarginsF(PAPER_MARGIN_MM, PAPER_MARGIN_MM, PAPER_MARGIN_MM, PAPER_MARGIN_MM * 0.75),
         QPageLayout.Unit.Millimeter,
@@ -203,6 +210,7 @@ def write_pdf(
     font: QFont,
     progress: Callable[[int], object] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    vertical: bool = False,
 ) -> int:
     """Write the blocks as an A4 PDF to `path` atomically; returns the number of pages.
 
@@ -215,7 +223,7 @@ def write_pdf(
         writer.setResolution(600)
         writer.setTitle(title)
         writer.setCreator(APP_NAME)
-        pages = print_blocks(writer, blocks, texts, font, progress, cancelled)
+        pages = print_blocks(writer, blocks, texts, font, progress, cancelled, vertical)
         del writer  # closes the file
         if not _complete_pdf(tmp):
             raise OSError(errno.ENOSPC, "the PDF could not be completed (is the disk full?)")
@@ -263,10 +271,13 @@ _TO_UNICODE = re.compile(rb"/ToUnicode (\d+) 0 R")
 
 
 def _unify_radicals(path: Path) -> None:
-    """Name shared glyphs by their ideographs in the PDF's ToUnicode maps (same length, so
-    the file's cross-reference offsets stay right)."""
+    """Name shared glyphs by their ideographs (and vertical punctuation by its characters) in
+    the PDF's ToUnicode maps (same length, so the file's cross-reference offsets stay right)."""
     data = bytearray(path.read_bytes())
-    table = {b"<%04X>" % k: b"<%04X>" % v for k, v in radical_table().items()}
+    # A vertical page's punctuation is the font's vertical glyphs, which the PDF writer
+    # names by Unicode's vertical forms (︓ for ：): name them by the text's characters.
+    shared = {**radical_table(), **{ord(v): ord(h) for h, v in VERTICAL_FORMS.items()}}
+    table = {b"<%04X>" % k: b"<%04X>" % v for k, v in shared.items()}
     pattern = re.compile(b"|".join(re.escape(k) for k in table))
     changed = False
     for number in set(_TO_UNICODE.findall(data)):
@@ -308,6 +319,7 @@ def write_pdf_in_process(
     title: str,
     font: QFont,
     progress: Callable[[int], object] | None = None,
+    vertical: bool = False,
 ) -> None:
     """`write_pdf` in a spawned process; raises OSError with the child's one-line reason.
 
@@ -320,7 +332,7 @@ def write_pdf_in_process(
     child.start()
     theirs.close()
     try:
-        ours.send((path, title, font.family()))
+        ours.send((path, title, font.family(), vertical))
         for start in range(0, len(blocks), _SEND_BLOCKS):
             end = start + _SEND_BLOCKS
             ours.send((tuple(blocks[start:end]), tuple(texts[start:end])))
@@ -348,14 +360,22 @@ def _pdf_child(conn) -> None:  # runs in the spawned process
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841 (fonts need it)
-    path, title, family = conn.recv()
+    path, title, family, vertical = conn.recv()
     blocks: list[Block] = []
     texts: list[str] = []
     while (piece := conn.recv()) is not None:
         blocks.extend(piece[0])
         texts.extend(piece[1])
     try:
-        write_pdf(path, blocks, texts, title, QFont(family), lambda p: conn.send(("progress", p)))
+        write_pdf(
+            path,
+            blocks,
+            texts,
+            title,
+            QFont(family),
+            lambda p: conn.send(("progress", p)),
+            vertical=vertical,
+        )
     except OSError as exc:
         conn.send(("failed", os_error_reason(exc)))
     except Exception as exc:  # the parent words it; no traceback reaches the reader

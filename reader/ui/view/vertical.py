@@ -1,0 +1,741 @@
+"""The vertical layouter: blocks set in columns, top to bottom, the first column at the right.
+
+The same block model and style table as the horizontal `BlockLayouter`, read
+in logical terms: a style's space before and after lies to the right and left
+of a block, its left margin and first-line indent come down from the top of
+the column. Characters stand upright in square cells; punctuation is drawn
+with the font's OpenType `vert` feature (vertical forms placed as the font's
+region expects; docs/vertical.md says why not Unicode's U+FE10 forms).
+Pages are cut between columns by `VerticalPages`, on demand from any
+position; a worker counts them for the whole document. Sizes are in the
+paint device's pixels, as in the horizontal layouter, so screen and paper
+share this code.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPaintDevice,
+    QPainter,
+    QPen,
+    QTextLayout,
+)
+
+from reader.core.document import CELL_BREAK, LINE_BREAK, Block, BlockKind, Run
+from reader.core.vertical import (
+    CELL_FORMS,
+    Placement,
+    UnitKind,
+    break_cell_columns,
+    break_columns,
+    cell_text,
+    placement,
+    plain_cells,
+    units,
+)
+from reader.ui.themes import Theme
+from reader.ui.view.layout import ImageStore
+from reader.ui.view.typeset import BlockStyle, block_style
+
+#: Where an ideograph's baseline lies in its cell: the ideographic em box is 0.88 above it.
+BASELINE = 0.88
+#: Characters below this code point (Latin, Greek, Cyrillic…) are narrow: set sideways.
+_NARROW_BELOW = 0x2000
+_IMAGE_SHARE = 0.45  # a picture takes at most this share of a page's width
+
+
+@dataclass(slots=True)
+class Piece:
+    """A laid-out stretch [start, end) of the text (code points), `y` down its column."""
+
+    start: int
+    end: int
+    kind: UnitKind
+    y: float
+    length: float
+    sideways: bool = False  # drawn turned 90° clockwise (Latin words, long numbers)
+
+
+@dataclass(slots=True)
+class Column:
+    """One column of a block, code points [start, end); `x` is its right edge, leftwards from
+    the block's right edge. Plain text (a cell per character, `top` the first one's) gets its
+    pieces only when drawn: counting pages never needs them."""
+
+    x: float
+    width: float
+    start: int
+    end: int
+    top: float = 0.0
+    cell: float = 0.0
+    placed: list[Piece] | None = None
+
+    @property
+    def pieces(self) -> list[Piece]:
+        if self.placed is None:
+            top, cell, start = self.top, self.cell, self.start
+            self.placed = [
+                Piece(i, i + 1, UnitKind.CELL, top + (i - start) * cell, cell)
+                for i in range(start, self.end)
+            ]
+        return self.placed
+
+
+@dataclass(slots=True)
+class VerticalBlock:
+    """A block set in columns. Its space before is at the right, its space after at the left."""
+
+    kind: BlockKind
+    style: BlockStyle
+    text: str
+    font: QFont
+    cell: float  # the side of a character's square cell in pixels
+    columns: list[Column]
+    space_before: float
+    space_after: float
+    length: float  # of a column, in pixels
+    image: QImage | None = None
+    marker: str = ""
+    links: list[tuple[int, int]] = field(default_factory=list)  # links and note references
+    bold: list[tuple[int, int]] = field(default_factory=list)  # strong emphasis
+
+    @property
+    def body_width(self) -> float:
+        """Width of the columns (and picture) without the space before and after."""
+        if not self.columns:
+            return 0.0
+        last = self.columns[-1]
+        return last.x + last.width
+
+    def char_column(self, char: int) -> int:
+        """The index of the column that holds code point `char`."""
+        for n, column in enumerate(self.columns):
+            if char < column.end:
+                return n
+        return max(0, len(self.columns) - 1)
+
+
+class VerticalLayouter:
+    """Sets blocks in vertical columns with one body font, size and column spacing."""
+
+    def __init__(
+        self,
+        font: QFont,
+        em: float,
+        line_height: int,
+        device: QPaintDevice | None = None,
+        images: ImageStore | None = None,
+    ):
+        self.font, self.em, self.line_height = QFont(font), em, line_height
+        self.device = device
+        self.images = images or ImageStore()
+        self._fonts: dict[tuple[float, bool], QFont] = {}
+        self._metrics: dict[tuple[float, bool], QFontMetricsF] = {}
+        self._vert_forms: dict[tuple[str, str], bool] = {}  # (family, mark): turned by vert
+
+    def font_for(self, style: BlockStyle) -> QFont:
+        """The block's font with vertical punctuation (OpenType `vert`) switched on."""
+        key = (style.scale, style.bold)
+        font = self._fonts.get(key)
+        if font is None:
+            font = QFont(self.font)
+            font.setPixelSize(max(6, round(self.em * style.scale)))
+            font.setBold(style.bold)
+            font.setFeature(QFont.Tag("vert"), 1)
+            self._fonts[key] = font
+            self._metrics[key] = (
+                QFontMetricsF(font, self.device) if self.device else QFontMetricsF(font)
+            )
+        return font
+
+    def _measure(self, style: BlockStyle) -> QFontMetricsF:
+        self.font_for(style)
+        return self._metrics[(style.scale, style.bold)]
+
+    def lay_out(self, block: Block, text: str, length: float, theme: Theme) -> VerticalBlock:
+        """Set `block` showing `text` in columns `length` pixels long."""
+        style = block_style(block.kind, block.level, block.marker)
+        em = self.em
+        font = self.font_for(style)
+        metrics = self._measure(style)
+        cell = float(font.pixelSize())
+        pitch = max(cell * 1.25, cell * self.line_height / 100)
+        laid = VerticalBlock(
+            block.kind,
+            style,
+            text,
+            font,
+            cell,
+            [],
+            style.space_before * em,
+            style.space_after * em,
+            length,
+        )
+        if block.kind is BlockKind.RULE:
+            laid.columns.append(Column(0.0, pitch, 0, 0, placed=[]))
+            return laid
+        x = 0.0
+        if block.kind is BlockKind.IMAGE and block.image is not None and block.image.path:
+            loaded = self.images.load(block.image)
+            if isinstance(loaded, QImage):
+                width = min(length * 0.9, loaded.width(), 10 * em)
+                laid.image = loaded.scaled(
+                    int(width),
+                    int(length * 0.9),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+                laid.columns.append(Column(0.0, laid.image.width() + 0.6 * em, 0, 0, placed=[]))
+                x = laid.image.width() + 0.6 * em
+        top = max(0.0, style.margin_left) * em
+        if block.kind is BlockKind.LIST_ITEM and block.marker:
+            laid.marker = block.marker
+        laid.links = _run_spans(block.runs, text, lambda run: bool(run.link or run.note))
+        laid.bold = _run_spans(block.runs, text, lambda run: run.bold)
+        capacity = max(1.0, (length - top - style.margin_right * em) / cell)
+        if block.kind is BlockKind.TABLE:  # fallback: each cell of each row starts a column
+            text = laid.text = text.replace(CELL_BREAK, LINE_BREAK)
+        indent = max(0.0, style.indent)
+        if plain_cells(text):  # the common case: a cell per character, columns by arithmetic
+            spans = break_cell_columns(text, capacity, indent)
+            for n, (start, end) in enumerate(spans):
+                y = self._column_top(style, top, cell, capacity, end - start, n, len(spans), indent)
+                laid.columns.append(Column(x, pitch, start, end, y, cell))
+                x += pitch
+            return laid
+        pieces = units(text)
+        lengths = [
+            self._length(text, piece.start, piece.end, piece.kind, metrics, cell)
+            for piece in pieces
+        ]
+        spans = break_columns(text, pieces, lengths, capacity, indent)
+        for n, (first, last) in enumerate(spans):
+            used = sum(lengths[first:last])
+            y = self._column_top(style, top, cell, capacity, used, n, len(spans), indent)
+            placed = []
+            for k in range(first, last):
+                piece = pieces[k]
+                size = lengths[k] * cell
+                sideways = piece.kind is UnitKind.SIDEWAYS or (
+                    piece.kind is UnitKind.CELL and lengths[k] != 1.0
+                )
+                placed.append(Piece(piece.start, piece.end, piece.kind, y, size, sideways))
+                y += size
+            start = (
+                placed[0].start if placed else (pieces[first].start if first < len(pieces) else 0)
+            )
+            end = placed[-1].end if placed else start
+            laid.columns.append(Column(x, pitch, start, end, placed=placed))
+            x += pitch
+        return laid
+
+    @staticmethod
+    def _column_top(
+        style: BlockStyle,
+        top: float,
+        cell: float,
+        capacity: float,
+        used: float,
+        n: int,
+        count: int,
+        indent: float,
+    ) -> float:
+        """Where column `n` of `count` begins (pixels; `capacity`, `used`, `indent` in cells):
+        below the indent, or centred or at the foot for a one-column title or byline."""
+        if count == 1 and style.align == "center":
+            return top + (capacity - used) * cell / 2
+        if count == 1 and style.align == "right":
+            return top + (capacity - used) * cell
+        return top + (indent * cell if n == 0 else 0.0)
+
+    @staticmethod
+    def _length(
+        text: str, start: int, end: int, kind: UnitKind, metrics: QFontMetricsF, cell: float
+    ) -> float:
+        """A piece's length down the column in cells."""
+        if kind is UnitKind.SIDEWAYS:
+            return max(0.5, metrics.horizontalAdvance(text[start:end]) / cell)
+        if (
+            kind is UnitKind.CELL
+            and ord(text[start]) < _NARROW_BELOW
+            and text[start] not in CELL_FORMS
+        ):
+            return max(0.25, metrics.horizontalAdvance(text[start:end]) / cell)
+        if kind is UnitKind.BREAK:
+            return 0.0
+        return 1.0
+
+    # Painting
+
+    def paint(
+        self,
+        painter: QPainter,
+        laid: VerticalBlock,
+        right: float,
+        top: float,
+        theme: Theme,
+        columns: tuple[int, int] | None = None,
+        highlights: Sequence[tuple[int, int, str]] = (),
+    ) -> None:
+        """Draw columns [first, last) of `laid` (all by default), the first column's right edge
+        at `right`, the column tops at `top`. `highlights` are (start, end, colour) spans."""
+        first, last = columns if columns is not None else (0, len(laid.columns))
+        if first >= last:
+            return
+        shift = laid.columns[first].x  # the first column drawn sits at `right`
+        colour = QColor(getattr(theme, laid.style.colour))
+        if laid.kind is BlockKind.RULE:
+            column = laid.columns[0]
+            mid = right - column.width / 2
+            painter.setPen(QPen(colour, max(1.0, self.em / 16)))
+            painter.drawLine(
+                QPointF(mid, top + laid.length / 3), QPointF(mid, top + 2 * laid.length / 3)
+            )
+            return
+        painter.setFont(laid.font)
+        metrics = self._measure(laid.style)
+        cell = laid.cell
+        for n in range(first, last):
+            column = laid.columns[n]
+            column_right = right - (column.x - shift)
+            left = column_right - column.width
+            if laid.image is not None and n == 0:
+                painter.drawImage(QPointF(column_right - laid.image.width(), top), laid.image)
+                continue
+            x = left + (column.width - cell) / 2  # the cells' left edge, centred in the column
+            for start, end, shade in highlights:
+                for piece in column.pieces:
+                    if piece.start < end and start < piece.end and piece.kind is not UnitKind.BREAK:
+                        a, b = self._piece_span(piece, start, end, laid.text)
+                        painter.fillRect(QRectF(x, top + piece.y + a, cell, b - a), QColor(shade))
+            painter.setPen(colour)
+            if n == 0 and laid.marker and column.pieces:  # above the first column, like a bullet
+                above = metrics.horizontalAdvance(laid.marker) + 0.4 * cell
+                self._draw_sideways(
+                    painter, laid.marker, x, top + column.pieces[0].y - above, metrics, cell
+                )
+            # Upright cells are drawn in batches of one style, flushed before anything drawn
+            # alone, so that the page (and a PDF's text) keeps reading order.
+            batch: list[tuple[str, float]] = []
+            batch_style = (False, False)
+            for piece in column.pieces:
+                chars = laid.text[piece.start : piece.end]
+                y = top + piece.y
+                if piece.kind is UnitKind.BREAK or chars == "　":
+                    continue
+                style = (
+                    any(a <= piece.start < b for a, b in laid.links),
+                    any(a <= piece.start < b for a, b in laid.bold),
+                )
+                shown = cell_text(chars)
+                alone = piece.sideways or piece.kind is UnitKind.TATE_CHU_YOKO
+                by_rule = not alone and not self._has_vertical_forms(laid.font, shown)
+                if batch and (alone or by_rule or style != batch_style):
+                    self._draw_cells(
+                        painter, batch, x, cell, *self._style(laid, batch_style, theme)
+                    )
+                    batch = []
+                if not (alone or by_rule):
+                    batch.append((shown, y))
+                    batch_style = style
+                    continue
+                pen, font = self._style(laid, style, theme)
+                painter.setPen(pen)
+                painter.setFont(font)
+                if piece.sideways:
+                    self._draw_sideways(painter, chars, x, y, metrics, cell)
+                elif piece.kind is UnitKind.TATE_CHU_YOKO:
+                    self._draw_tate_chu_yoko(painter, chars, x, y, metrics, cell)
+                else:
+                    self._draw_by_rule(painter, shown, x, y, metrics, cell)
+            if batch:
+                self._draw_cells(painter, batch, x, cell, *self._style(laid, batch_style, theme))
+            painter.setFont(laid.font)
+
+    @staticmethod
+    def _style(laid: VerticalBlock, style: tuple[bool, bool], theme: Theme) -> tuple[QColor, QFont]:
+        """The pen and font of a (link, bold) stretch of `laid`."""
+        link, bold = style
+        theme_colour = QColor(theme.link if link else getattr(theme, laid.style.colour))
+        if not bold or laid.font.bold():
+            return theme_colour, laid.font
+        font = QFont(laid.font)
+        font.setBold(True)
+        return theme_colour, font
+
+    def _draw_cells(
+        self,
+        painter: QPainter,
+        cells: list[tuple[str, float]],
+        x: float,
+        cell: float,
+        pen: QColor,
+        font: QFont,
+    ) -> None:
+        """Upright characters, one to a cell: shaped once per column (with `vert`) and drawn as
+        glyph runs placed down the column; per character when shaping does not map one to one."""
+        if not cells:
+            return
+        painter.setPen(pen)
+        painter.setFont(font)
+        text = "".join(chars for chars, _ in cells)
+        layout = QTextLayout(text, font, self.device) if self.device else QTextLayout(text, font)
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(1e9)
+        layout.endLayout()
+        runs = layout.glyphRuns()
+        # One run of one font, a glyph per character: otherwise (a ligature such as ——, or
+        # a fallback font, whose runs come grouped by font) each character is drawn alone.
+        if len(runs) == 1 and len(text) == len(cells) == len(runs[0].glyphIndexes()):
+            run = runs[0]
+            advances = run.rawFont().advancesForGlyphIndexes(run.glyphIndexes())
+            run.setPositions(
+                [
+                    QPointF(x + (cell - advances[i].x()) / 2, y + BASELINE * cell)
+                    for i, (_, y) in enumerate(cells)
+                ]
+            )
+            painter.drawGlyphRun(QPointF(0, 0), run)
+            return
+        metrics = QFontMetricsF(font)
+        for chars, y in cells:
+            advance = metrics.horizontalAdvance(chars)
+            painter.drawText(QPointF(x + (cell - advance) / 2, y + BASELINE * cell), chars)
+
+    def _has_vertical_forms(self, font: QFont, chars: str) -> bool:
+        """False when `chars` is punctuation a vertical column sets apart and the font will
+        not: then the rules of `reader.core.vertical` place it. A mark to be turned needs a
+        vertical form of its own (Noto CJK has none for the dash —); ，。 need only a font
+        with a `vert` feature at all, because Taiwan's fonts leave them centred on purpose."""
+        if len(chars) != 1:
+            return True
+        kind = placement(chars)
+        if kind is Placement.TURNED:
+            return self._substitutes(font, chars)
+        if kind is Placement.CORNER:
+            return self._substitutes(font, "「")
+        return True
+
+    def _substitutes(self, font: QFont, chars: str) -> bool:
+        """Whether the font's `vert` feature draws `chars` with another glyph."""
+        key = (font.family(), chars)
+        found = self._vert_forms.get(key)
+        if found is None:
+            plain = QFont(font)
+            plain.setFeature(QFont.Tag("vert"), 0)
+            found = self._glyphs(font, chars) != self._glyphs(plain, chars)
+            self._vert_forms[key] = found
+        return found
+
+    def _glyphs(self, font: QFont, chars: str) -> list[int]:
+        layout = QTextLayout(chars, font, self.device) if self.device else QTextLayout(chars, font)
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        return [g for run in layout.glyphRuns() for g in run.glyphIndexes()]
+
+    @staticmethod
+    def _draw_by_rule(
+        painter: QPainter, chars: str, x: float, y: float, metrics: QFontMetricsF, cell: float
+    ) -> None:
+        """Punctuation the font has no vertical form for, placed by the rules of
+        `reader.core.vertical`: ，。、 moved to the upper right, brackets and dashes turned."""
+        advance = metrics.horizontalAdvance(chars)
+        painter.save()
+        if placement(chars) is Placement.CORNER:  # the ink in the upper right of the cell
+            ink = metrics.tightBoundingRect(chars)
+            painter.drawText(
+                QPointF(x + 0.85 * cell - ink.right(), y + 0.15 * cell - ink.top()), chars
+            )
+        else:
+            painter.translate(x + cell / 2, y + cell / 2)
+            painter.rotate(90)
+            painter.drawText(QPointF(-advance / 2, (BASELINE - 0.5) * cell), chars)
+        painter.restore()
+
+    @staticmethod
+    def _piece_span(piece: Piece, start: int, end: int, text: str) -> tuple[float, float]:
+        """Where a highlight [start, end) begins and ends down a piece, in pixels."""
+        count = max(1, piece.end - piece.start)
+        a = max(0, start - piece.start) / count
+        b = min(count, end - piece.start) / count
+        return a * piece.length, b * piece.length
+
+    @staticmethod
+    def _draw_sideways(
+        painter: QPainter, chars: str, x: float, y: float, metrics: QFontMetricsF, cell: float
+    ) -> None:
+        """Latin and long numbers turned 90° clockwise, centred across the column."""
+        painter.save()
+        painter.translate(x + cell / 2, y)
+        painter.rotate(90)
+        painter.drawText(QPointF(0, (metrics.ascent() - metrics.descent()) / 2), chars)
+        painter.restore()
+
+    @staticmethod
+    def _draw_tate_chu_yoko(
+        painter: QPainter, chars: str, x: float, y: float, metrics: QFontMetricsF, cell: float
+    ) -> None:
+        """One or two digits upright side by side in one cell, narrowed to fit it."""
+        advance = metrics.horizontalAdvance(chars)
+        squeeze = min(1.0, 0.95 * cell / max(1.0, advance))
+        painter.save()
+        painter.translate(x + (cell - advance * squeeze) / 2, y + BASELINE * cell)
+        painter.scale(squeeze, 1.0)
+        painter.drawText(QPointF(0, 0), chars)
+        painter.restore()
+
+    # Geometry
+
+    def hit(self, laid: VerticalBlock, column: int, y: float, on_character: bool = False) -> int:
+        """The position nearest to `y` (from the column tops) in `column` of `laid`: between
+        characters (for selecting), or the character under it when `on_character`."""
+        if not laid.columns:
+            return 0
+        pieces = laid.columns[max(0, min(column, len(laid.columns) - 1))].pieces
+        for piece in pieces:
+            if y < piece.y + piece.length:
+                if piece.y > y:
+                    return piece.start
+                share = (y - piece.y) / max(1.0, piece.length)
+                return piece.start + min(
+                    piece.end - piece.start - 1, int(share * (piece.end - piece.start))
+                )
+        return pieces[-1].end if pieces else 0
+
+
+def _run_spans(
+    runs: Sequence[Run], text: str, wanted: Callable[[Run], bool]
+) -> list[tuple[int, int]]:
+    """[start, end) code points of the runs that are `wanted` (when the runs are the text)."""
+    if not runs or sum(len(r.text) for r in runs) != len(text):
+        return []
+    spans = []
+    start = 0
+    for run in runs:
+        end = start + len(run.text)
+        if wanted(run):
+            spans.append((start, end))
+        start = end
+    return spans
+
+
+@dataclass(frozen=True, slots=True)
+class PagePart:
+    """Columns (or lines) [first, last) of block `block` on a page. Vertical: the first
+    column's right edge is `offset` pixels left of the page's right edge; horizontal: the
+    block's own top is at `offset` pixels down the page."""
+
+    block: int
+    first: int
+    last: int
+    offset: float
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What one page shows and where the next one starts: (block, column)."""
+
+    start: tuple[int, int]
+    parts: tuple[PagePart, ...]
+    next_start: tuple[int, int] | None
+
+
+class VerticalPages:
+    """Cuts the vertical setting of a document into pages between columns, on demand."""
+
+    def __init__(
+        self,
+        layouter: VerticalLayouter,
+        blocks: Sequence[Block],
+        texts: Sequence[str],
+        theme: Theme,
+        width: float,
+        height: float,
+        cache: int = 400,
+        after_block: Callable[[], object] | None = None,
+    ):
+        self.layouter, self.blocks, self.texts, self.theme = layouter, blocks, texts, theme
+        self.width, self.height = width, height
+        self.after_block = after_block  # a worker's pause after laying out each block
+        self._cache: OrderedDict[int, VerticalBlock] = OrderedDict()
+        self._cache_size = cache
+
+    def laid(self, index: int) -> VerticalBlock:
+        """Block `index` laid out for this page height (cached)."""
+        found = self._cache.get(index)
+        if found is not None:
+            self._cache.move_to_end(index)
+            return found
+        found = self.layouter.lay_out(
+            self.blocks[index], self.texts[index], self.height, self.theme
+        )
+        self._cache[index] = found
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return found
+
+    def forget(self, indices: Sequence[int] | None = None) -> None:
+        """Lay these blocks (all when None) out again when next asked."""
+        if indices is None:
+            self._cache.clear()
+        else:
+            for index in indices:
+                self._cache.pop(index, None)
+
+    def page(self, start: tuple[int, int]) -> Page:
+        """The page that begins at column `start[1]` of block `start[0]`."""
+        block, column = start
+        parts: list[PagePart] = []
+        x = 0.0
+        count = len(self.texts)
+        while block < count:
+            laid = self.laid(block)
+            if column == 0 and x > 0:
+                x += laid.space_before
+            first = column
+            while column < len(laid.columns):
+                col = laid.columns[column]
+                right = x + col.x - laid.columns[first].x
+                if right + col.width > self.width + 0.5 and (parts or column > first):
+                    break
+                column += 1
+            if column > first:
+                parts.append(PagePart(block, first, column, x))
+            if column < len(laid.columns):
+                return Page(start, tuple(parts), (block, column))
+            last = laid.columns[-1] if laid.columns else None
+            x += (last.x + last.width - laid.columns[first].x if last else 0.0) + laid.space_after
+            if (
+                laid.style.keep_with_next
+                and block + 1 < count
+                and parts
+                and parts[0].block != block
+            ):
+                following = self.laid(block + 1)
+                need = following.space_before + (
+                    following.columns[0].width if following.columns else 0.0
+                )
+                if x + need > self.width:  # a heading never ends a page
+                    parts.pop()
+                    return Page(start, tuple(parts), (block, 0))
+            block, column = block + 1, 0
+            if x >= self.width:
+                break
+        return Page(start, tuple(parts), (block, 0) if block < count else None)
+
+    def previous_start(self, start: tuple[int, int]) -> tuple[int, int] | None:
+        """Where the page before the one beginning at `start` begins, filling backwards."""
+        block, column = start
+        if block == 0 and column == 0:
+            return None
+        x = 0.0
+        while True:
+            if column == 0:
+                block -= 1
+                if block < 0:
+                    return (0, 0)
+                laid = self.laid(block)
+                column = len(laid.columns)
+                x += laid.space_after if x > 0 else 0.0
+            laid = self.laid(block)
+            while column > 0:
+                width = laid.columns[column - 1].width
+                if x + width > self.width + 0.5 and x > 0:
+                    return (block, column)
+                x += width
+                column -= 1
+            x += laid.space_before
+
+    def start_of(self, position: tuple[int, int]) -> tuple[int, int]:
+        """(block, column) of the column holding code point `position[1]` of block `position[0]`."""
+        block = max(0, min(position[0], len(self.texts) - 1))
+        return block, self.laid(block).char_column(position[1])
+
+    def char_at(self, start: tuple[int, int]) -> tuple[int, int]:
+        """(block, first code point) of column `start[1]` of block `start[0]`."""
+        laid = self.laid(start[0])
+        if not laid.columns or start[1] >= len(laid.columns):
+            return start[0], 0
+        return start[0], laid.columns[start[1]].start
+
+
+def count_pages(
+    pages: VerticalPages, cancelled: Callable[[], bool] | None = None
+) -> list[tuple[int, int]] | None:
+    """Every page's start, from the document's beginning; None when `cancelled()`."""
+    starts: list[tuple[int, int]] = []
+    start: tuple[int, int] | None = (0, 0)
+    while start is not None:
+        if cancelled is not None and cancelled():
+            return None
+        starts.append(start)
+        start = pages.page(start).next_start
+    return starts
+
+
+def print_vertical(
+    device: QPagedPaintDevice,
+    blocks: Sequence[Block],
+    texts: Sequence[str],
+    font: QFont,
+    progress: Callable[[int], object] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Set `blocks` vertically on the pages of `device`, as `printing.print_blocks` does
+    horizontally; returns the number of pages."""
+    from reader.ui.view import printing  # the paper's sizes and colours; printing imports us
+
+    device.setPageMargins(QMarginsF(*(printing.PAPER_MARGIN_MM,) * 4), QPageLayout.Unit.Millimeter)
+    resolution = device.resolution()
+    page_rect = device.pageLayout().paintRectPixels(resolution)
+    em = printing.PAPER_BODY_PT * resolution / 72
+    footer_font = QFont(font)
+    footer_font.setPixelSize(max(1, round(9.0 * resolution / 72)))
+    footer = 2.0 * footer_font.pixelSize()
+    width, height = float(page_rect.width()), float(page_rect.height()) - footer
+    layouter = VerticalLayouter(font, em, printing.PAPER_LINE_HEIGHT, device)
+    pages = VerticalPages(layouter, blocks, texts, printing.PAPER, width, height, cache=16)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("the printer or file could not be opened for writing")
+    number = 0
+    try:
+        start: tuple[int, int] | None = (0, 0)
+        while start is not None:
+            if cancelled is not None and number % 20 == 0 and cancelled():
+                raise printing.PrintCancelled
+            if progress is not None and number % 20 == 0:
+                progress(round(100 * start[0] / max(1, len(blocks))))
+            if number and not device.newPage():
+                raise OSError("a new page could not be started (is the disk full?)")
+            page = pages.page(start)
+            for part in page.parts:
+                layouter.paint(
+                    painter, pages.laid(part.block), width - part.offset, 0.0, printing.PAPER,
+                    (part.first, part.last),
+                )  # fmt: skip
+            number += 1
+            painter.setFont(footer_font)
+            painter.setPen(QColor("#555555"))
+            painter.drawText(
+                QRectF(0, height, width, footer),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                str(number),
+            )
+            start = page.next_start
+    finally:
+        painter.end()
+    return number
