@@ -55,6 +55,16 @@ def novel(size: int) -> bytes:
     return _repeat_to(unit, size)
 
 
+def short_lines(size: int) -> bytes:
+    """Lines of 20 characters without blank lines: read as a dense document."""
+    return _repeat_to(("字" * 20 + "\n").encode(), size)
+
+
+def lines_of_40(size: int) -> bytes:
+    """Lines of 40 characters: at the dense threshold, so recognised line by line."""
+    return _repeat_to(("字" * 40 + "\n").encode(), size)
+
+
 def empty_lines(size: int) -> bytes:
     """Nothing but line breaks (1 MiB is about 1M empty lines)."""
     return b"\n" * size
@@ -65,6 +75,8 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
     "one huge line": one_huge_line,
     "ordinary novel": novel,
     "empty lines": empty_lines,
+    "20-character lines": short_lines,
+    "40-character lines": lines_of_40,
 }
 
 

@@ -40,6 +40,7 @@ from reader.core.outline import Outline, OutlineEntry, document_outline
 from reader.core.script import Region, detect_region, detect_script, detect_source
 from reader.export_command import add_export_parser, run_export
 from reader.runtime import gc_paused
+from reader.usage import OneLineParser
 
 SUBCOMMANDS = ("info", "outline", "convert", "export")
 EXIT_OK, EXIT_DOCUMENT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -69,7 +70,7 @@ def main_gui() -> int:
 
 
 def _run_gui(args: list[str]) -> int:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="zhreader",
         description=f"{APP_NAME}: read Chinese documents, converting between Traditional and "
         "Simplified Chinese. Without FILE it opens the bundled article.",
@@ -88,7 +89,7 @@ def _run_gui(args: list[str]) -> int:
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="zhreader", description="Headless ZhReader commands.")
+    parser = OneLineParser(prog="zhreader", description="Headless ZhReader commands.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add_file_args(p: argparse.ArgumentParser) -> None:

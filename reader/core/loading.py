@@ -156,6 +156,10 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> LoadedText:
         return _result(data.decode("utf-8"), "utf-8", 0)
     except UnicodeDecodeError:
         pass
+    utf16 = _utf16_han_only(sample) if len(data) % 2 == 0 else None
+    if utf16:
+        text, bad = _decode_counting(data, utf16)
+        return _result(text, utf16, bad)
     codec = detect_encoding(data)
     text, bad = _decode_counting(data, codec)
     if codec != "utf-8" and _looks_like_garbage(text[: len(sample)]):
@@ -293,6 +297,27 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     if _text_like_share(text) < 0.95:
         return None
     return codec
+
+
+def _utf16_han_only(sample: bytes) -> str | None:
+    """The UTF-16 codec of text without a BOM, line breaks or any ASCII (so no zero byte).
+
+    Asked only of bytes that are not UTF-8. Such text read in the right byte
+    order is nearly all common Chinese characters and punctuation; GBK or Big5
+    read as UTF-16 turns into Hangul, Yi and private-use characters, and the
+    odd ASCII letter pair into rare Han characters.
+    """
+    even = sample[: len(sample) // 2 * 2]
+    if len(even) < 4:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = even.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _text_like_share(text) >= 0.98 and plausibility(text) >= 0.6 * len(text):
+            return codec
+    return None
 
 
 def _text_like_share(text: str) -> float:

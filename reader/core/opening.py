@@ -12,7 +12,7 @@ from reader.core.document import Document
 from reader.core.formats.markdown import parse_markdown
 from reader.core.loading import DEFAULT_SIZE_LIMIT, decode_bytes, load_text
 from reader.core.reflow import reflow as reflow_text
-from reader.core.structure import recognize
+from reader.core.structure import is_dense, recognize
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
@@ -94,8 +94,9 @@ def recognize_text(
 
     The document keeps the source text, and its blocks the source's line
     numbers: a reflowed paragraph runs from its first to its last source line.
+    A dense text (short lines, see `structure.is_dense`) is never hard-wrapped.
     """
-    if reflow:
+    if reflow and not is_dense(text):
         reflowed = reflow_text(text)
         if reflowed.applied:
             doc = recognize(

@@ -1,0 +1,75 @@
+"""Dense documents (hundreds of thousands of short lines): bounded blocks, nothing lost."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core import BlockKind, build_outline, recognize
+from reader.core.document import LINE_BREAK
+from reader.core.opening import document_from_bytes
+from reader.core.structure import DENSE_MIN_LINES, body_lines, is_dense
+
+LINES = DENSE_MIN_LINES + 1000
+
+
+def shown_characters(doc) -> str:
+    return "".join(b.text for b in doc.blocks).replace(LINE_BREAK, "")
+
+
+def test_a_file_of_one_character_lines_is_shown_whole_in_few_blocks():
+    doc = document_from_bytes(("字\n" * LINES).encode(), name="lines")
+
+    assert shown_characters(doc) == "字" * LINES
+    assert len(doc.blocks) <= LINES // 500
+    assert doc.blocks[0].line == 1
+    assert doc.blocks[-1].end_line == LINES
+    # The lines stay lines inside a block.
+    assert doc.blocks[0].text.startswith("字" + LINE_BREAK + "字")
+
+
+def test_a_dense_document_keeps_its_chapter_outline_at_the_right_lines():
+    lines = []
+    for chapter in range(1, 6):
+        lines.append(f"第{chapter}章 回家")
+        lines.extend(["嗯"] * (LINES // 5))
+    doc = recognize("\n".join(lines))
+
+    assert is_dense(doc.text)
+    outline = build_outline(doc)
+    assert [e.title for e in outline.entries] == [f"第{n}章 回家" for n in range(1, 6)]
+    headings = [b for b in doc.blocks if b.kind is BlockKind.HEADING]
+    assert [h.line for h in headings] == [1 + n * (LINES // 5 + 1) for n in range(5)]
+    assert shown_characters(doc).count("嗯") == 5 * (LINES // 5)
+
+
+def test_a_million_empty_lines_cost_no_blocks():
+    doc = recognize("\n" * 1_000_000 + "  正文在這裡。\r\n" + "\n" * 10)
+
+    assert [(b.kind, b.text, b.line, b.end_line) for b in doc.blocks] == [
+        (BlockKind.PARAGRAPH, "正文在這裡。", 1_000_001, 1_000_001)
+    ]
+
+
+def test_blank_lines_and_indents_inside_a_dense_block_are_dropped():
+    text = ("　甲 \r\n\n\t乙\n" * (LINES // 2)).rstrip()
+    doc = recognize(text)
+
+    assert is_dense(text)
+    assert doc.blocks[0].text.startswith(f"甲{LINE_BREAK}乙{LINE_BREAK}甲")
+    assert shown_characters(doc) == "甲乙" * (LINES // 2)
+
+
+def test_a_novel_of_ordinary_paragraphs_is_not_dense():
+    paragraph = "他走進屋裡，看見桌上放著一封信，信封上寫著他的名字，字跡很熟悉，像是多年不見的老朋友寫來的。"
+    text = "\n\n".join([paragraph] * (DENSE_MIN_LINES + 10))
+
+    assert not is_dense(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("字 \t\u3000\r\n\x0b\x1c\u2028a")), max_size=60))
+def test_body_lines_are_the_stripped_non_blank_lines_with_their_numbers(text):
+    expected = [(i + 1, raw.strip()) for i, raw in enumerate(text.split("\n")) if raw.strip()]
+
+    assert [(ln.number, ln.text) for ln in body_lines(text)] == expected
