@@ -9,7 +9,6 @@ from pathlib import Path
 
 from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.document import Document
-from reader.core.formats.markdown import parse_markdown
 from reader.core.loading import DEFAULT_SIZE_LIMIT, decode_bytes, load_text
 from reader.core.reflow import reflow as reflow_text
 from reader.core.structure import is_dense, recognize
@@ -37,6 +36,8 @@ def open_document(
         return replace(open_epub(p, size_limit), format="epub")
     loaded = load_text(p, encoding, size_limit)
     if p.suffix.lower() in MARKDOWN_SUFFIXES:
+        from reader.core.formats.markdown import parse_markdown  # markdown-it for Markdown only
+
         doc = replace(
             parse_markdown(loaded.text, p.parent, fallback_title=p.stem), format="markdown"
         )
@@ -75,6 +76,8 @@ def document_from_bytes(
     """
     loaded = decode_bytes(data, encoding)
     if markdown:
+        from reader.core.formats.markdown import parse_markdown
+
         doc = replace(parse_markdown(loaded.text, None, fallback_title=name), format="markdown")
     else:
         doc = recognize_text(loaded.text, name, reflow, DEFAULT_RULES)
