@@ -32,9 +32,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.bench_epub import make_book
 from benchmarks.common import machine
-from benchmarks.corpus import markdown, novel
 
 HERE = Path(__file__).resolve().parent
 PARTS = ("startup", "side-by-side", "memory", "window")
@@ -61,6 +59,10 @@ class Figure:
 
 def make_corpora(quick: bool) -> dict[str, Path]:
     """The benchmark documents; small ones in `quick` mode."""
+    # Imported here, not at the top: the measured child processes run this module too.
+    from benchmarks.bench_epub import make_book
+    from benchmarks.corpus import markdown, novel
+
     outdir = HERE / "corpus" / ("quick" if quick else "full")
     outdir.mkdir(parents=True, exist_ok=True)
     big_chars = 30_000 if quick else 3_000_000
