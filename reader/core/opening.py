@@ -4,6 +4,7 @@ plain-text structure recognition."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,6 +15,10 @@ from reader.core.reflow import reflow as reflow_text
 from reader.core.structure import is_dense, recognize
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+#: Plain text longer than this (characters) is shown from its beginning first, then whole:
+#: recognising a 30M-character novel takes seconds, its first screen milliseconds.
+BEGINNING_FIRST_CHARS = 1_000_000
+BEGINNING_CHARS = 100_000
 
 
 def open_document(
@@ -29,21 +34,47 @@ def open_document(
     With `reflow`, hard-wrapped plain text (not Markdown) has its wrapped lines joined.
     An EPUB is recognised by its suffix or, when the suffix lies, by its `mimetype` member.
     """
+    ((whole, _),) = open_in_steps(path, encoding, size_limit, rules, reflow, beginning_first=False)
+    return whole
+
+
+def open_in_steps(
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    size_limit: int = DEFAULT_SIZE_LIMIT,
+    rules: ChapterRules = DEFAULT_RULES,
+    reflow: bool = True,
+    beginning_first: bool = True,
+) -> Iterator[tuple[Document, bool]]:
+    """`open_document` for a window: (document, whole?) pairs, the last one whole.
+
+    Long plain text yields its beginning first, then the whole document.
+
+    The beginning (about `BEGINNING_CHARS`, cut at a line's end) is recognised
+    alone, so the first screen can be shown while the rest is still being
+    recognised; its blocks are the whole document's first blocks as far as
+    evidence from the whole document (chapter series, reflow) agrees. Every
+    other document, and text up to `BEGINNING_FIRST_CHARS`, is yielded once.
+    """
     p = Path(path)
     if is_epub(p):
         from reader.core.formats.epub import open_epub  # lxml is loaded for books only
 
-        return replace(open_epub(p, size_limit), format="epub")
+        yield replace(open_epub(p, size_limit), format="epub"), True
+        return
     loaded = load_text(p, encoding, size_limit)
+    text = loaded.text
+    known = {"source": str(p), "encoding": loaded.encoding, "warnings": loaded.warnings}
     if p.suffix.lower() in MARKDOWN_SUFFIXES:
         from reader.core.formats.markdown import parse_markdown  # markdown-it for Markdown only
 
-        doc = replace(
-            parse_markdown(loaded.text, p.parent, fallback_title=p.stem), format="markdown"
-        )
-    else:
-        doc = recognize_text(loaded.text, p.stem, reflow, rules)
-    return replace(doc, source=str(p), encoding=loaded.encoding, warnings=loaded.warnings)
+        doc = parse_markdown(text, p.parent, fallback_title=p.stem)
+        yield replace(doc, format="markdown", **known), True
+        return
+    if beginning_first and len(text) > BEGINNING_FIRST_CHARS:
+        cut = text.rfind("\n", 0, BEGINNING_CHARS) + 1 or BEGINNING_CHARS
+        yield replace(recognize_text(text[:cut], p.stem, reflow, rules), **known), False
+    yield replace(recognize_text(text, p.stem, reflow, rules), **known), True
 
 
 def is_epub(path: str | os.PathLike[str]) -> bool:
