@@ -76,12 +76,14 @@ def test_the_reader_keeps_their_line_when_the_whole_text_arrives(
 ):
     window = make_window(str(long_text))
     assert window.session.partial
+    assert window.status.busy  # the rest is still coming
     beginning = window.session.prepared.document.blocks
     window.view.scroll_to_block(4)
 
     with qtbot.waitSignal(window.document_completed, timeout=20_000):
         gate.set()
 
+    assert not window.status.busy
     whole = window.session.prepared
     assert len(whole.outline.entries) == CHAPTERS
     assert window.outline.entry_count() == CHAPTERS
@@ -113,3 +115,19 @@ def test_a_remembered_place_beyond_the_beginning_is_reached_and_kept(
     with qtbot.waitSignal(second.document_completed, timeout=20_000):
         gate.set()
     assert second.view.top_block() == 150
+
+
+def test_an_export_asked_for_while_only_the_beginning_is_in_writes_nothing(qtbot, long_text, gate):
+    session = DocumentSession()
+    with qtbot.waitSignal(session.opened, timeout=20_000):
+        session.load(str(long_text))
+    ran, dropped = [], []
+
+    assert not session.when_idle(lambda: ran.append(True), on_dropped=lambda: dropped.append(1))
+    with qtbot.waitSignal(session.completed, timeout=20_000):
+        gate.set()
+
+    assert ran == [] and dropped == [1]
+    assert session.when_idle(lambda: ran.append(True))  # the whole is in: it runs at once
+    assert ran == [True]
+    session.close()

@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
             session.load(session.path, session.encoding, self.store.preferences.reflow, rules)
             return
         self._incoming = None
-        self.status.set_loading(False)
+        self.status.set_loading(session.partial)  # a long text's rest is still coming
         self.save_position()
         old, self.session = self.session, session
         if old is not None:
@@ -335,6 +335,7 @@ class MainWindow(QMainWindow):
         self.view.set_rendition(rendition, *self.style_.typesetting())
         self.outline.set_outline(prepared.outline)
         self.view.scroll_to_block(*place)
+        self.status.set_loading(False)
         session.show_script(*self._script_choice())
         self._update_status()
         freeze_open_document()

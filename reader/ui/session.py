@@ -324,15 +324,17 @@ class DocumentSession(QObject):
     ) -> bool:
         """Run `action` once the current rendition is complete; True if it ran at once.
 
-        If the rendition is replaced first (another script, another document),
-        `on_dropped` runs instead; if its conversion fails, `on_failure`.
+        If the rendition is replaced first (another script, another document,
+        or the whole of a long text arriving after its beginning), `on_dropped`
+        runs instead; if its conversion fails, `on_failure`. While only a long
+        text's beginning is in, nothing runs: an export would write a part.
         """
         rendition = self.rendition
         if rendition is None:
             if on_dropped is not None:
                 on_dropped()
             return False
-        if rendition.complete:
+        if rendition.complete and not self.partial:
             action()
             return True
         self._waiting.append(_Waiting(rendition.id, action, on_failure, on_dropped))
