@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core import BlockKind, build_outline, recognize
+from reader.core import BlockKind, build_outline, recognize, structure
 from reader.core.document import LINE_BREAK
 from reader.core.opening import document_from_bytes
 from reader.core.structure import DENSE_MIN_LINES, body_lines, is_dense
@@ -73,3 +74,30 @@ def test_body_lines_are_the_stripped_non_blank_lines_with_their_numbers(text):
     expected = [(i + 1, raw.strip()) for i, raw in enumerate(text.split("\n")) if raw.strip()]
 
     assert [(ln.number, ln.text) for ln in body_lines(text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                ["", " ", "\u3000", "第1章 回家", "第二章", "卷三", "《書》目錄 第3章 走", "嗯"]
+            ),
+            st.text(alphabet=st.sampled_from(list("字第章卷 \t\r\u3000a1")), max_size=8),
+        ),
+        max_size=40,
+    )
+)
+def test_a_dense_document_shows_every_character_in_order(lines):
+    text = "\n".join(lines)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(structure, "DENSE_MIN_LINES", 1)
+        patch.setattr(structure, "_DENSE_BLOCK", 16)
+        doc = recognize(text)
+        dense = is_dense(text)
+    shown = "".join(b.text for b in doc.blocks).replace(LINE_BREAK, "")
+    if dense:
+        assert "".join(shown.split()) == "".join(text.split())
+    starts = [b.line for b in doc.blocks]
+    assert starts == sorted(starts)
+    assert all(1 <= b.line <= b.end_line <= text.count("\n") + 1 for b in doc.blocks)
