@@ -388,7 +388,8 @@ _MARKED = re.compile("\udc80")
 
 
 def _result(text: str, codec: str, bad: int) -> LoadedText:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # a scan is cheaper than two replacing passes over a long text
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
     warnings: tuple[str, ...] = ()

@@ -8,7 +8,7 @@ bylines, a closing statement), TXT novels (第N章 lines) and Markdown.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.document import LINE_BREAK, Block, BlockKind, Document, Metadata
@@ -183,11 +183,31 @@ def is_dense(text: str) -> bool:
     Blank lines are estimated from `\\n\\n` pairs (an undercount), so the test
     errs towards dense; the real corpus's documents are far below it.
     """
-    lines = text.count("\n") + 1
+    lines = _count(text, "\n") + 1
     if lines < DENSE_MIN_LINES:
         return False
-    filled = lines - text.count("\n\n") - text.count("\n\r\n")
+    filled = lines - _count(text, "\n\n") - _count(text, "\n\r\n")
     return filled >= DENSE_MIN_LINES and filled * DENSE_LINE_CHARS > len(text)
+
+
+#: Characters one call into C may scan: recognition runs in a worker thread,
+#: and a call over 100M characters would hold the GIL (the window) for 0.1-0.4 s.
+_SCAN_STEP = 1 << 22
+
+
+def _count(text: str, sub: str) -> int:
+    """`text.count(sub)` a few million characters at a time (a pair across a cut is missed)."""
+    return sum(text.count(sub, i, i + _SCAN_STEP) for i in range(0, len(text), _SCAN_STEP))
+
+
+def _dense_heading_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_DENSE_HEADING`'s matches, searched a few million characters (whole lines) at a time."""
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos + _SCAN_STEP)
+        end = len(text) if end == -1 else end + 1
+        yield from _DENSE_HEADING.finditer(text, pos, end)
+        pos = end
 
 
 def _recognize_dense(
@@ -201,7 +221,7 @@ def _recognize_dense(
     """
     found: list[tuple[BodyLine, int, int]] = []  # line, where it starts, where it ends
     number, pos = 1, 0
-    for m in _DENSE_HEADING.finditer(text):
+    for m in _dense_heading_matches(text):
         begin = text.rfind("\n", 0, m.start()) + 1
         if begin < m.start() and not text[begin : m.start()].isspace():
             continue  # 第 inside a line
