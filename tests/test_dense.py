@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from reader.core import BlockKind, build_outline, recognize, structure
 from reader.core.document import LINE_BREAK
-from reader.core.opening import document_from_bytes
+from reader.core.opening import document_from_bytes, open_document
 from reader.core.structure import DENSE_MIN_LINES, body_lines, is_dense
 
 LINES = DENSE_MIN_LINES + 1000
@@ -101,3 +101,21 @@ def test_a_dense_document_shows_every_character_in_order(lines):
     starts = [b.line for b in doc.blocks]
     assert starts == sorted(starts)
     assert all(1 <= b.line <= b.end_line <= text.count("\n") + 1 for b in doc.blocks)
+
+
+def test_a_markdown_file_of_short_lines_opens_as_dense_plain_text(write):
+    path = write("lines.md", "# 標題\n" + "字\n" * 150_000)
+
+    doc = open_document(path)
+
+    assert doc.format != "markdown"  # read as plain text: each line stays a line
+    assert shown_characters(doc).count("字") == 150_000
+
+
+def test_an_ordinary_markdown_file_is_read_as_markdown(write):
+    path = write("notes.md", "# 標題\n\n正文一段。\n\n- 一\n- 二\n")
+
+    doc = open_document(path)
+
+    assert doc.format == "markdown"
+    assert [b.kind for b in doc.blocks][-2:] == [BlockKind.LIST_ITEM, BlockKind.LIST_ITEM]

@@ -177,17 +177,19 @@ def body_lines(text: str) -> list[BodyLine]:
     return body
 
 
-def is_dense(text: str) -> bool:
+def is_dense(text: str, min_lines: int | None = None) -> bool:
     """True for a long text of short lines, read as a dense document (see `recognize`).
 
-    Blank lines are estimated from `\\n\\n` pairs (an undercount), so the test
-    errs towards dense; the real corpus's documents are far below it.
+    `min_lines` (default DENSE_MIN_LINES) is the fewest non-blank lines that make
+    it dense. Blank lines are estimated from `\\n\\n` pairs (an undercount), so
+    the test errs towards dense; the real corpus's documents are far below it.
     """
+    least = DENSE_MIN_LINES if min_lines is None else min_lines
     lines = _count(text, "\n") + 1
-    if lines < DENSE_MIN_LINES:
+    if lines < least:
         return False
     filled = lines - _count(text, "\n\n") - _count(text, "\n\r\n")
-    return filled >= DENSE_MIN_LINES and filled * DENSE_LINE_CHARS > len(text)
+    return filled >= least and filled * DENSE_LINE_CHARS > len(text)
 
 
 #: Characters one call into C may scan: recognition runs in a worker thread,
