@@ -68,7 +68,9 @@ def test_memory_benchmark_measures_every_shape_in_a_child(tmp_path):
         "ordinary novel",
         "empty lines",
         "20-character lines",
-        "40-character lines",
+        "65-character lines",
+        "65-character sentences",
+        "chapter lines",
     ]
     assert all(r["peak_rss"] >= r["baseline_rss"] > 0 and r["seconds"] >= 0 for r in rows)
     assert rows[0]["blocks"] > 10_000  # one block per one-character line: the shape was built

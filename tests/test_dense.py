@@ -11,7 +11,8 @@ from reader.core.document import LINE_BREAK
 from reader.core.opening import document_from_bytes, open_document
 from reader.core.structure import DENSE_MIN_LINES, body_lines, is_dense
 
-LINES = DENSE_MIN_LINES + 1000
+#: One-character lines that are dense: more than 200 MB of line-by-line cost.
+LINES = 520_000
 
 
 def shown_characters(doc) -> str:
@@ -66,6 +67,20 @@ def test_a_novel_of_ordinary_paragraphs_is_not_dense():
     text = "\n\n".join([paragraph] * (DENSE_MIN_LINES + 10))
 
     assert not is_dense(text)
+
+
+def test_short_lines_are_dense_only_when_their_cost_outgrows_the_file():
+    line = "他走進屋裡，看見桌上放著一封信。"  # 48 bytes of UTF-8
+    assert not is_dense("\n".join([line] * 450_000))  # 22 MB: 180 MB line by line
+    assert is_dense("\n".join([line] * 1_200_000))  # 59 MB: 480 MB line by line
+
+
+def test_a_text_of_nothing_but_chapter_lines_has_no_outline():
+    doc = recognize("\n".join(f"第{n}章" for n in range(1, 700_001)))
+
+    assert is_dense(doc.text)
+    assert build_outline(doc).entries == ()
+    assert "第1章" in doc.blocks[0].text and "第700000章" in doc.blocks[-1].text
 
 
 @settings(max_examples=200, deadline=None)

@@ -19,9 +19,9 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 #: recognising a 30M-character novel takes seconds, its first screen milliseconds.
 BEGINNING_FIRST_CHARS = 1_000_000
 BEGINNING_CHARS = 100_000
-#: A Markdown file of this many short lines is read as dense plain text: markdown-it
-#: spends about 4 µs and 170 bytes on each soft line break (4 MiB of one-character
-#: lines: 17 s, 700 MB), so 256 MiB of them would not open.
+#: A Markdown file of this many lines or more, short on average (under 200 bytes), is
+#: read as plain text: markdown-it spends about 4 µs and 170 bytes on each soft line
+#: break (4 MiB of one-character lines: 17 s, 700 MB), so 256 MiB would not open.
 MARKDOWN_DENSE_LINES = 100_000
 
 
@@ -69,7 +69,7 @@ def open_in_steps(
     loaded = load_text(p, encoding, size_limit)
     text = loaded.text
     known = {"source": str(p), "encoding": loaded.encoding, "warnings": loaded.warnings}
-    if p.suffix.lower() in MARKDOWN_SUFFIXES and not is_dense(text, MARKDOWN_DENSE_LINES):
+    if p.suffix.lower() in MARKDOWN_SUFFIXES and not is_dense(text, MARKDOWN_DENSE_LINES, 0):
         from reader.core.formats.markdown import parse_markdown  # markdown-it for Markdown only
 
         doc = parse_markdown(text, p.parent, fallback_title=p.stem)

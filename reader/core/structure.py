@@ -81,11 +81,17 @@ _Line = BodyLine
 
 #: A non-blank line, from its first non-space character to the end of the line.
 _NON_BLANK = re.compile(r"\S[^\n]*")
-#: Dense documents: at least this many lines that are shorter than this on average
-#: (blank lines not counted). Recognised line by line they would cost several hundred
-#: bytes per line (a 256 MiB file of one-character lines, tens of gigabytes).
+#: Dense documents: recognised line by line, a non-blank line costs up to LINE_COST bytes
+#: of memory whatever its length (a 256 MiB file of one-character lines: tens of
+#: gigabytes). A text is dense when its lines would cost more than twice its size in
+#: UTF-8 plus DENSE_ALLOWANCE (the memory target: the text, twice more, 200 MB), and it
+#: has at least DENSE_MIN_LINES non-blank lines.
+LINE_COST = 500
+DENSE_ALLOWANCE = 200_000_000
 DENSE_MIN_LINES = 400_000
-DENSE_LINE_CHARS = 40
+#: At most one outline entry per this many characters of a dense document: a file made
+#: of nothing but `第N章` lines gets no outline rather than millions of entries.
+_DENSE_CHARS_PER_HEADING = 500
 #: A dense document's text is shown in blocks of about this many characters.
 _DENSE_BLOCK = 2048
 #: Lines a dense document's outline is looked for in: `第…` and `卷…`, up to 50 characters
@@ -177,19 +183,29 @@ def body_lines(text: str) -> list[BodyLine]:
     return body
 
 
-def is_dense(text: str, min_lines: int | None = None) -> bool:
-    """True for a long text of short lines, read as a dense document (see `recognize`).
+def is_dense(text: str, min_lines: int | None = None, allowance: int | None = None) -> bool:
+    """True for a text of more short lines than it is worth recognising one by one.
 
-    `min_lines` (default DENSE_MIN_LINES) is the fewest non-blank lines that make
-    it dense. Blank lines are estimated from `\\n\\n` pairs (an undercount), so
-    the test errs towards dense; the real corpus's documents are far below it.
+    `min_lines` and `allowance` replace DENSE_MIN_LINES and DENSE_ALLOWANCE (Markdown,
+    whose parser costs more per line, asks with smaller ones). Blank lines are
+    estimated from `\\n\\n` pairs (an undercount), so the test errs towards dense.
     """
     least = DENSE_MIN_LINES if min_lines is None else min_lines
     lines = _count(text, "\n") + 1
     if lines < least:
         return False
     filled = lines - _count(text, "\n\n") - _count(text, "\n\r\n")
-    return filled >= least and filled * DENSE_LINE_CHARS > len(text)
+    spare = DENSE_ALLOWANCE if allowance is None else allowance
+    return filled >= least and filled * LINE_COST > 2 * _utf8_size(text) + spare
+
+
+def _utf8_size(text: str) -> float:
+    """About how many bytes `text` takes in UTF-8, from slices spread through it."""
+    step = max(1, len(text) // 16)
+    sample = "".join(text[i : i + 4096] for i in range(0, len(text), step))
+    if not sample:
+        return 0.0
+    return len(text) * len(sample.encode("utf-8", "surrogatepass")) / len(sample)
 
 
 #: Characters one call into C may scan: recognition runs in a worker thread,
@@ -223,7 +239,11 @@ def _recognize_dense(
     """
     found: list[tuple[BodyLine, int, int]] = []  # line, where it starts, where it ends
     number, pos = 1, 0
+    most = len(text) // _DENSE_CHARS_PER_HEADING + 100
     for m in _dense_heading_matches(text):
+        if len(found) > most:
+            found = []  # lines of chapter form everywhere: they are the text, not its outline
+            break
         begin = text.rfind("\n", 0, m.start()) + 1
         if begin < m.start() and not text[begin : m.start()].isspace():
             continue  # 第 inside a line
