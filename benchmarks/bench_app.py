@@ -276,19 +276,24 @@ def _cjk_georgia(folder: Path) -> str:
 
 
 class Xvfb:
-    """A virtual X screen (1200 x 800, white root) for the side-by-side rows; None without Xvfb."""
+    """A virtual X screen (1200 x 800, white root) for the side-by-side rows.
 
-    def __init__(self, display: str = ":97") -> None:
-        self.display = display
+    Xvfb picks a free display number itself (`-displayfd`): on a shared machine
+    another run's screen is never measured by mistake.
+    """
+
+    def __init__(self) -> None:
+        read, write = os.pipe()
+        screen = ["-screen", "0", "1200x800x24", "-wr", "-nolisten", "tcp"]
         self.proc = subprocess.Popen(
-            ["Xvfb", display, "-screen", "0", "1200x800x24", "-wr", "-nolisten", "tcp"],
+            ["Xvfb", "-displayfd", str(write), *screen],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            pass_fds=(write,),
         )
-        socket = Path("/tmp/.X11-unix") / f"X{display.lstrip(':')}"
-        deadline = time.perf_counter() + 10
-        while not socket.exists() and time.perf_counter() < deadline:
-            time.sleep(0.05)
+        os.close(write)
+        with os.fdopen(read) as answer:  # the number, once the screen accepts clients
+            self.display = ":" + answer.readline().strip()
 
     def first_text(self, cmd: list[str], home: bool = False) -> dict[str, float]:
         """Seconds until `cmd` shows text, and its peak memory, in a fresh settings folder."""
