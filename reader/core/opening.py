@@ -19,10 +19,10 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 #: recognising a 30M-character novel takes seconds, its first screen milliseconds.
 BEGINNING_FIRST_CHARS = 1_000_000
 BEGINNING_CHARS = 100_000
-#: A Markdown file of this many lines or more, short on average (under 200 bytes), is
-#: read as plain text: markdown-it spends about 4 µs and 170 bytes on each soft line
-#: break (4 MiB of one-character lines: 17 s, 700 MB), so 256 MiB would not open.
-MARKDOWN_DENSE_LINES = 100_000
+#: A Markdown file is read as plain text when its lines, parsed, would cost more than
+#: twice its size (no allowance; markdown-it spends about 4 µs and 170 bytes on each
+#: soft line break: 4 MiB of one-character lines took 17 s and 700 MB).
+MARKDOWN_ALLOWANCE = 0
 
 
 def open_document(
@@ -69,7 +69,7 @@ def open_in_steps(
     loaded = load_text(p, encoding, size_limit)
     text = loaded.text
     known = {"source": str(p), "encoding": loaded.encoding, "warnings": loaded.warnings}
-    if p.suffix.lower() in MARKDOWN_SUFFIXES and not is_dense(text, MARKDOWN_DENSE_LINES, 0):
+    if p.suffix.lower() in MARKDOWN_SUFFIXES and not is_dense(text, allowance=MARKDOWN_ALLOWANCE):
         from reader.core.formats.markdown import parse_markdown  # markdown-it for Markdown only
 
         doc = parse_markdown(text, p.parent, fallback_title=p.stem)
