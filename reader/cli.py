@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import APP_NAME, __version__
+from reader.book_command import convert_book
 from reader.core.convert import (
     Chain,
     PhrasesNote,
@@ -37,6 +38,7 @@ from reader.core.messages import display_path, human_size, os_error_reason, prin
 from reader.core.opening import document_from_bytes, is_epub, open_document
 from reader.core.outline import Outline, OutlineEntry, document_outline
 from reader.core.script import Region, detect_region, detect_script, detect_source
+from reader.export_command import add_export_parser, run_export
 from reader.runtime import gc_paused
 from reader.usage import OneLineParser
 
@@ -128,8 +130,6 @@ def _build_parser() -> argparse.ArgumentParser:
     convert.add_argument(
         "--output-encoding", default="utf-8", help="encoding of the output (default UTF-8)"
     )
-    from reader.export_command import add_export_parser  # headless commands only
-
     add_export_parser(sub, add_file_args, add_script_args)
     return parser
 
@@ -178,8 +178,6 @@ def _run_subcommand(args: list[str]) -> int:
             _convert(ns)
         elif ns.command == "export":
             doc = read_document(ns)
-            from reader.export_command import run_export
-
             run_export(ns, doc, _chain(ns, doc.text), CommandError)
     except (LoadError, CommandError) as exc:
         print(f"zhreader: {exc}", file=sys.stderr)
@@ -316,8 +314,6 @@ def _convert(ns: argparse.Namespace) -> None:
     if output is not None and ns.file != "-" and _same_file(output, Path(ns.file)):
         raise CommandError(f"{display_path(output)}: refusing to overwrite the input file")
     if ns.file != "-" and is_epub(ns.file):
-        from reader.book_command import convert_book  # EPUB writing for books only
-
         convert_book(ns, lambda text: _chain(ns, text), CommandError)
         return
     doc = read_document(ns)

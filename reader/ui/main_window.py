@@ -59,6 +59,9 @@ from reader.ui.actions import (
     fill_recent_menu,
     show_script_choice,
 )
+from reader.ui.dialogs.about import AboutBox
+from reader.ui.dialogs.chapter_rules import ChapterRulesDialog
+from reader.ui.dialogs.preferences import PreferencesDialog
 from reader.ui.export import Exporter
 from reader.ui.full_screen import FullScreen
 from reader.ui.panels.find_bar import FindBar
@@ -184,7 +187,7 @@ class MainWindow(QMainWindow):
             "zoom_out": lambda: self.zoom(-1),
             "zoom_reset": lambda: self.zoom(0),
             "full_screen": self.set_full_screen,
-            "about": self.show_about,
+            "about": lambda: AboutBox(self).show(self),
             "escape": self.escape,
             "script_mode": lambda value: self.set_script_mode(ScriptMode(value)),
             "source_script": self.set_source_script,
@@ -528,16 +531,7 @@ class MainWindow(QMainWindow):
         self.style_.set_theme(name)
         self.actions_.themes[self.store.preferences.theme].setChecked(True)
 
-    # Dialogs are imported when first opened: start-up does not pay for them.
-
-    def show_about(self) -> None:
-        from reader.ui.dialogs.about import AboutBox
-
-        AboutBox(self).show(self)
-
     def edit_preferences(self) -> None:
-        from reader.ui.dialogs.preferences import PreferencesDialog
-
         dialog = PreferencesDialog(self.store.preferences, fonts.chinese_families(), self)
         if dialog.exec():
             self.apply_preferences(dialog.chosen())
@@ -563,8 +557,6 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None or session.prepared is None:
             return
-        from reader.ui.dialogs.chapter_rules import ChapterRulesDialog
-
         prepared = session.prepared
         own = self.store.document_rules(prepared.identity) is not None
         dialog = ChapterRulesDialog(
