@@ -55,6 +55,28 @@ def novel(size: int) -> bytes:
     return _repeat_to(unit, size)
 
 
+def short_lines(size: int) -> bytes:
+    """Lines of 20 characters without blank lines: read as a dense document."""
+    return _repeat_to(("字" * 20 + "\n").encode(), size)
+
+
+def wrapped_lines(size: int) -> bytes:
+    """Lines of 65 characters (196 bytes): just under the dense threshold at 256 MiB, so
+    recognised line by line, and hard-wrapped: reflow joins them into one paragraph."""
+    return _repeat_to(("字" * 65 + "\n").encode(), size)
+
+
+def sentences(size: int) -> bytes:
+    """Lines of 65 characters that end sentences: one paragraph (one block) per line."""
+    return _repeat_to(("字" * 64 + "。\n").encode(), size)
+
+
+def chapter_lines(size: int) -> bytes:
+    """Nothing but `第N章` lines: millions of would-be headings."""
+    unit = "".join(f"第{n}章\n" for n in range(1, 100_001)).encode()
+    return _repeat_to(unit, size)
+
+
 def empty_lines(size: int) -> bytes:
     """Nothing but line breaks (1 MiB is about 1M empty lines)."""
     return b"\n" * size
@@ -65,6 +87,10 @@ SHAPES: dict[str, Callable[[int], bytes]] = {
     "one huge line": one_huge_line,
     "ordinary novel": novel,
     "empty lines": empty_lines,
+    "20-character lines": short_lines,
+    "65-character lines": wrapped_lines,
+    "65-character sentences": sentences,
+    "chapter lines": chapter_lines,
 }
 
 

@@ -49,6 +49,7 @@ from reader.review_command import (
     run_explain,
 )
 from reader.runtime import gc_paused
+from reader.usage import OneLineParser
 
 SUBCOMMANDS = ("info", "outline", "convert", "export")
 EXIT_OK, EXIT_DOCUMENT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -78,7 +79,7 @@ def main_gui() -> int:
 
 
 def _run_gui(args: list[str]) -> int:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="zhreader",
         description=f"{APP_NAME}: read Chinese documents, converting between Traditional and "
         "Simplified Chinese. Without FILE it opens the bundled article.",
@@ -118,7 +119,7 @@ def _run_gui(args: list[str]) -> int:
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="zhreader", description="Headless ZhReader commands.")
+    parser = OneLineParser(prog="zhreader", description="Headless ZhReader commands.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add_file_args(p: argparse.ArgumentParser) -> None:

@@ -109,7 +109,19 @@ def test_usage_error_exits_2(capsys):
     with pytest.raises(SystemExit) as info:
         main(["outline"])
     assert info.value.code == 2
-    assert "required: file" in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "zhreader outline: error: the following arguments are required: file"
+        " (see zhreader outline --help)\n"
+    )
+
+
+def test_a_usage_error_of_the_window_command_is_one_line(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--bogus"])
+    assert info.value.code == 2
+    assert capsys.readouterr().err == (
+        "zhreader: error: unrecognized arguments: --bogus (see zhreader --help)\n"
+    )
 
 
 def test_console_script_and_module_run_headless(article_path):

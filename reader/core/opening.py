@@ -4,17 +4,25 @@ plain-text structure recognition."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.document import Document
-from reader.core.formats.markdown import parse_markdown
 from reader.core.loading import DEFAULT_SIZE_LIMIT, decode_bytes, load_text
 from reader.core.reflow import reflow as reflow_text
-from reader.core.structure import recognize
+from reader.core.structure import is_dense, recognize
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+#: Plain text longer than this (characters) is shown from its beginning first, then whole:
+#: recognising a 30M-character novel takes seconds, its first screen milliseconds.
+BEGINNING_FIRST_CHARS = 1_000_000
+BEGINNING_CHARS = 100_000
+#: A Markdown file is read as plain text when its lines, parsed, would cost more than
+#: twice its size (no allowance; markdown-it spends about 4 µs and 170 bytes on each
+#: soft line break: 4 MiB of one-character lines took 17 s and 700 MB).
+MARKDOWN_ALLOWANCE = 0
 
 
 def open_document(
@@ -30,19 +38,47 @@ def open_document(
     With `reflow`, hard-wrapped plain text (not Markdown) has its wrapped lines joined.
     An EPUB is recognised by its suffix or, when the suffix lies, by its `mimetype` member.
     """
+    ((whole, _),) = open_in_steps(path, encoding, size_limit, rules, reflow, beginning_first=False)
+    return whole
+
+
+def open_in_steps(
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    size_limit: int = DEFAULT_SIZE_LIMIT,
+    rules: ChapterRules = DEFAULT_RULES,
+    reflow: bool = True,
+    beginning_first: bool = True,
+) -> Iterator[tuple[Document, bool]]:
+    """`open_document` for a window: (document, whole?) pairs, the last one whole.
+
+    Long plain text yields its beginning first, then the whole document.
+
+    The beginning (about `BEGINNING_CHARS`, cut at a line's end) is recognised
+    alone, so the first screen can be shown while the rest is still being
+    recognised; its blocks are the whole document's first blocks as far as
+    evidence from the whole document (chapter series, reflow) agrees. Every
+    other document, and text up to `BEGINNING_FIRST_CHARS`, is yielded once.
+    """
     p = Path(path)
     if is_epub(p):
         from reader.core.formats.epub import open_epub  # lxml is loaded for books only
 
-        return replace(open_epub(p, size_limit), format="epub")
+        yield replace(open_epub(p, size_limit), format="epub"), True
+        return
     loaded = load_text(p, encoding, size_limit)
-    if p.suffix.lower() in MARKDOWN_SUFFIXES:
-        doc = replace(
-            parse_markdown(loaded.text, p.parent, fallback_title=p.stem), format="markdown"
-        )
-    else:
-        doc = recognize_text(loaded.text, p.stem, reflow, rules)
-    return replace(doc, source=str(p), encoding=loaded.encoding, warnings=loaded.warnings)
+    text = loaded.text
+    known = {"source": str(p), "encoding": loaded.encoding, "warnings": loaded.warnings}
+    if p.suffix.lower() in MARKDOWN_SUFFIXES and not is_dense(text, allowance=MARKDOWN_ALLOWANCE):
+        from reader.core.formats.markdown import parse_markdown  # markdown-it for Markdown only
+
+        doc = parse_markdown(text, p.parent, fallback_title=p.stem)
+        yield replace(doc, format="markdown", **known), True
+        return
+    if beginning_first and len(text) > BEGINNING_FIRST_CHARS:
+        cut = text.rfind("\n", 0, BEGINNING_CHARS) + 1 or BEGINNING_CHARS
+        yield replace(recognize_text(text[:cut], p.stem, reflow, rules), **known), False
+    yield replace(recognize_text(text, p.stem, reflow, rules), **known), True
 
 
 def is_epub(path: str | os.PathLike[str]) -> bool:
@@ -75,6 +111,8 @@ def document_from_bytes(
     """
     loaded = decode_bytes(data, encoding)
     if markdown:
+        from reader.core.formats.markdown import parse_markdown
+
         doc = replace(parse_markdown(loaded.text, None, fallback_title=name), format="markdown")
     else:
         doc = recognize_text(loaded.text, name, reflow, DEFAULT_RULES)
@@ -94,8 +132,9 @@ def recognize_text(
 
     The document keeps the source text, and its blocks the source's line
     numbers: a reflowed paragraph runs from its first to its last source line.
+    A dense text (short lines, see `structure.is_dense`) is never hard-wrapped.
     """
-    if reflow:
+    if reflow and not is_dense(text):
         reflowed = reflow_text(text)
         if reflowed.applied:
             doc = recognize(

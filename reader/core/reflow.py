@@ -130,10 +130,7 @@ def reflow(text: str) -> Reflowed:
         if i == start:
             out.append(lines[i])
         else:
-            merged = layout.stripped[start]
-            for k in range(start + 1, i + 1):
-                merged = _concat(merged, layout.stripped[k].lstrip(_INDENT_CHARS))
-            out.append(merged)
+            out.append(_join(layout.stripped[start : i + 1]))
             joined += i - start
         starts.append(start + 1)
         i += 1
@@ -393,7 +390,19 @@ def _between_words(last: str, first: str) -> bool:
     return last in _LATIN_PUNCTUATION
 
 
-def _concat(head: str, tail: str) -> str:
-    """Join a wrapped line and its continuation: one space between Latin words only."""
-    # A word broken after its hyphen keeps the hyphen and gets no space.
-    return head + " " + tail if _between_words(head[-1], tail[0]) else head + tail
+def _join(lines: list[str]) -> str:
+    """Join a wrapped line and its continuations: one space between Latin words only.
+
+    Joined once at the end: adding line by line copied the paragraph for every
+    line, which took minutes for a file wrapped into a single paragraph.
+    """
+    parts = [lines[0]]
+    last = lines[0][-1]
+    for line in lines[1:]:
+        tail = line.lstrip(_INDENT_CHARS)
+        # A word broken after its hyphen keeps the hyphen and gets no space.
+        if _between_words(last, tail[0]):
+            parts.append(" ")
+        parts.append(tail)
+        last = tail[-1]
+    return "".join(parts)

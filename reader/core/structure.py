@@ -8,10 +8,10 @@ bylines, a closing statement), TXT novels (第N章 lines) and Markdown.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
-from reader.core.document import Block, BlockKind, Document, Metadata
+from reader.core.document import LINE_BREAK, Block, BlockKind, Document, Metadata
 from reader.core.headings import (
     SHORT_LINE,
     UNIT_RANKS,
@@ -79,6 +79,31 @@ _ADVERT_MAX = 150
 
 _Line = BodyLine
 
+#: A non-blank line, from its first non-space character to the end of the line.
+_NON_BLANK = re.compile(r"\S[^\n]*")
+#: Dense documents: recognised line by line, a non-blank line costs up to LINE_COST bytes
+#: of memory whatever its length (a 256 MiB file of one-character lines: tens of
+#: gigabytes). A text is dense when its lines would cost more than twice its size in
+#: UTF-8 plus DENSE_ALLOWANCE (the memory target: the text, twice more, 200 MB), and it
+#: has at least DENSE_MIN_LINES non-blank lines.
+LINE_COST = 500
+DENSE_ALLOWANCE = 200_000_000
+DENSE_MIN_LINES = 400_000
+#: At most one outline entry per this many characters of a dense document: a file made
+#: of nothing but `第N章` lines gets no outline rather than millions of entries.
+_DENSE_CHARS_PER_HEADING = 500
+#: A dense document's text is shown in blocks of about this many characters.
+_DENSE_BLOCK = 2048
+#: Lines a dense document's outline is looked for in: `第…` and `卷…`, up to 50 characters
+#: (found where they start, which is faster than trying every line's start).
+_DENSE_HEADING = re.compile(r"(?m)[第卷][^\n]{0,49}$")
+_LINE_BREAKS = re.compile(r"[^\S\n]*\n\s*")
+#: White space that may border a line break (blank lines, indents, CRLF); without it,
+#: a block's line breaks are replaced without a regular expression.
+_EDGE_SPACE = ("\n\n", "\r", " ", "\t", "\u3000", "\u00a0")
+#: Rules that look at the lines around a heading, which a dense document does not keep.
+_NEIGHBOUR_RULES = ("underlined", "front-matter", "title-line", "contents")
+
 
 def recognize(
     text: str,
@@ -94,11 +119,14 @@ def recognize(
     `fallback_title` names the document when its first line is not a title.
     `rules` switches built-in heading rules off and adds the user's own (plain text only).
     `sources`, when given, receives the rule that found each heading, in order.
+    A dense text (hundreds of thousands of short lines) gets its outline from
+    `第…`/`卷…` lines only and shows its other lines in blocks of lines.
     """
-    lines = [raw.strip() for raw in text.split("\n")]
+    if is_dense(text):
+        return _recognize_dense(text, fallback_title, rules, sources)
     blocks: list[Block] = []
     metadata = Metadata()
-    body = [_Line(i + 1, t) for i, t in enumerate(lines) if t]
+    body = body_lines(text)
     start = 0
     title = ""
 
@@ -124,7 +152,7 @@ def recognize(
                 ln = body[used]
                 blocks.append(Block(BlockKind.METADATA, ln.text, ln.number, ln.number))
                 start = used + 1
-    recognizer = _Recognizer(lines, body, start, plan, rules, markdown)
+    recognizer = _Recognizer(body, start, plan, rules, markdown)
     blocks.extend(recognizer.blocks())
     if sources is not None:
         sources.extend(recognizer.sources)
@@ -134,6 +162,139 @@ def recognize(
         metadata=metadata,
         text=text,
     )
+
+
+def body_lines(text: str) -> list[BodyLine]:
+    """The non-blank lines of `text`, stripped, with their 1-based line numbers.
+
+    One scan that keeps nothing for a blank line: a file of a million empty
+    lines gives an empty list, not a list of a million empty strings.
+    """
+    body: list[BodyLine] = []
+    append = body.append
+    count = text.count
+    number = 1
+    pos = 0
+    for m in _NON_BLANK.finditer(text):
+        start = m.start()
+        number += count("\n", pos, start)
+        pos = start
+        append(BodyLine(number, m.group().rstrip()))
+    return body
+
+
+def is_dense(text: str, min_lines: int | None = None, allowance: int | None = None) -> bool:
+    """True for a text of more short lines than it is worth recognising one by one.
+
+    `min_lines` and `allowance` replace DENSE_MIN_LINES and DENSE_ALLOWANCE (Markdown,
+    whose parser costs more per line, asks with smaller ones). Blank lines are
+    estimated from `\\n\\n` pairs (an undercount), so the test errs towards dense.
+    """
+    least = DENSE_MIN_LINES if min_lines is None else min_lines
+    lines = _count(text, "\n") + 1
+    if lines < least:
+        return False
+    filled = lines - _count(text, "\n\n") - _count(text, "\n\r\n")
+    spare = DENSE_ALLOWANCE if allowance is None else allowance
+    return filled >= least and filled * LINE_COST > 2 * _utf8_size(text) + spare
+
+
+def _utf8_size(text: str) -> float:
+    """About how many bytes `text` takes in UTF-8, from slices spread through it."""
+    step = max(1, len(text) // 16)
+    sample = "".join(text[i : i + 4096] for i in range(0, len(text), step))
+    if not sample:
+        return 0.0
+    return len(text) * len(sample.encode("utf-8", "surrogatepass")) / len(sample)
+
+
+#: Characters one call into C may scan: recognition runs in a worker thread,
+#: and a call over 100M characters would hold the GIL (the window) for 0.1-0.4 s.
+_SCAN_STEP = 1 << 22
+
+
+def _count(text: str, sub: str) -> int:
+    """`text.count(sub)` a few million characters at a time (a pair across a cut is missed)."""
+    return sum(text.count(sub, i, i + _SCAN_STEP) for i in range(0, len(text), _SCAN_STEP))
+
+
+def _dense_heading_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_DENSE_HEADING`'s matches, searched a few million characters (whole lines) at a time."""
+    pos = 0
+    while pos < len(text):
+        end = text.find("\n", pos + _SCAN_STEP)
+        end = len(text) if end == -1 else end + 1
+        yield from _DENSE_HEADING.finditer(text, pos, end)
+        pos = end
+
+
+def _recognize_dense(
+    text: str, fallback_title: str, rules: ChapterRules, sources: list[str] | None
+) -> Document:
+    """A dense document: the outline from its `第…`/`卷…` lines, the rest in blocks of lines.
+
+    Each block holds about `_DENSE_BLOCK` characters of consecutive lines
+    (blank lines dropped, the others kept apart by LINE_BREAK), so the number
+    of blocks follows the size of the text, not its number of lines.
+    """
+    found: list[tuple[BodyLine, int, int]] = []  # line, where it starts, where it ends
+    number, pos = 1, 0
+    most = len(text) // _DENSE_CHARS_PER_HEADING + 100
+    for m in _dense_heading_matches(text):
+        if len(found) > most:
+            found = []  # lines of chapter form everywhere: they are the text, not its outline
+            break
+        begin = text.rfind("\n", 0, m.start()) + 1
+        if begin < m.start() and not text[begin : m.start()].isspace():
+            continue  # 第 inside a line
+        number += text.count("\n", pos, begin)
+        pos = begin
+        found.append((BodyLine(number, m.group().rstrip()), begin, m.end()))
+    for name in _NEIGHBOUR_RULES:
+        rules = rules.switched(name, False)
+    plan = plan_headings([f[0] for f in found], numbered_rank, rules)
+    blocks: list[Block] = []
+    pos, line = 0, 1
+    for i, (ln, start, end) in enumerate(found):
+        planned = plan.headings.get(i)
+        if planned is None:
+            continue
+        _dense_blocks(text, pos, start, line, blocks)
+        if planned.prefix:
+            blocks.append(Block(BlockKind.NOTICE, planned.prefix, ln.number, ln.number))
+        blocks.append(Block(BlockKind.HEADING, planned.title, ln.number, ln.number, planned.rank))
+        if sources is not None:
+            sources.append(planned.rule)
+        pos, line = end, ln.number
+    _dense_blocks(text, pos, len(text), line, blocks)
+    return Document(
+        title=fallback_title,
+        blocks=tuple(_normalise_levels(blocks)),
+        metadata=Metadata(),
+        text=text,
+    )
+
+
+def _dense_blocks(text: str, a: int, b: int, line: int, out: list[Block]) -> None:
+    """Append the paragraphs of `text[a:b]` (line `line` at `a`) in blocks of lines."""
+    while a < b:
+        cut = min(b, a + _DENSE_BLOCK)
+        if cut < b:
+            # End the block at a line's end when one comes soon; a long line is cut.
+            nl = text.find("\n", cut, min(b, cut + _DENSE_BLOCK))
+            cut = nl + 1 if nl != -1 else cut
+        chunk = text[a:cut]
+        shown = chunk.strip()
+        if shown:
+            first = line + chunk.count("\n", 0, len(chunk) - len(chunk.lstrip()))
+            last = first + shown.count("\n")
+            if any(space in shown for space in _EDGE_SPACE):
+                shown = _LINE_BREAKS.sub(LINE_BREAK, shown)
+            else:
+                shown = shown.replace("\n", LINE_BREAK)
+            out.append(Block(BlockKind.PARAGRAPH, shown, first, last))
+        line += chunk.count("\n")
+        a = cut
 
 
 def is_advert(text: str) -> bool:
@@ -203,14 +364,12 @@ class _Recognizer:
 
     def __init__(
         self,
-        all_lines: Sequence[str],
         body: Sequence[_Line],
         start: int,
         plan: HeadingPlan,
         rules: ChapterRules,
         markdown: bool,
     ):
-        self.all = all_lines
         self.body = body
         self.start = start  # the lines before it are the title block
         self.markdown = markdown
@@ -309,7 +468,7 @@ class _Recognizer:
         ln = self.body[i]
         if not self._heading_shaped(ln) or not _plausible_heading(ln.text):
             return False
-        if not (self._blank(ln.number - 1) and self._blank(ln.number + 1)):
+        if not self._alone(i):
             return False
         nxt = self.body[i + 1] if i + 1 < len(self.body) else None
         if nxt is None or not self._is_body_text(nxt.text):
@@ -338,11 +497,12 @@ class _Recognizer:
     def _is_body_text(text: str) -> bool:
         return len(text) > SHORT_LINE or ends_like_sentence(text)
 
-    def _blank(self, number: int) -> bool:
-        """True for a blank line or the edge of the document (1-based line numbers)."""
-        if number < 1 or number > len(self.all):
-            return True
-        return not self.all[number - 1]
+    def _alone(self, i: int) -> bool:
+        """True when blank lines or the document's edges are above and below body line `i`."""
+        body = self.body
+        number = body[i].number
+        above = i == 0 or body[i - 1].number != number - 1
+        return above and (i + 1 == len(body) or body[i + 1].number != number + 1)
 
     def _markdown(self, i: int) -> tuple[Block | None, int]:
         """The Markdown block starting at body line `i` and how many lines it used."""

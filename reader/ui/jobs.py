@@ -20,7 +20,7 @@ from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.convert import Chain, Spans, convert_chunk, plan_chunks
 from reader.core.fixes import Fixes
 from reader.core.loading import LoadError
-from reader.core.opening import open_document
+from reader.core.opening import open_in_steps
 from reader.core.rendition import prepare
 from reader.core.replace_rules import RuleSet
 from reader.core.search import find_in_blocks
@@ -46,6 +46,7 @@ class JobSignals(QObject):
     """The dispatcher a session's jobs answer through; payloads are plain Python objects."""
 
     loaded = Signal(int, object)  # job id, PreparedDocument
+    began = Signal(int, object)  # job id, PreparedDocument of a long text's beginning
     failed = Signal(int, str)  # job id, one-line message
     converted = Signal(int, object)  # job id, ConvertedChunk
     finished = Signal(int)  # job id
@@ -78,7 +79,11 @@ class Job(QRunnable):
 
 
 class LoadJob(Job):
-    """Read, decode and recognise a file; detect its script; outline it."""
+    """Read, decode and recognise a file; detect its script; outline it.
+
+    Long plain text answers twice: `began` with its beginning, recognised alone
+    (the first screen), then `loaded` with the whole.
+    """
 
     def __init__(
         self,
@@ -97,12 +102,15 @@ class LoadJob(Job):
     def run(self) -> None:
         try:
             with gc_paused():
-                document = open_document(
-                    self.path, self.encoding, self.size_limit, reflow=self.reflow, rules=self.rules
+                steps = open_in_steps(
+                    self.path, self.encoding, self.size_limit, self.rules, self.reflow
                 )
-                if self.token.cancelled:
-                    return
-                prepared = prepare(document)
+                for document, whole in steps:
+                    if self.token.cancelled:
+                        return
+                    prepared = prepare(document)
+                    if not whole:
+                        self.signals.began.emit(self.job_id, prepared)
         except LoadError as exc:
             self.signals.failed.emit(self.job_id, open_error_message(exc))
             return

@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
     """Shows one document at a time."""
 
     document_shown = Signal()
+    document_completed = Signal()  # the whole document is in (a long text's comes after)
     load_failed = Signal(str)
     visible_converted = Signal()  # the blocks on screen show the new script
     conversion_finished = Signal()
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.session: DocumentSession | None = None
         self._incoming: DocumentSession | None = None
         self._reopen_at_line = 0  # after switching reflow, the source line to show
+        self._opened_at = (0, 0)  # where the document was shown (a long text: its beginning)
 
         self.view = PagedView(self)
         self.find_bar = FindBar(self)
@@ -262,6 +264,7 @@ class MainWindow(QMainWindow):
             self._incoming.deleteLater()
         session = DocumentSession(size_limit=self.size_limit, parent=self)
         session.opened.connect(lambda: self._on_opened(session))
+        session.completed.connect(lambda: self._on_completed(session))
         session.failed.connect(lambda message: self._on_open_failed(session, message))
         self._incoming = session
         self.status.set_loading(True)
@@ -299,7 +302,7 @@ class MainWindow(QMainWindow):
             session.load(session.path, session.encoding, self.store.preferences.reflow, rules)
             return
         self._incoming = None
-        self.status.set_loading(False)
+        self.status.set_loading(session.partial)  # a long text's rest is still coming
         self.save_position()
         old, self.session = self.session, session
         if old is not None:
@@ -320,7 +323,7 @@ class MainWindow(QMainWindow):
         if self._reopen_at_line:  # the same text in other blocks: keep the reader's line
             lines = [block.line for block in prepared.document.blocks]
             self.view.scroll_to_block(max(0, bisect.bisect_right(lines, self._reopen_at_line) - 1))
-            self._reopen_at_line = 0
+            self._reopen_at_line = self._reopen_at_line if session.partial else 0
         else:
             self.view.scroll_to_block(*self.store.position(prepared.identity, len(prepared.texts)))
         session.rendition_changed.connect(self._on_rendition_changed)
@@ -352,7 +355,35 @@ class MainWindow(QMainWindow):
         texts.deleteLater()
         if not self.find_bar.edit.hasFocus():
             self.view.setFocus()  # PageDown, Space and arrows scroll the page at once
+        self._opened_at = self.view.position()
         self.document_shown.emit()
+        if not session.partial:
+            self.document_completed.emit()
+        self._search_again()
+
+    def _on_completed(self, session: DocumentSession) -> None:
+        """The whole of a long text replaces its beginning, shown first; the reader's line stays."""
+        beginning, prepared, rendition = session.beginning, session.prepared, session.rendition
+        if session is not self.session or beginning is None or prepared is None or not rendition:
+            return
+        top, offset = self.view.position()
+        moved = (top, offset) != self._opened_at
+        if moved or self._reopen_at_line:  # the reader's source line, in the whole's blocks
+            seen = beginning.document.blocks
+            line = (seen[top].line if seen else 0) if moved else self._reopen_at_line
+            lines = [block.line for block in prepared.document.blocks]
+            place = (max(0, bisect.bisect_right(lines, line) - 1), 0)
+        else:  # not moved: the remembered place, which may lie beyond the beginning
+            place = self.store.position(prepared.identity, len(prepared.texts))
+        self._reopen_at_line = 0
+        self.view.set_rendition(rendition, *self.style_.typesetting())
+        self.outline.set_outline(prepared.outline)
+        self.view.scroll_to_block(*place)
+        self.status.set_loading(False)
+        session.show_script(*self._script_choice())
+        self._update_status()
+        freeze_open_document()
+        self.document_completed.emit()
         self._search_again()
 
     def _on_open_failed(self, session: DocumentSession, message: str) -> None:
@@ -548,8 +579,8 @@ class MainWindow(QMainWindow):
         self.status.show_reading_progress(self.view.progress())
 
     def save_position(self) -> None:
-        """Remember where the reader is in the current document."""
-        if self.session is not None and self.session.prepared is not None:
+        """Remember where the reader is in the current document (once it is all in)."""
+        if self.session is not None and self.session.prepared and not self.session.partial:
             self.store.save_position(self.session.prepared.identity, *self.view.position())
 
     # Reading preferences

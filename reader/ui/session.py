@@ -86,6 +86,7 @@ class DocumentSession(QObject):
     """One open document and its jobs; signals out, no widgets."""
 
     opened = Signal()  # `prepared` is set: show the document
+    completed = Signal()  # the whole of a long text replaced its beginning (`beginning`)
     failed = Signal(str)  # the document could not be opened (one line)
     rendition_changed = Signal()  # `rendition` was replaced: show it where the reader is
     blocks_changed = Signal(list)  # these blocks of `rendition` show new text
@@ -108,6 +109,10 @@ class DocumentSession(QObject):
         self.encoding: str | None = None  # as asked for (None: detected)
         self.rules = DEFAULT_RULES  # the chapter rules the document was opened with
         self.prepared: PreparedDocument | None = None
+        #: While a long text is recognised, `prepared` is its beginning (shown first) and
+        #: this is it too; afterwards, the beginning the reader saw, to keep their place.
+        self.beginning: PreparedDocument | None = None
+        self.partial = False
         self.rendition: Rendition | None = None
         self.matches: list[Match] = []
         self.fixes = Fixes()  # the reader's fixes and user dictionary (reader.core.fixes)
@@ -115,6 +120,7 @@ class DocumentSession(QObject):
         # No parent: jobs keep the dispatcher alive as long as they may answer.
         self._signals = JobSignals()
         self._signals.loaded.connect(self._on_loaded)
+        self._signals.began.connect(self._on_began)
         self._signals.failed.connect(self._on_failed)
         self._signals.converted.connect(self._on_converted)
         self._signals.finished.connect(self._on_conversion_finished)
@@ -151,6 +157,7 @@ class DocumentSession(QObject):
         are the chapter rules for plain text.
         """
         self.path, self.encoding, self.rules = path, encoding, rules
+        self.partial = False
         self._load.start(
             lambda job_id: LoadJob(
                 self._signals, job_id, path, encoding, self.size_limit, reflow, rules
@@ -161,14 +168,28 @@ class DocumentSession(QObject):
     def loading(self) -> bool:
         return self._load.running
 
+    def _on_began(self, job_id: int, prepared: PreparedDocument) -> None:
+        """A long text's beginning: shown (`opened`) while the rest is recognised."""
+        if not self._load.is_current(job_id):
+            return
+        self.prepared = self.beginning = prepared
+        self.partial = True
+        self.rendition = Rendition(prepared, ScriptMode.ORIGINAL, ())
+        self.opened.emit()
+
     def _on_loaded(self, job_id: int, prepared: PreparedDocument) -> None:
         if not self._load.is_current(job_id):
             return
         self._load.done()
+        began, self.partial = self.partial, False
+        if began:  # work on the beginning's blocks is void: the whole has blocks of its own
+            self._convert.cancel()
+            self._pending.clear()
+            self._drop_waiting()
         self.prepared = prepared
         # Shown first as written; `show_script` then converts what is on screen first.
         self.rendition = Rendition(prepared, ScriptMode.ORIGINAL, ())
-        self.opened.emit()
+        (self.completed if began else self.opened).emit()
 
     def _on_failed(self, job_id: int, message: str) -> None:
         if self._load.is_current(job_id):
@@ -345,15 +366,17 @@ class DocumentSession(QObject):
     ) -> bool:
         """Run `action` once the current rendition is complete; True if it ran at once.
 
-        If the rendition is replaced first (another script, another document),
-        `on_dropped` runs instead; if its conversion fails, `on_failure`.
+        If the rendition is replaced first (another script, another document,
+        or the whole of a long text arriving after its beginning), `on_dropped`
+        runs instead; if its conversion fails, `on_failure`. While only a long
+        text's beginning is in, nothing runs: an export would write a part.
         """
         rendition = self.rendition
         if rendition is None:
             if on_dropped is not None:
                 on_dropped()
             return False
-        if rendition.complete:
+        if rendition.complete and not self.partial:
             action()
             return True
         self._waiting.append(_Waiting(rendition.id, action, on_failure, on_dropped))
