@@ -85,9 +85,9 @@ def test_document_information_of_a_book(make_window, tmp_path):
     assert rows["Authors"] == "許慎、段玉裁"
     assert rows["Publisher"] == "中華書局"
     assert rows["Date"] == "1988-02"
-    assert rows["Language"] == "zh-TW (Chinese, Taiwan)"
+    assert rows["Language"] == "zh-TW (繁體中文, 台灣)"
     assert rows["File"] == str(book)
-    assert f"({book.stat().st_size:,} B)".replace(",", "") in rows["Size"].replace(",", "")
+    assert f"({book.stat().st_size:,} bytes)".replace(",", "") in rows["Size"].replace(",", "")
     assert rows["Format"] == "EPUB book"
     assert rows["Chapters"] == "2"
     assert int(rows["Characters"].replace(",", "")) == window.session.prepared.document.char_count

@@ -711,6 +711,10 @@
         <translation>大小</translation>
     </message>
     <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1（%2 位元組）</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>格式</translation>
     </message>
@@ -924,8 +928,11 @@
 <context>
     <name>NotePopup</name>
     <message>
+        <source>Go to the note</source>
+        <translation>前往註釋</translation>
+    </message>
+    <message>
         <source>Jump to the note in the document (Alt+Left comes back)</source>
-        <extracomment>The popup&apos;s widest text column, in ems of its font.</extracomment>
         <translation>跳至文件中的這則註釋（按 Alt+左方向鍵返回）</translation>
     </message>
     <message>
@@ -1110,7 +1117,6 @@
     <name>Pictures</name>
     <message>
         <source>%1 (not fetched: only pictures beside the document are shown)</source>
-        <extracomment>Pictures inside text kept scaled (a few kilobytes each). Pictures inside the text: UTF-16 span of the text they stand over, the picture. Pictures inside text, scaled to a line: small, many, and the same ones again and again (a rare character&apos;s glyph), so many more are kept.</extracomment>
         <translation>%1（未下載：只顯示和文件放在一起的圖片）</translation>
     </message>
     <message>

@@ -109,8 +109,8 @@ class DocumentSession(QObject):
         self.encoding: str | None = None  # as asked for (None: detected)
         self.rules = DEFAULT_RULES  # the chapter rules the document was opened with
         self.prepared: PreparedDocument | None = None
-        #: While a long text is recognised, `prepared` is its beginning (shown first) and
-        #: this is it too; afterwards, the beginning the reader saw, to keep their place.
+        # While a long text is recognised, `prepared` is its beginning (shown first) and
+        # this is it too; afterwards, the beginning the reader saw, to keep their place.
         self.beginning: PreparedDocument | None = None
         self.partial = False
         self.rendition: Rendition | None = None

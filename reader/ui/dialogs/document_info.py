@@ -74,7 +74,7 @@ class DocumentInfoDialog(QDialog):
             (self.tr("Date"), doc.date or doc.metadata.published),
             (self.tr("Language"), _language(doc.language)),
             (self.tr("File"), path),
-            (self.tr("Size"), _size(path, locale)),
+            (self.tr("Size"), _size(path, locale, self.tr("%1 (%2 bytes)"))),
             (self.tr("Format"), formats.get(doc.format, doc.format)),
             (
                 self.tr("Read as"),
@@ -88,22 +88,29 @@ class DocumentInfoDialog(QDialog):
 
 
 def _language(tag: str) -> str:
-    """`zh-TW (Chinese, Taiwan)`: the tag as written and what it names."""
+    """`zh-TW (中文, 台灣)`: the tag as written and what it names, in that language's own
+    words (readable whatever the interface language)."""
     if not tag:
         return ""
     locale = QLocale(tag.replace("_", "-"))
     if locale.language() == QLocale.Language.C:
         return tag
-    name = QLocale.languageToString(locale.language())
+    name = locale.nativeLanguageName() or QLocale.languageToString(locale.language())
     subtags = tag.replace("_", "-").split("-")[1:]
+    if not subtags and locale.language() == QLocale.Language.Chinese:
+        name = "中文"  # a bare "zh" names no script: not 简体中文, which Qt would say
     if any((len(s) == 2 and s.isalpha()) or (len(s) == 3 and s.isdigit()) for s in subtags):
-        name = f"{name}, {QLocale.territoryToString(locale.territory())}"
+        territory = locale.nativeTerritoryName() or QLocale.territoryToString(locale.territory())
+        name = f"{name}, {territory}"
     return f"{tag} ({name})"
 
 
-def _size(path: str, locale: QLocale) -> str:
+def _size(path: str, locale: QLocale, pattern: str) -> str:
+    """`pattern` ("%1 (%2 bytes)") filled with the size in units and in bytes."""
     try:
         size = os.stat(path).st_size
     except OSError:
         return ""
-    return f"{locale.formattedDataSize(size)} ({locale.toString(size)} B)"
+    return pattern.replace("%1", locale.formattedDataSize(size)).replace(
+        "%2", locale.toString(size)
+    )

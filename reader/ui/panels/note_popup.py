@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from reader.core.document import LINE_BREAK, Run
 
-#: The popup's widest text column, in ems of its font.
+# The popup's widest text column, in ems of its font.
 WIDTH_EMS = 24
 
 
@@ -103,7 +103,8 @@ class NotePopup(QFrame):
         self.go = QLabel(self)
         self.go.setObjectName("goToNote")
         self.go.setTextFormat(Qt.TextFormat.RichText)
-        self.go.setText(f'<a href="#note">{html.escape(self.tr("Go to the note"))}</a>')
+        go_to = self.tr("Go to the note")
+        self.go.setText(f'<a href="#note">{html.escape(go_to)}</a>')
         self.go.setToolTip(self.tr("Jump to the note in the document (Alt+Left comes back)"))
         self.go.linkActivated.connect(self._go)
         layout = QVBoxLayout(self)

@@ -59,7 +59,7 @@ MAX_IMAGE_PIXELS = 50_000_000
 MAX_IMAGE_BYTES = 32 * 1024 * 1024
 _FIGURE_MARK = "▣"
 _IMAGE_CACHE = 24
-#: Pictures inside text kept scaled (a few kilobytes each).
+# Pictures inside text kept scaled (a few kilobytes each).
 _INLINE_CACHE = 512
 
 
@@ -106,7 +106,7 @@ class LaidBlock:
     image_note: str = ""  # said instead of a picture that is not shown
     cells: list[Cell] = field(default_factory=list)
     ruby: list[tuple[int, int, str]] = field(default_factory=list)  # UTF-16 span, annotation
-    #: Pictures inside the text: UTF-16 span of the text they stand over, the picture.
+    # Pictures inside the text: UTF-16 span of the text they stand over, the picture.
     pictures: list[tuple[int, int, QImage]] = field(default_factory=list)
     breaks: list[float] = field(default_factory=list)  # y where a page may break
 
@@ -119,8 +119,8 @@ class ImageStore:
 
     def __init__(self) -> None:
         self._cache: OrderedDict[tuple[str, str], QImage | str] = OrderedDict()
-        #: Pictures inside text, scaled to a line: small, many, and the same ones again and
-        #: again (a rare character's glyph), so many more are kept.
+        # Pictures inside text, scaled to a line: small, many, and the same ones again and
+        # again (a rare character's glyph), so many more are kept.
         self._inline: OrderedDict[tuple[str, str, int], QImage | None] = OrderedDict()
 
     def inline(self, image: Image, height: int) -> QImage | None:

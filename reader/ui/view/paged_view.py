@@ -47,17 +47,17 @@ from reader.ui.view.vertical import (
     count_pages,
 )
 
-#: Two facing pages when the window is at least this much wider than high.
+# Two facing pages when the window is at least this much wider than high.
 SPREAD_RATIO = 1.25
-#: Page margin in ems of the body text.
+# Page margin in ems of the body text.
 MARGIN_EM = 2.0
-#: The page counter works this long, then sleeps this long (3M characters: page turns while
-#: it counts took 44-62 ms with sleep(0) after each block; see benchmarks/bench_vertical.py).
+# The page counter works this long, then sleeps this long (3M characters: page turns while
+# it counts took 44-62 ms with sleep(0) after each block; see benchmarks/bench_vertical.py).
 COUNT_SLICE_S = 0.002
 COUNT_PAUSE_S = 0.001
-#: Pages are counted this long after a re-layout, so that the first pages come up alone.
+# Pages are counted this long after a re-layout, so that the first pages come up alone.
 COUNT_DELAY_MS = 300
-#: The longest the counter stands aside for one page turn.
+# The longest the counter stands aside for one page turn.
 HOLD_S = 0.08
 
 CharPosition = tuple[int, int]  # (block, code point in its displayed text)

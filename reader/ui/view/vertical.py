@@ -48,9 +48,9 @@ from reader.ui.themes import Theme
 from reader.ui.view.layout import ImageStore
 from reader.ui.view.typeset import BlockStyle, block_style
 
-#: Where an ideograph's baseline lies in its cell: the ideographic em box is 0.88 above it.
+# Where an ideograph's baseline lies in its cell: the ideographic em box is 0.88 above it.
 BASELINE = 0.88
-#: Characters below this code point (Latin, Greek, Cyrillic…) are narrow: set sideways.
+# Characters below this code point (Latin, Greek, Cyrillic…) are narrow: set sideways.
 _NARROW_BELOW = 0x2000
 _IMAGE_SHARE = 0.45  # a picture takes at most this share of a page's width
 
