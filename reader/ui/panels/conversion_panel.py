@@ -64,7 +64,7 @@ class ConversionPanel(QDockWidget):
         self.instead_label.setText(self.tr("Show instead:"))
         if self._shown is not None:  # the span on show, worded again
             checked = self.everywhere.isChecked()
-            self._fill(*self._shown)
+            self._fill()
             self.everywhere.setChecked(checked)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -83,19 +83,14 @@ class ConversionPanel(QDockWidget):
     ) -> None:
         """Present one span and its alternatives (each a button) and show the panel."""
         self._shown = (source, shown, kind, uncertain, phrase, alternatives)
-        self._fill(*self._shown)
+        self._fill()
         self.show()
         self.raise_()
 
-    def _fill(
-        self,
-        source: str,
-        shown: str,
-        kind: SegmentKind,
-        uncertain: bool,
-        phrase: str,
-        alternatives: list[Alternative],
-    ) -> None:
+    def _fill(self) -> None:
+        """Word the span on show (`_shown`) in the interface language."""
+        assert self._shown is not None
+        source, shown, kind, uncertain, phrase, alternatives = self._shown
         self.span_label.setText(self.tr("%1 → %2").replace("%1", source).replace("%2", shown))
         rule = self._rule(kind, phrase)
         if uncertain:

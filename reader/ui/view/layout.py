@@ -583,13 +583,7 @@ class BlockLayouter:
         metrics = QFontMetricsF(font)
         painter.save()
         painter.setFont(font)
-        base = laid.content_top + laid.text_top
-        for start, end, annotation in laid.ruby:
-            line = layout.lineForTextPosition(start)
-            if not line.isValid():
-                continue
-            if part is not None and not (part[0] - 0.5 <= base + line.y() <= part[1] + 0.5):
-                continue
+        for (start, end, annotation), line in self._lines_shown(laid, laid.ruby, part):
             x0 = _x(line.cursorToX(start))
             x1 = _x(line.cursorToX(min(end, line.textStart() + line.textLength())))
             width = metrics.horizontalAdvance(annotation)
@@ -606,18 +600,24 @@ class BlockLayouter:
         part: tuple[float, float] | None,
     ) -> None:
         """Pictures inside the text, over their hidden descriptions, centred on the line."""
+        for (start, _, picture), line in self._lines_shown(laid, laid.pictures, part):
+            x = origin.x() + _x(line.cursorToX(start))
+            y = origin.y() + line.y() + (line.height() - picture.height()) / 2
+            painter.drawImage(QPointF(x, y), picture)
+
+    @staticmethod
+    def _lines_shown(laid: LaidBlock, spans: Sequence, part: tuple[float, float] | None):
+        """(span, its line) for each span (start first) whose line is drawn: in `part`
+        (block coordinates) when one is given."""
         assert laid.layout is not None
-        layout = laid.layout
         base = laid.content_top + laid.text_top
-        for start, _, picture in laid.pictures:
-            line = layout.lineForTextPosition(start)
+        for span in spans:
+            line = laid.layout.lineForTextPosition(span[0])
             if not line.isValid():
                 continue
             if part is not None and not (part[0] - 0.5 <= base + line.y() <= part[1] + 0.5):
                 continue
-            x = origin.x() + _x(line.cursorToX(start))
-            y = origin.y() + line.y() + (line.height() - picture.height()) / 2
-            painter.drawImage(QPointF(x, y), picture)
+            yield span, line
 
     def _paint_marker(self, painter: QPainter, laid: LaidBlock, origin: QPointF) -> None:
         assert laid.layout is not None and laid.marker_font is not None
