@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 
@@ -191,15 +192,104 @@ def test_the_outline_jumps_to_a_chapter_page_and_follows_page_turns(
     assert window.outline.current_title() in {"變局 重慶雲谷蓬勃而出", "新局 數字文創勢頭強勁"}
 
 
-def test_reopening_a_vertical_document_returns_to_its_page(make_window, qtbot, write):
-    window = vertical_window(make_window, qtbot, write)
-    window.view.go_to_position((9, 0))
+#: Window sizes: one page (the tests' usual window, a tall one) and two facing pages.
+SIZES = [((1100, 760), False), ((760, 1000), False), ((1500, 760), True), ((1400, 900), True)]
+
+
+def window_of_size(make_window, qtbot, size, path):
+    window = make_window(wait=False)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size)
+    with qtbot.waitSignal(window.document_shown, timeout=20_000):
+        window.open_initial(path)
+    return window
+
+
+def on_screen(view) -> list[tuple[int, int]]:
+    """Where each page on screen begins (block, column), right first."""
+    return [page.start for page in view.shown_pages()]
+
+
+@pytest.mark.parametrize(("size", "facing"), SIZES)
+@pytest.mark.parametrize("how", ["gone to", "turned to"])
+def test_reopening_a_vertical_document_shows_the_same_pages(
+    make_window, qtbot, write, size, facing, how
+):
+    path = str(write("三國.txt", CLASSIC))
+    window = window_of_size(make_window, qtbot, size, path)
+    window.actions_.vertical.trigger()
+    view = window.view
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    assert view.spread() == facing
+    view.go_to_position((9, 0))
+    if how == "turned to":  # the reader is in the middle of a paragraph
+        for _ in range(3):
+            qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    left = on_screen(view)
+    page = view.page_index()
     window.save_position()
-    path = window.session.path
     window.close()
-    again = make_window(path)
-    first, last = again.view.visible_blocks()
-    assert again.view.is_vertical() and first <= 9 < last
+
+    again = window_of_size(make_window, qtbot, size, path)
+    view = again.view
+    assert view.is_vertical() and view.page_count() == 0  # still counting
+    assert on_screen(view) == left
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    assert on_screen(view) == left  # the count did not move the pages
+    assert view.page_index() == page
+    assert again.view_modes.page_label.text().startswith(f"Page {page + 1} of ")
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert on_screen(view) == left  # turned back and forth by whole spreads
+
+
+@pytest.mark.parametrize(("size", "facing"), SIZES)
+def test_zoom_and_direction_keep_the_character_on_the_same_pages_before_and_after_counting(
+    make_window, qtbot, write, size, facing
+):
+    window = window_of_size(make_window, qtbot, size, str(write("三國.txt", CLASSIC)))
+    window.actions_.vertical.trigger()
+    view = window.view
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    place = (9, 57)  # in the middle of a column
+    view.go_to_position(place)
+    window.zoom(+2)
+    assert view.page_count() == 0 and view.char_rect(*place) is not None
+    shown = on_screen(view)
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    assert on_screen(view) == shown and view.char_rect(*place) is not None
+    window.actions_.vertical.trigger()  # to lines and back: no drift to an earlier column
+    window.actions_.vertical.trigger()
+    assert on_screen(view) == shown
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    assert on_screen(view) == shown and view.spread() == facing
+
+
+def test_counted_pages_hold_every_column_once_with_the_readers_page_among_them(qtbot):
+    from reader.ui.view.vertical import VerticalPages, count_pages
+
+    layouter = VerticalLayouter(QFont("Noto Serif CJK TC"), 20, 170)
+    texts = CLASSIC.strip("\n").split("\n\n")
+    blocks = [Block(BlockKind.PARAGRAPH, text, n, n) for n, text in enumerate(texts)]
+    pages = VerticalPages(layouter, blocks, texts, THEMES["light"], 500, 400)
+    plain = count_pages(pages)
+    anchor = pages.start_of((5, 30))
+    assert anchor not in plain  # the reader's page would not begin a page counted from the top
+    starts = count_pages(pages, anchor=anchor)
+    assert anchor in starts and len(starts) in {len(plain), len(plain) + 1}
+    seen = []
+    for n, start in enumerate(starts):
+        until = starts[n + 1] if n + 1 < len(starts) else None
+        page = pages.page(start, until)
+        assert page.next_start == until
+        seen.extend((part.block, c) for part in page.parts for c in range(part.first, part.last))
+    every = [(b, c) for b in range(len(texts)) for c in range(len(pages.laid(b).columns))]
+    assert seen == every
+    following, start = [], anchor  # after it, the pages the view turns to before the count
+    while start is not None:
+        following.append(start)
+        start = pages.page(start).next_start
+    assert starts[starts.index(anchor) :] == following
 
 
 def test_an_empty_document_says_so_in_vertical_mode(make_window, qtbot, write):

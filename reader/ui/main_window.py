@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
             self.view.scroll_to_block(max(0, bisect.bisect_right(lines, self._reopen_at_line) - 1))
             self._reopen_at_line = 0
         else:
-            self.view.scroll_to_block(*self.store.position(prepared.identity, len(prepared.texts)))
+            self.view.go_to_position(self.store.position(prepared.identity, len(prepared.texts)))
         session.rendition_changed.connect(self._on_rendition_changed)
         session.blocks_changed.connect(self._on_blocks_changed)
         session.visible_converted.connect(self.visible_converted)
@@ -550,7 +550,7 @@ class MainWindow(QMainWindow):
     def save_position(self) -> None:
         """Remember where the reader is in the current document."""
         if self.session is not None and self.session.prepared is not None:
-            self.store.save_position(self.session.prepared.identity, *self.view.position())
+            self.store.save_position(self.session.prepared.identity, *self.view.reading_position())
 
     # Reading preferences
 

@@ -595,18 +595,22 @@ class VerticalPages:
             for index in indices:
                 self._cache.pop(index, None)
 
-    def page(self, start: tuple[int, int]) -> Page:
-        """The page that begins at column `start[1]` of block `start[0]`."""
+    def page(self, start: tuple[int, int], until: tuple[int, int] | None = None) -> Page:
+        """The page that begins at column `start[1]` of block `start[0]`, ending at the latest
+        where the page `until` begins (a counted page cut short before the reader's page)."""
         block, column = start
         parts: list[PagePart] = []
         x = 0.0
         count = len(self.texts)
         while block < count:
+            if until is not None and (block, column) >= until and parts:
+                return Page(start, tuple(parts), until)
             laid = self.laid(block)
             if column == 0 and x > 0:
                 x += laid.space_before
             first = column
-            while column < len(laid.columns):
+            stop = until[1] if until is not None and until[0] == block else len(laid.columns)
+            while column < stop:
                 col = laid.columns[column]
                 right = x + col.x - laid.columns[first].x
                 if right + col.width > self.width + 0.5 and (parts or column > first):
@@ -673,16 +677,25 @@ class VerticalPages:
 
 
 def count_pages(
-    pages: VerticalPages, cancelled: Callable[[], bool] | None = None
+    pages: VerticalPages,
+    cancelled: Callable[[], bool] | None = None,
+    anchor: tuple[int, int] | None = None,
 ) -> list[tuple[int, int]] | None:
-    """Every page's start, from the document's beginning; None when `cancelled()`."""
+    """Every page's start, from the document's beginning; None when `cancelled()`.
+
+    `anchor`, the page the reader is looking at, is one of them: the page before it is cut
+    short if need be, so that counting never moves the reader's page (the view showed it
+    before the count was in, and pages after it follow on from it as they did)."""
     starts: list[tuple[int, int]] = []
     start: tuple[int, int] | None = (0, 0)
     while start is not None:
         if cancelled is not None and cancelled():
             return None
         starts.append(start)
-        start = pages.page(start).next_start
+        following = pages.page(start).next_start
+        if anchor is not None and start < anchor and (following is None or following > anchor):
+            following = anchor
+        start = following
     return starts
 
 
