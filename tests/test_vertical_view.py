@@ -401,3 +401,18 @@ def test_a_dash_the_font_does_not_turn_is_turned_down_the_column(qtbot):
     width = max(x for x, _ in ink) - min(x for x, _ in ink)
     height = max(y for _, y in ink) - min(y for _, y in ink)
     assert height > 3 * width  # a vertical stroke, not a horizontal one
+
+
+def test_the_page_counter_can_stand_aside_after_every_block_it_lays_out(qtbot):
+    from reader.ui.view.vertical import VerticalPages, count_pages
+
+    layouter = VerticalLayouter(QFont("Noto Serif CJK TC"), 20, 170)
+    texts = CLASSIC.strip("\n").split("\n\n")
+    blocks = [Block(BlockKind.PARAGRAPH, text, n, n) for n, text in enumerate(texts)]
+    pauses = []
+    pages = VerticalPages(
+        layouter, blocks, texts, THEMES["light"], 500, 400, cache=4,
+        after_block=lambda: pauses.append(True),
+    )  # fmt: skip
+    assert count_pages(pages)
+    assert len(pauses) >= len(texts)  # page turns get the interpreter between blocks

@@ -582,6 +582,8 @@ class VerticalPages:
         found = self.layouter.lay_out(
             self.blocks[index], self.texts[index], self.height, self.theme
         )
+        if self.after_block is not None:
+            self.after_block()
         self._cache[index] = found
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
