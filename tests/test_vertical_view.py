@@ -416,3 +416,54 @@ def test_the_page_counter_can_stand_aside_after_every_block_it_lays_out(qtbot):
     )  # fmt: skip
     assert count_pages(pages)
     assert len(pauses) >= len(texts)  # page turns get the interpreter between blocks
+
+
+def beside_ink(runs) -> tuple[list[int], object]:
+    """Dark pixels to the right of each character's cell, column 0 drawn with its right at 100."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from reader.core.document import Run
+
+    layouter = VerticalLayouter(QFont("Noto Serif CJK TC"), 40, 170)
+    runs = tuple(Run(text, **style) for text, style in runs)
+    text = "".join(run.text for run in runs)
+    block = Block(BlockKind.PARAGRAPH, text, 1, 1, runs=runs)
+    laid = layouter.lay_out(block, text, 800, THEMES["light"])
+    image = QImage(120, 800, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    layouter.paint(painter, laid, 100, 0, THEMES["light"])
+    painter.end()
+    column = laid.columns[0]
+    cells_right = 100 - (column.width - laid.cell) / 2
+    counts = []
+    for piece in column.pieces:
+        counts.append(
+            sum(
+                1
+                for x in range(int(cells_right) + 1, 120)
+                for y in range(int(piece.y), int(piece.y + piece.length))
+                if image.pixelColor(x, y).lightness() < 160
+            )
+        )
+    return counts, laid
+
+
+def test_emphasis_is_a_dot_beside_each_character_in_a_column(qtbot):
+    counts, _ = beside_ink([("天地", {}), ("玄黃，宇宙", {"italic": True}), ("洪荒", {})])
+    assert counts[0] == counts[1] == 0 and counts[-1] == counts[-2] == 0  # plain: nothing beside
+    assert all(counts[n] > 0 for n in (2, 3, 5, 6))  # 玄黃 宇宙: a dot each
+    assert counts[4] == 0  # the comma carries none
+
+
+def test_ruby_runs_down_the_right_of_its_base(qtbot):
+    counts, _ = beside_ink(
+        [
+            ("天", {"ruby": "ㄊㄧㄢ"}),
+            ("地", {}),
+            ("玄黃", {"ruby": "xuán huáng"}),
+            ("，宇宙洪荒", {}),
+        ]
+    )
+    assert counts[0] > 0 and counts[2] > 0 and counts[3] > 0
+    assert counts[5:] == [0] * len(counts[5:])  # no annotation beside 宇宙洪荒
