@@ -134,3 +134,16 @@ def test_reopening_in_pages_shows_the_same_pages_before_and_after_counting(
     assert [page.start for page in view.shown_pages()] == shown
     qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
     assert [page.start for page in view.shown_pages()] == shown
+
+
+def test_reopening_while_scrolling_returns_to_the_line(make_window, qtbot, article_path):
+    window = make_window(str(article_path))
+    view = window.view
+    text = view.block_text(28)
+    view.go_to_position((28, len(text) // 2))  # a line in the middle of a paragraph
+    place = view.reading_position()
+    assert place[1] > 0
+    window.save_position()
+    window.close()
+    again = make_window(str(article_path))
+    assert not again.view.is_paged() and again.view.reading_position() == place

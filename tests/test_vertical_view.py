@@ -467,3 +467,26 @@ def test_ruby_runs_down_the_right_of_its_base(qtbot):
     )
     assert counts[0] > 0 and counts[2] > 0 and counts[3] > 0
     assert counts[5:] == [0] * len(counts[5:])  # no annotation beside 宇宙洪荒
+
+
+@pytest.mark.parametrize(
+    ("before", "after"), [(SIZES[0][0], SIZES[2][0]), (SIZES[2][0], SIZES[1][0])]
+)
+def test_reopened_in_another_window_size_the_pages_hold_the_place(
+    make_window, qtbot, write, before, after
+):
+    path = str(write("三國.txt", CLASSIC))
+    window = window_of_size(make_window, qtbot, before, path)
+    window.actions_.vertical.trigger()
+    qtbot.waitUntil(lambda: window.view.page_count() > 0, timeout=20_000)
+    window.view.go_to_position((7, 100))
+    for _ in range(2):
+        qtbot.keyClick(window.view, Qt.Key.Key_PageDown)
+    place = window.view.reading_position()
+    window.save_position()
+    window.close()
+    view = window_of_size(make_window, qtbot, after, path).view
+    assert view.char_rect(*place) is not None  # on the page (now cut elsewhere)
+    shown = on_screen(view)
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    assert on_screen(view) == shown and view.char_rect(*place) is not None
