@@ -490,3 +490,12 @@ def test_reopened_in_another_window_size_the_pages_hold_the_place(
     shown = on_screen(view)
     qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
     assert on_screen(view) == shown and view.char_rect(*place) is not None
+
+
+def test_a_turn_that_is_never_painted_holds_the_page_counter_back_only_once(qtbot):
+    from reader.ui.view.paged_view import _Pause
+
+    pause = _Pause()
+    pause.hold()  # a page turned in a hidden window: no paint will release the counter
+    pause()  # the counter stands aside at most HOLD_S...
+    assert pause.free.is_set()  # ...and then counts on at its own pace

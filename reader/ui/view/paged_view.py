@@ -120,7 +120,8 @@ class _Pause:
 
     def __call__(self) -> None:
         if not self.free.is_set():
-            self.free.wait(HOLD_S)
+            if not self.free.wait(HOLD_S):
+                self.free.set()  # no paint came (a hidden window): stand aside once, not always
             self.since = time.perf_counter()
         elif time.perf_counter() - self.since > COUNT_SLICE_S:
             time.sleep(COUNT_PAUSE_S)
