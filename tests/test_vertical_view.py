@@ -499,3 +499,19 @@ def test_a_turn_that_is_never_painted_holds_the_page_counter_back_only_once(qtbo
     pause.hold()  # a page turned in a hidden window: no paint will release the counter
     pause()  # the counter stands aside at most HOLD_S...
     assert pause.free.is_set()  # ...and then counts on at its own pace
+
+
+def test_back_after_a_jump_returns_to_the_very_pages(make_window, qtbot, write):
+    long = "　　" + "天下大勢，分久必合，合久必分。" * 120  # one paragraph over many pages
+    window = make_window(str(write("長.txt", "序\n\n" + long + "\n\n跋\n")))
+    window.actions_.vertical.trigger()
+    view = window.view
+    qtbot.waitUntil(lambda: view.page_count() > 3, timeout=20_000)
+    for _ in range(2):
+        qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert view.visible_blocks() == (1, 2)  # in the middle of the paragraph
+    shown = on_screen(view)
+    window.jump_to_block(0)
+    assert on_screen(view) != shown
+    window.go_back()
+    assert on_screen(view) == shown

@@ -582,8 +582,10 @@ class PagedView(ReadingView):
     # What the window asks of any view
 
     def scroll_to_block(self, index: int, offset: int = 0) -> None:
+        """Block `index` at the top, `offset` pixels into it; in pages, the page holding its
+        character `offset` (what `position()` gives in pages, for Back)."""
         if self._paging:
-            self.go_to_position((index, 0))
+            self.go_to_position((index, max(0, offset)))
         else:
             super().scroll_to_block(index, offset)
 
@@ -595,8 +597,8 @@ class PagedView(ReadingView):
         return self._start[0] if self._paging else super().top_block()
 
     def position(self) -> tuple[int, int]:
-        # Pixels into a block mean nothing in columns: the page's first block is the place.
-        return (self._start[0], 0) if self._paging else super().position()
+        # Pixels into a block mean nothing in columns: the page's first character is the place.
+        return self.reading_position() if self._paging else super().position()
 
     def visible_blocks(self) -> tuple[int, int]:
         if not self._paging:
