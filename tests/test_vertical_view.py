@@ -515,3 +515,23 @@ def test_back_after_a_jump_returns_to_the_very_pages(make_window, qtbot, write):
     assert on_screen(view) != shown
     window.go_back()
     assert on_screen(view) == shown
+
+
+@pytest.mark.parametrize(("size", "facing"), [SIZES[0], SIZES[2]])
+def test_a_page_turned_back_while_pages_are_counted_stays_when_the_count_comes(
+    make_window, qtbot, write, size, facing
+):
+    window = window_of_size(make_window, qtbot, size, str(write("三國.txt", CLASSIC)))
+    window.actions_.vertical.trigger()
+    view = window.view
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    view.go_to_position((9, 57))
+    window.zoom(+1)  # laid out again: pages counted anew around the page on screen
+    view._count()  # the counter sets out now, from this page…
+    view.previous_page()  # …and the reader turns back before it is done
+    shown = on_screen(view)
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    assert on_screen(view) == shown and view.spread() == facing
+    view.next_page()
+    view.previous_page()
+    assert on_screen(view) == shown

@@ -474,17 +474,19 @@ class PagedView(ReadingView):
         self, generation: int, starts: list[tuple[int, int]], anchor: tuple[int, int]
     ) -> None:
         """The count is in. The page on screen when counting began is a counted page that
-        begins two facing pages, and so is any page turned to from it since: it stays."""
+        begins two facing pages, and so is any page turned forward to from it since: it
+        stays. A page gone back or jumped to meanwhile is counted again around it."""
         if generation != self._generation or self._pages is None:
             return
-        self._starts = starts
         at = bisect.bisect_left(starts, anchor)
-        self._parity = at % 2 if at < len(starts) and starts[at] == anchor else 0
+        parity = at % 2 if at < len(starts) and starts[at] == anchor else 0
+        self._starts, self._parity = starts, parity
         index = self.page_index()
         if starts[index] == self._start and self._spread_first(index) == index:
             self._show_start(self._start, keep_char=True)  # the page number comes up
-        else:  # gone back before the count was in: the counted page that holds the place
-            self._show_start(self._page_start_for(self._char), keep_char=True)
+            return
+        self._starts, self._parity = None, 0
+        self._recount.start()
 
     def _spread_first(self, index: int) -> int:
         """The first of the pages on screen with counted page `index`: two facing pages begin
