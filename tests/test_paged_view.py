@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 
@@ -104,3 +105,45 @@ def test_a_click_on_a_paged_line_selects_from_there(make_window, qtbot, article_
     text = view.block_text(part.block)
     selected = view.selected_text()
     assert selected and text.startswith(selected[:3]) and len(selected) >= 10
+
+
+@pytest.mark.parametrize(("size", "facing"), [((1100, 760), False), ((1500, 760), True)])
+def test_reopening_in_pages_shows_the_same_pages_before_and_after_counting(
+    make_window, qtbot, article_path, size, facing
+):
+    def opened():
+        window = make_window(wait=False)
+        window.resize(*size)
+        qtbot.waitUntil(lambda: window.size().toTuple() == size)
+        with qtbot.waitSignal(window.document_shown, timeout=20_000):
+            window.open_initial(str(article_path))
+        return window
+
+    window = opened()
+    window.actions_.paged.trigger()
+    view = window.view
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    assert view.spread() == facing
+    view.go_to_position((28, 0))
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    shown = [page.start for page in view.shown_pages()]
+    window.save_position()
+    window.close()
+    view = opened().view
+    assert view.is_paged() and view.page_count() == 0
+    assert [page.start for page in view.shown_pages()] == shown
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    assert [page.start for page in view.shown_pages()] == shown
+
+
+def test_reopening_while_scrolling_returns_to_the_line(make_window, qtbot, article_path):
+    window = make_window(str(article_path))
+    view = window.view
+    text = view.block_text(28)
+    view.go_to_position((28, len(text) // 2))  # a line in the middle of a paragraph
+    place = view.reading_position()
+    assert place[1] > 0
+    window.save_position()
+    window.close()
+    again = make_window(str(article_path))
+    assert not again.view.is_paged() and again.view.reading_position() == place

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 
@@ -191,15 +192,104 @@ def test_the_outline_jumps_to_a_chapter_page_and_follows_page_turns(
     assert window.outline.current_title() in {"變局 重慶雲谷蓬勃而出", "新局 數字文創勢頭強勁"}
 
 
-def test_reopening_a_vertical_document_returns_to_its_page(make_window, qtbot, write):
-    window = vertical_window(make_window, qtbot, write)
-    window.view.go_to_position((9, 0))
+#: Window sizes: one page (the tests' usual window, a tall one) and two facing pages.
+SIZES = [((1100, 760), False), ((760, 1000), False), ((1500, 760), True), ((1400, 900), True)]
+
+
+def window_of_size(make_window, qtbot, size, path):
+    window = make_window(wait=False)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size)
+    with qtbot.waitSignal(window.document_shown, timeout=20_000):
+        window.open_initial(path)
+    return window
+
+
+def on_screen(view) -> list[tuple[int, int]]:
+    """Where each page on screen begins (block, column), right first."""
+    return [page.start for page in view.shown_pages()]
+
+
+@pytest.mark.parametrize(("size", "facing"), SIZES)
+@pytest.mark.parametrize("how", ["gone to", "turned to"])
+def test_reopening_a_vertical_document_shows_the_same_pages(
+    make_window, qtbot, write, size, facing, how
+):
+    path = str(write("三國.txt", CLASSIC))
+    window = window_of_size(make_window, qtbot, size, path)
+    window.actions_.vertical.trigger()
+    view = window.view
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    assert view.spread() == facing
+    view.go_to_position((9, 0))
+    if how == "turned to":  # the reader is in the middle of a paragraph
+        for _ in range(3):
+            qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    left = on_screen(view)
+    page = view.page_index()
     window.save_position()
-    path = window.session.path
     window.close()
-    again = make_window(path)
-    first, last = again.view.visible_blocks()
-    assert again.view.is_vertical() and first <= 9 < last
+
+    again = window_of_size(make_window, qtbot, size, path)
+    view = again.view
+    assert view.is_vertical() and view.page_count() == 0  # still counting
+    assert on_screen(view) == left
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    assert on_screen(view) == left  # the count did not move the pages
+    assert view.page_index() == page
+    assert again.view_modes.page_label.text().startswith(f"Page {page + 1} of ")
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert on_screen(view) == left  # turned back and forth by whole spreads
+
+
+@pytest.mark.parametrize(("size", "facing"), SIZES)
+def test_zoom_and_direction_keep_the_character_on_the_same_pages_before_and_after_counting(
+    make_window, qtbot, write, size, facing
+):
+    window = window_of_size(make_window, qtbot, size, str(write("三國.txt", CLASSIC)))
+    window.actions_.vertical.trigger()
+    view = window.view
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    place = (9, 57)  # in the middle of a column
+    view.go_to_position(place)
+    window.zoom(+2)
+    assert view.page_count() == 0 and view.char_rect(*place) is not None
+    shown = on_screen(view)
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    assert on_screen(view) == shown and view.char_rect(*place) is not None
+    window.actions_.vertical.trigger()  # to lines and back: no drift to an earlier column
+    window.actions_.vertical.trigger()
+    assert on_screen(view) == shown
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    assert on_screen(view) == shown and view.spread() == facing
+
+
+def test_counted_pages_hold_every_column_once_with_the_readers_page_among_them(qtbot):
+    from reader.ui.view.vertical import VerticalPages, count_pages
+
+    layouter = VerticalLayouter(QFont("Noto Serif CJK TC"), 20, 170)
+    texts = CLASSIC.strip("\n").split("\n\n")
+    blocks = [Block(BlockKind.PARAGRAPH, text, n, n) for n, text in enumerate(texts)]
+    pages = VerticalPages(layouter, blocks, texts, THEMES["light"], 500, 400)
+    plain = count_pages(pages)
+    anchor = pages.start_of((5, 30))
+    assert anchor not in plain  # the reader's page would not begin a page counted from the top
+    starts = count_pages(pages, anchor=anchor)
+    assert anchor in starts and len(starts) in {len(plain), len(plain) + 1}
+    seen = []
+    for n, start in enumerate(starts):
+        until = starts[n + 1] if n + 1 < len(starts) else None
+        page = pages.page(start, until)
+        assert page.next_start == until
+        seen.extend((part.block, c) for part in page.parts for c in range(part.first, part.last))
+    every = [(b, c) for b in range(len(texts)) for c in range(len(pages.laid(b).columns))]
+    assert seen == every
+    following, start = [], anchor  # after it, the pages the view turns to before the count
+    while start is not None:
+        following.append(start)
+        start = pages.page(start).next_start
+    assert starts[starts.index(anchor) :] == following
 
 
 def test_an_empty_document_says_so_in_vertical_mode(make_window, qtbot, write):
@@ -311,3 +401,137 @@ def test_a_dash_the_font_does_not_turn_is_turned_down_the_column(qtbot):
     width = max(x for x, _ in ink) - min(x for x, _ in ink)
     height = max(y for _, y in ink) - min(y for _, y in ink)
     assert height > 3 * width  # a vertical stroke, not a horizontal one
+
+
+def test_the_page_counter_can_stand_aside_after_every_block_it_lays_out(qtbot):
+    from reader.ui.view.vertical import VerticalPages, count_pages
+
+    layouter = VerticalLayouter(QFont("Noto Serif CJK TC"), 20, 170)
+    texts = CLASSIC.strip("\n").split("\n\n")
+    blocks = [Block(BlockKind.PARAGRAPH, text, n, n) for n, text in enumerate(texts)]
+    pauses = []
+    pages = VerticalPages(
+        layouter, blocks, texts, THEMES["light"], 500, 400, cache=4,
+        after_block=lambda: pauses.append(True),
+    )  # fmt: skip
+    assert count_pages(pages)
+    assert len(pauses) >= len(texts)  # page turns get the interpreter between blocks
+
+
+def beside_ink(runs) -> tuple[list[int], object]:
+    """Dark pixels to the right of each character's cell, column 0 drawn with its right at 100."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from reader.core.document import Run
+
+    layouter = VerticalLayouter(QFont("Noto Serif CJK TC"), 40, 170)
+    runs = tuple(Run(text, **style) for text, style in runs)
+    text = "".join(run.text for run in runs)
+    block = Block(BlockKind.PARAGRAPH, text, 1, 1, runs=runs)
+    laid = layouter.lay_out(block, text, 800, THEMES["light"])
+    image = QImage(120, 800, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    layouter.paint(painter, laid, 100, 0, THEMES["light"])
+    painter.end()
+    column = laid.columns[0]
+    cells_right = 100 - (column.width - laid.cell) / 2
+    counts = []
+    for piece in column.pieces:
+        counts.append(
+            sum(
+                1
+                for x in range(int(cells_right) + 1, 120)
+                for y in range(int(piece.y), int(piece.y + piece.length))
+                if image.pixelColor(x, y).lightness() < 160
+            )
+        )
+    return counts, laid
+
+
+def test_emphasis_is_a_dot_beside_each_character_in_a_column(qtbot):
+    counts, _ = beside_ink([("天地", {}), ("玄黃，宇宙", {"italic": True}), ("洪荒", {})])
+    assert counts[0] == counts[1] == 0 and counts[-1] == counts[-2] == 0  # plain: nothing beside
+    assert all(counts[n] > 0 for n in (2, 3, 5, 6))  # 玄黃 宇宙: a dot each
+    assert counts[4] == 0  # the comma carries none
+
+
+def test_ruby_runs_down_the_right_of_its_base(qtbot):
+    counts, _ = beside_ink(
+        [
+            ("天", {"ruby": "ㄊㄧㄢ"}),
+            ("地", {}),
+            ("玄黃", {"ruby": "xuán huáng"}),
+            ("，宇宙洪荒", {}),
+        ]
+    )
+    assert counts[0] > 0 and counts[2] > 0 and counts[3] > 0
+    assert counts[5:] == [0] * len(counts[5:])  # no annotation beside 宇宙洪荒
+
+
+@pytest.mark.parametrize(
+    ("before", "after"), [(SIZES[0][0], SIZES[2][0]), (SIZES[2][0], SIZES[1][0])]
+)
+def test_reopened_in_another_window_size_the_pages_hold_the_place(
+    make_window, qtbot, write, before, after
+):
+    path = str(write("三國.txt", CLASSIC))
+    window = window_of_size(make_window, qtbot, before, path)
+    window.actions_.vertical.trigger()
+    qtbot.waitUntil(lambda: window.view.page_count() > 0, timeout=20_000)
+    window.view.go_to_position((7, 100))
+    for _ in range(2):
+        qtbot.keyClick(window.view, Qt.Key.Key_PageDown)
+    place = window.view.reading_position()
+    window.save_position()
+    window.close()
+    view = window_of_size(make_window, qtbot, after, path).view
+    assert view.char_rect(*place) is not None  # on the page (now cut elsewhere)
+    shown = on_screen(view)
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    assert on_screen(view) == shown and view.char_rect(*place) is not None
+
+
+def test_a_turn_that_is_never_painted_holds_the_page_counter_back_only_once(qtbot):
+    from reader.ui.view.paged_view import _Pause
+
+    pause = _Pause()
+    pause.hold()  # a page turned in a hidden window: no paint will release the counter
+    pause()  # the counter stands aside at most HOLD_S...
+    assert pause.free.is_set()  # ...and then counts on at its own pace
+
+
+def test_back_after_a_jump_returns_to_the_very_pages(make_window, qtbot, write):
+    long = "　　" + "天下大勢，分久必合，合久必分。" * 120  # one paragraph over many pages
+    window = make_window(str(write("長.txt", "序\n\n" + long + "\n\n跋\n")))
+    window.actions_.vertical.trigger()
+    view = window.view
+    qtbot.waitUntil(lambda: view.page_count() > 3, timeout=20_000)
+    for _ in range(2):
+        qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert view.visible_blocks() == (1, 2)  # in the middle of the paragraph
+    shown = on_screen(view)
+    window.jump_to_block(0)
+    assert on_screen(view) != shown
+    window.go_back()
+    assert on_screen(view) == shown
+
+
+@pytest.mark.parametrize(("size", "facing"), [SIZES[0], SIZES[2]])
+def test_a_page_turned_back_while_pages_are_counted_stays_when_the_count_comes(
+    make_window, qtbot, write, size, facing
+):
+    window = window_of_size(make_window, qtbot, size, str(write("三國.txt", CLASSIC)))
+    window.actions_.vertical.trigger()
+    view = window.view
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    view.go_to_position((9, 57))
+    window.zoom(+1)  # laid out again: pages counted anew around the page on screen
+    view._count()  # the counter sets out now, from this page…
+    view.previous_page()  # …and the reader turns back before it is done
+    shown = on_screen(view)
+    qtbot.waitUntil(lambda: view.page_count() > 0, timeout=20_000)
+    assert on_screen(view) == shown and view.spread() == facing
+    view.next_page()
+    view.previous_page()
+    assert on_screen(view) == shown

@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
             self.view.scroll_to_block(max(0, bisect.bisect_right(lines, self._reopen_at_line) - 1))
             self._reopen_at_line = self._reopen_at_line if session.partial else 0
         else:
-            self.view.scroll_to_block(*self.store.position(prepared.identity, len(prepared.texts)))
+            self.view.go_to_position(self.store.position(prepared.identity, len(prepared.texts)))
         session.rendition_changed.connect(self._on_rendition_changed)
         session.blocks_changed.connect(self._on_blocks_changed)
         session.visible_converted.connect(self.visible_converted)
@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
         self._reopen_at_line = 0
         self.view.set_rendition(rendition, *self.style_.typesetting())
         self.outline.set_outline(prepared.outline)
-        self.view.scroll_to_block(*place)
+        self.view.go_to_position(place)  # a block's start, or a remembered character
         self.status.set_loading(False)
         session.show_script(*self._script_choice())
         self._update_status()
@@ -581,7 +581,7 @@ class MainWindow(QMainWindow):
     def save_position(self) -> None:
         """Remember where the reader is in the current document (once it is all in)."""
         if self.session is not None and self.session.prepared and not self.session.partial:
-            self.store.save_position(self.session.prepared.identity, *self.view.position())
+            self.store.save_position(self.session.prepared.identity, *self.view.reading_position())
 
     # Reading preferences
 

@@ -158,7 +158,7 @@ class SettingsStore(QObject):
     # Reading positions
 
     def position(self, identity: str, block_count: int) -> tuple[int, int]:
-        """Where the reader was in the document `identity`: (block, pixels into it)."""
+        """Where the reader was in the document `identity`: (block, character)."""
         raw = self.settings.value(f"positions/{identity}", "") if identity else ""
         try:
             block, offset = (int(x) for x in str(raw).split(",")[:2])

@@ -64,14 +64,15 @@ CharPosition = tuple[int, int]  # (block, code point in its displayed text)
 
 
 class _CountSignals(QObject):
-    counted = Signal(int, object)  # generation, list of page starts
+    counted = Signal(int, object, object)  # generation, list of page starts, the anchor
 
 
 class _PageCount(QRunnable):
     """Counts the pages of a whole document in a worker, from plain data."""
 
-    def __init__(self, generation, vertical, blocks, texts, typesetting, theme, size, signals, stop, pause):  # fmt: skip
+    def __init__(self, generation, vertical, blocks, texts, typesetting, theme, size, anchor, signals, stop, pause):  # fmt: skip
         super().__init__()
+        self.anchor = anchor  # the page on screen: counted as a page start
         self.generation, self.vertical, self.blocks, self.texts = (
             generation,
             vertical,
@@ -95,9 +96,9 @@ class _PageCount(QRunnable):
                 *self.size, cache=8, after_block=self.pause,
             )  # fmt: skip
         with gc_paused():  # a novel's worth of small acyclic objects: no full passes over them
-            starts = count_pages(pages, self.stop.is_set)
+            starts = count_pages(pages, self.stop.is_set, self.anchor)
         if starts is not None:
-            self.signals.counted.emit(self.generation, starts)
+            self.signals.counted.emit(self.generation, starts, self.anchor)
 
 
 class _Pause:
@@ -119,7 +120,8 @@ class _Pause:
 
     def __call__(self) -> None:
         if not self.free.is_set():
-            self.free.wait(HOLD_S)
+            if not self.free.wait(HOLD_S):
+                self.free.set()  # no paint came (a hidden window): stand aside once, not always
             self.since = time.perf_counter()
         elif time.perf_counter() - self.since > COUNT_SLICE_S:
             time.sleep(COUNT_PAUSE_S)
@@ -176,18 +178,22 @@ class HorizontalPages:
             for index in indices:
                 self._cache.pop(index, None)
 
-    def page(self, start: tuple[int, int]) -> Page:
-        """The page that begins at line `start[1]` of block `start[0]`."""
+    def page(self, start: tuple[int, int], until: tuple[int, int] | None = None) -> Page:
+        """The page that begins at line `start[1]` of block `start[0]`, ending at the latest
+        where the page `until` begins."""
         block, line = start
         parts: list[PagePart] = []
         y = 0.0
         count = len(self.texts)
         while block < count:
+            if until is not None and (block, line) >= until and parts:
+                return Page(start, tuple(parts), until)
             laid, slots = self._entry(block)
             # A page starts at a line's top: the space before a block at the top is dropped.
             shift = slots[line][0] if (line > 0 or y == 0) and slots else 0.0
             first = line
-            while line < len(slots):
+            stop = until[1] if until is not None and until[0] == block else len(slots)
+            while line < stop:
                 if y + slots[line][1] - shift > self.height + 0.5 and (parts or line > first):
                     break
                 line += 1
@@ -267,6 +273,10 @@ class PagedView(ReadingView):
         self._start: tuple[int, int] = (0, 0)  # (block, column) at the right edge
         self._char: CharPosition = (0, 0)  # the reading position that survives re-layout
         self._starts: list[tuple[int, int]] | None = None
+        self._parity = 0  # two facing pages begin on the counted pages of this parity
+        # The character last gone to while scrolling, and the scroll it made: while the reader
+        # has not scrolled since, that character (not its line's first) is the place.
+        self._scroll_char: tuple[CharPosition, tuple[int, float]] | None = None
         self._generation = 0
         self._stop = threading.Event()
         self._signals = _CountSignals(self)
@@ -302,7 +312,7 @@ class PagedView(ReadingView):
         paging = vertical or paged
         if (vertical, paging) == (self._vertical, self._paging):
             return
-        here = self.reading_position()
+        here = self._here()
         self._vertical, self._paging = vertical, paging
         self.setVerticalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff
@@ -318,11 +328,14 @@ class PagedView(ReadingView):
         self.viewport().update()
 
     def reading_position(self) -> CharPosition:
-        """The first character the reader sees: (block, code point)."""
+        """The first character the reader sees: (block, code point). In pages, the first of
+        the page (the right one of two), so that going to it shows the same pages again."""
         if not self._texts:
             return 0, 0
         if self._paging and self._pages is not None:
-            return self._char
+            return self._pages.char_at(self._start)
+        if self._scroll_char is not None and self._scroll_char[1] == (self._top, self._offset):
+            return self._scroll_char[0]
         laid = self._laid(self._top)
         layout = laid.layout
         if layout is None or layout.lineCount() == 0:
@@ -336,6 +349,13 @@ class PagedView(ReadingView):
                 break
         text = self._texts[self._top]
         return self._top, utf16_to_index(text, units)
+
+    def _here(self) -> CharPosition:
+        """The character a re-layout keeps on screen: in pages, the one gone to or the first
+        of the page turned to (not the first of the page that holds it: no drift)."""
+        if self._paging and self._pages is not None:
+            return self._char
+        return self.reading_position()
 
     def go_to_position(self, position: CharPosition) -> None:
         """Show the character `position` (block, code point): its page, or its line at the top."""
@@ -354,21 +374,23 @@ class PagedView(ReadingView):
             if line.isValid():
                 offset = laid.content_top + laid.text_top + line.y()
         super().scroll_to_block(block, round(offset))
+        self._scroll_char = ((block, position[1]), (self._top, self._offset))
 
     # Content (the base class keeps the texts; vertical pages follow them)
 
     def set_rendition(self, rendition: Rendition, font: QFont, em: float, line_height: int) -> None:
         self._char, self._start, self._pages = (0, 0), (0, 0), None
+        self._scroll_char = None
         super().set_rendition(rendition, font, em, line_height)
 
     def show_rendition(self, rendition: Rendition) -> None:
-        here = self.reading_position()
+        here = self._here()
         super().show_rendition(rendition)
         if self._paging:
             self._relayout(here)
 
     def set_typesetting(self, font: QFont, em: float, line_height: int) -> None:
-        here = self.reading_position() if self._paging else None
+        here = self._here() if self._paging else None
         super().set_typesetting(font, em, line_height)
         if self._paging:
             self._relayout(here or self._char)
@@ -382,10 +404,11 @@ class PagedView(ReadingView):
     def blocks_changed(self, indices: Sequence[int]) -> None:
         super().blocks_changed(indices)
         if self._pages is not None:
+            first = self._pages.char_at(self._start)  # the page on screen begins here still
             self._pages.forget(indices)
             self._starts = None  # the count may have changed: count again once quiet
             self._recount.start()
-            self._show_start(self._page_start_for(self._char), keep_char=True)
+            self._show_start(self._pages.start_of(first), keep_char=True)
 
     # Pages
 
@@ -419,7 +442,7 @@ class PagedView(ReadingView):
                 BlockLayouter(font, em, line_height, images=images),
                 self._blocks, self._texts, self._theme, *self._page_size(),
             )  # fmt: skip
-        self._starts = None
+        self._starts, self._parity = None, 0
         self._char = here
         self._stop.set()  # an older count is of no use now
         self._recount.start()  # counted once the first pages are up (it slows turns meanwhile)
@@ -440,17 +463,43 @@ class PagedView(ReadingView):
             (QFont(self._font), self._em, self._line_height),
             self._theme,
             (self._pages.width, self._pages.height),
+            self._start,
             self._signals,
             self._stop,
             self._pause,
         )
         QThreadPool.globalInstance().start(job)
 
-    def _on_counted(self, generation: int, starts: list[tuple[int, int]]) -> None:
+    def _on_counted(
+        self, generation: int, starts: list[tuple[int, int]], anchor: tuple[int, int]
+    ) -> None:
+        """The count is in. The page on screen when counting began is a counted page that
+        begins two facing pages, and so is any page turned forward to from it since: it
+        stays. A page gone back or jumped to meanwhile is counted again around it."""
         if generation != self._generation or self._pages is None:
             return
-        self._starts = starts
-        self._show_start(self._page_start_for(self._char), keep_char=True)
+        at = bisect.bisect_left(starts, anchor)
+        parity = at % 2 if at < len(starts) and starts[at] == anchor else 0
+        self._starts, self._parity = starts, parity
+        index = self.page_index()
+        if starts[index] == self._start and self._spread_first(index) == index:
+            self._show_start(self._start, keep_char=True)  # the page number comes up
+            return
+        self._starts, self._parity = None, 0
+        self._recount.start()
+
+    def _spread_first(self, index: int) -> int:
+        """The first of the pages on screen with counted page `index`: two facing pages begin
+        on pages of the anchor's parity, so page 1 may stand alone as a book's first page."""
+        if not self.spread():
+            return index
+        return max(0, index - (index - self._parity) % 2)
+
+    def _spread_size(self, index: int) -> int:
+        """How many counted pages show together from page `index`, the first of a spread."""
+        if not self.spread() or not self._starts or index + 1 >= len(self._starts):
+            return 1
+        return 2 if self._spread_first(index + 1) == index else 1
 
     def _page_start_for(self, position: CharPosition) -> tuple[int, int]:
         """The start of the page holding `position`: a counted page's, else its column."""
@@ -459,9 +508,7 @@ class PagedView(ReadingView):
         column = self._pages.start_of(position)
         if self._starts:
             index = max(0, bisect.bisect_right(self._starts, column) - 1)
-            if self.spread() and index % 2:
-                index -= 1  # spreads begin on odd pages: 1–2, 3–4…
-            return self._starts[index]
+            return self._starts[self._spread_first(index)]
         return column
 
     def page_index(self) -> int:
@@ -477,11 +524,17 @@ class PagedView(ReadingView):
         """The page (or the two facing pages, right first) on screen."""
         if self._pages is None or not self._texts:
             return []
+        starts = self._starts
+        if starts:  # counted pages end where the next begins (one may be cut short)
+            index = self.page_index()
+            ends = [*starts[index + 1 : index + 3], None, None]
+            shown = [self._pages.page(self._start, ends[0])]
+            if self._spread_size(index) == 2:
+                shown.append(self._pages.page(starts[index + 1], ends[1]))
+            return shown
         first = self._pages.page(self._start)
-        if not self.spread():
-            return [first]
         shown = [first]
-        if first.next_start is not None:
+        if self.spread() and first.next_start is not None:
             shown.append(self._pages.page(first.next_start))
         return shown
 
@@ -499,9 +552,9 @@ class PagedView(ReadingView):
         if self._pages is None:
             return
         self._pause.hold()  # the counter stands aside from here until the page is painted
-        step = 2 if self.spread() else 1
         if self._starts:
-            index = self.page_index() + step
+            index = self.page_index()
+            index += self._spread_size(index)
             if index < len(self._starts):
                 self._show_start(self._starts[index])
             return
@@ -519,7 +572,7 @@ class PagedView(ReadingView):
         if self._starts:
             index = self.page_index()
             if index > 0:
-                self._show_start(self._starts[max(0, index - step)])
+                self._show_start(self._starts[self._spread_first(index - 1)])
             return
         start: tuple[int, int] | None = self._start
         for _ in range(step):
@@ -531,8 +584,10 @@ class PagedView(ReadingView):
     # What the window asks of any view
 
     def scroll_to_block(self, index: int, offset: int = 0) -> None:
+        """Block `index` at the top, `offset` pixels into it; in pages, the page holding its
+        character `offset` (what `position()` gives in pages, for Back)."""
         if self._paging:
-            self.go_to_position((index, 0))
+            self.go_to_position((index, max(0, offset)))
         else:
             super().scroll_to_block(index, offset)
 
@@ -544,8 +599,8 @@ class PagedView(ReadingView):
         return self._start[0] if self._paging else super().top_block()
 
     def position(self) -> tuple[int, int]:
-        # Pixels into a block mean nothing in columns: the page's first block is the place.
-        return (self._start[0], 0) if self._paging else super().position()
+        # Pixels into a block mean nothing in columns: the page's first character is the place.
+        return self.reading_position() if self._paging else super().position()
 
     def visible_blocks(self) -> tuple[int, int]:
         if not self._paging:

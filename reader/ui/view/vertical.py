@@ -109,6 +109,8 @@ class VerticalBlock:
     marker: str = ""
     links: list[tuple[int, int]] = field(default_factory=list)  # links and note references
     bold: list[tuple[int, int]] = field(default_factory=list)  # strong emphasis
+    emphasis: list[tuple[int, int]] = field(default_factory=list)  # 着重號 beside (italic runs)
+    ruby: list[tuple[int, int, str]] = field(default_factory=list)  # base span, annotation
 
     @property
     def body_width(self) -> float:
@@ -203,6 +205,11 @@ class VerticalLayouter:
             laid.marker = block.marker
         laid.links = _run_spans(block.runs, text, lambda run: bool(run.link or run.note))
         laid.bold = _run_spans(block.runs, text, lambda run: run.bold)
+        # Emphasis in a column is dots beside the characters (着重號), not slanted ideographs.
+        laid.emphasis = _run_spans(block.runs, text, lambda run: run.italic)
+        rubies = [run.ruby for run in block.runs if run.ruby]
+        spans = _run_spans(block.runs, text, lambda run: bool(run.ruby))
+        laid.ruby = [(a, b, ruby) for (a, b), ruby in zip(spans, rubies, strict=False)]
         capacity = max(1.0, (length - top - style.margin_right * em) / cell)
         if block.kind is BlockKind.TABLE:  # fallback: each cell of each row starts a column
             text = laid.text = text.replace(CELL_BREAK, LINE_BREAK)
@@ -361,7 +368,86 @@ class VerticalLayouter:
                     self._draw_by_rule(painter, shown, x, y, metrics, cell)
             if batch:
                 self._draw_cells(painter, batch, x, cell, *self._style(laid, batch_style, theme))
+            if laid.emphasis or laid.ruby:
+                self._draw_beside(painter, laid, column, x + cell, top, colour)
             painter.setFont(laid.font)
+
+    def _draw_beside(
+        self,
+        painter: QPainter,
+        laid: VerticalBlock,
+        column: Column,
+        x: float,
+        top: float,
+        colour: QColor,
+    ) -> None:
+        """To the right of a column's cells (`x` their right edge): a dot beside each
+        emphasised character (着重號), and ruby in small type along its base's cells."""
+        cell = laid.cell
+        text = laid.text
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        dot = max(1.5, cell * 0.08)
+        for piece in column.pieces:
+            if piece.kind is UnitKind.BREAK or not text[piece.start : piece.end].isalnum():
+                continue  # punctuation and spaces carry no dot
+            if any(a <= piece.start < b for a, b in laid.emphasis):
+                centre = QPointF(x + cell * 0.22, top + piece.y + piece.length / 2)
+                painter.drawEllipse(centre, dot, dot)
+        painter.restore()
+        painter.setPen(colour)
+        small = QFont(laid.font)
+        small.setPixelSize(max(6, round(cell * 0.45)))
+        metrics = QFontMetricsF(small)
+        for start, end, ruby in laid.ruby:
+            # The annotation goes beside the part of its base in the column where it begins.
+            if not column.start <= start < column.end:
+                continue
+            base = [p for p in column.pieces if start <= p.start < end]
+            if not base:
+                continue
+            y0, y1 = top + base[0].y, top + base[-1].y + base[-1].length
+            painter.setFont(small)
+            if all(ord(c) < _NARROW_BELOW for c in ruby):  # pinyin: turned, down the column
+                advance = metrics.horizontalAdvance(ruby)
+                painter.save()
+                painter.translate(x + cell * 0.05 + metrics.ascent() * 0.1, (y0 + y1 - advance) / 2)
+                painter.rotate(90)
+                painter.drawText(QPointF(0, -metrics.descent()), ruby)
+                painter.restore()
+                continue
+            # Zhuyin and other CJK annotations stand upright; one syllable a character when
+            # the annotation has a syllable for each character of its base.
+            parts = ruby.split()
+            if len(parts) == len(base) > 1:
+                for piece, part in zip(base, parts, strict=True):
+                    y = top + piece.y
+                    self._draw_ruby(painter, part, x, y, y + piece.length, small, cell)
+            else:
+                self._draw_ruby(painter, "".join(parts), x, y0, y1, small, cell)
+
+    @staticmethod
+    def _draw_ruby(
+        painter: QPainter, ruby: str, x: float, y0: float, y1: float, small: QFont, cell: float
+    ) -> None:
+        """Upright annotation characters beside [y0, y1): spread along a longer base, running
+        over a shorter one, centred on it."""
+        if not ruby:
+            return
+        metrics = QFontMetricsF(small)
+        step = max(float(small.pixelSize()), (y1 - y0) / len(ruby))
+        if len(ruby) * small.pixelSize() > (y1 - y0):  # tone marks are small: close up
+            step = max((y1 - y0) / len(ruby), small.pixelSize() * 0.8)
+        y = (y0 + y1 - step * len(ruby)) / 2
+        for char in ruby:
+            advance = metrics.horizontalAdvance(char)
+            baseline = y + (step + metrics.ascent() - metrics.descent()) / 2
+            painter.drawText(
+                QPointF(x + cell * 0.05 + (small.pixelSize() - advance) / 2, baseline), char
+            )
+            y += step
 
     @staticmethod
     def _style(laid: VerticalBlock, style: tuple[bool, bool], theme: Theme) -> tuple[QColor, QFont]:
@@ -582,6 +668,8 @@ class VerticalPages:
         found = self.layouter.lay_out(
             self.blocks[index], self.texts[index], self.height, self.theme
         )
+        if self.after_block is not None:
+            self.after_block()
         self._cache[index] = found
         if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
@@ -595,18 +683,22 @@ class VerticalPages:
             for index in indices:
                 self._cache.pop(index, None)
 
-    def page(self, start: tuple[int, int]) -> Page:
-        """The page that begins at column `start[1]` of block `start[0]`."""
+    def page(self, start: tuple[int, int], until: tuple[int, int] | None = None) -> Page:
+        """The page that begins at column `start[1]` of block `start[0]`, ending at the latest
+        where the page `until` begins (a counted page cut short before the reader's page)."""
         block, column = start
         parts: list[PagePart] = []
         x = 0.0
         count = len(self.texts)
         while block < count:
+            if until is not None and (block, column) >= until and parts:
+                return Page(start, tuple(parts), until)
             laid = self.laid(block)
             if column == 0 and x > 0:
                 x += laid.space_before
             first = column
-            while column < len(laid.columns):
+            stop = until[1] if until is not None and until[0] == block else len(laid.columns)
+            while column < stop:
                 col = laid.columns[column]
                 right = x + col.x - laid.columns[first].x
                 if right + col.width > self.width + 0.5 and (parts or column > first):
@@ -673,16 +765,25 @@ class VerticalPages:
 
 
 def count_pages(
-    pages: VerticalPages, cancelled: Callable[[], bool] | None = None
+    pages: VerticalPages,
+    cancelled: Callable[[], bool] | None = None,
+    anchor: tuple[int, int] | None = None,
 ) -> list[tuple[int, int]] | None:
-    """Every page's start, from the document's beginning; None when `cancelled()`."""
+    """Every page's start, from the document's beginning; None when `cancelled()`.
+
+    `anchor`, the page the reader is looking at, is one of them: the page before it is cut
+    short if need be, so that counting never moves the reader's page (the view showed it
+    before the count was in, and pages after it follow on from it as they did)."""
     starts: list[tuple[int, int]] = []
     start: tuple[int, int] | None = (0, 0)
     while start is not None:
         if cancelled is not None and cancelled():
             return None
         starts.append(start)
-        start = pages.page(start).next_start
+        following = pages.page(start).next_start
+        if anchor is not None and start < anchor and (following is None or following > anchor):
+            following = anchor
+        start = following
     return starts
 
 
