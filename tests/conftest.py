@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A run of its own for the single-instance socket: a reader the user (or another test run)
+# has open never receives the tests' files, and none of theirs reaches the tests.
+os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="zhreader-tests-")
 
 from pathlib import Path
 
