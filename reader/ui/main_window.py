@@ -368,7 +368,9 @@ class MainWindow(QMainWindow):
             return
         top, offset = self.view.position()
         moved = (top, offset) != self._opened_at
-        if moved or self._reopen_at_line:  # the reader's source line, in the whole's blocks
+        if moved and session.blocks_kept:  # a book's first blocks are where they were
+            place = (top, offset)
+        elif moved or self._reopen_at_line:  # the reader's source line, in the whole's blocks
             seen = beginning.document.blocks
             line = (seen[top].line if seen else 0) if moved else self._reopen_at_line
             lines = [block.line for block in prepared.document.blocks]

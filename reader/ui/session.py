@@ -86,7 +86,7 @@ class DocumentSession(QObject):
     """One open document and its jobs; signals out, no widgets."""
 
     opened = Signal()  # `prepared` is set: show the document
-    completed = Signal()  # the whole of a long text replaced its beginning (`beginning`)
+    completed = Signal()  # the whole of a long text or book replaced its beginning (`beginning`)
     failed = Signal(str)  # the document could not be opened (one line)
     rendition_changed = Signal()  # `rendition` was replaced: show it where the reader is
     blocks_changed = Signal(list)  # these blocks of `rendition` show new text
@@ -109,7 +109,7 @@ class DocumentSession(QObject):
         self.encoding: str | None = None  # as asked for (None: detected)
         self.rules = DEFAULT_RULES  # the chapter rules the document was opened with
         self.prepared: PreparedDocument | None = None
-        #: While a long text is recognised, `prepared` is its beginning (shown first) and
+        #: While a long text or a big book is read, `prepared` is its beginning (shown first) and
         #: this is it too; afterwards, the beginning the reader saw, to keep their place.
         self.beginning: PreparedDocument | None = None
         self.partial = False
@@ -167,6 +167,13 @@ class DocumentSession(QObject):
     @property
     def loading(self) -> bool:
         return self._load.running
+
+    @property
+    def blocks_kept(self) -> bool:
+        """True when the whole document's first blocks are its beginning's, at the same
+        indices: a book's spine is read in order and its blocks only appended, whereas a
+        long text is recognised again as a whole."""
+        return self.beginning is not None and self.beginning.document.format == "epub"
 
     def _on_began(self, job_id: int, prepared: PreparedDocument) -> None:
         """A long text's beginning: shown (`opened`) while the rest is recognised."""
