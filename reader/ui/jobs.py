@@ -39,6 +39,7 @@ from reader.ui.error_texts import (
 CHUNK_PAUSE_S = 0.001
 # After the visible chunk, longer: the GUI thread puts the text on screen with the GIL to
 # itself (EPUB switched to 繁體, visible text: 62-74 ms with the short pause, 29-32 ms).
+# A loading job pauses as long after a document's beginning, which the GUI thread shows.
 VISIBLE_PAUSE_S = 0.03
 
 
@@ -111,6 +112,7 @@ class LoadJob(Job):
                     prepared = prepare(document)
                     if not whole:
                         self.signals.began.emit(self.job_id, prepared)
+                        time.sleep(VISIBLE_PAUSE_S)  # the GUI shows it with the GIL to itself
         except LoadError as exc:
             self.signals.failed.emit(self.job_id, open_error_message(exc))
             return
