@@ -11,7 +11,6 @@ import pytest
 from reader.core import opening
 from reader.core.formats import epub
 from reader.core.formats.epub import open_epub, open_epub_in_steps
-from reader.core.formats.epub_xhtml import BookReader
 from reader.core.rendition import content_identity, prepare
 from reader.ui.session import DocumentSession
 from tests.epub_books import simple_book, tiny_png
@@ -59,19 +58,15 @@ def book(tmp_path, monkeypatch) -> Path:
 def gate(monkeypatch):
     """Holds the reading of the rest of a book until set, so a test can act on its beginning."""
     event = threading.Event()
-    real_copy, real_read = BookReader.copy, BookReader.read_file
+    real = epub.open_epub_in_steps
 
-    def copy(self):
-        self.gated = True  # the beginning is being finished: what follows is the rest
-        return real_copy(self)
+    def gated(*args, **kwargs):
+        for document, whole in real(*args, **kwargs):
+            yield document, whole
+            if not whole:
+                event.wait(20)
 
-    def read_file(self, member, data):
-        if getattr(self, "gated", False):
-            event.wait(20)
-        return real_read(self, member, data)
-
-    monkeypatch.setattr(BookReader, "copy", copy)
-    monkeypatch.setattr(BookReader, "read_file", read_file)
+    monkeypatch.setattr(epub, "open_epub_in_steps", gated)
     yield event
     event.set()
 
@@ -115,11 +110,17 @@ def test_a_big_book_yields_its_first_chapters_then_the_whole(book):
 def test_the_beginning_reaches_past_the_readers_place(book):
     at_once = open_epub(book)
     place = len(at_once.blocks) * 3 // 4
+    asked = []
 
-    (beginning, _), (whole, _) = open_epub_in_steps(book, beginning_chars=5_000, until_block=place)
+    def where(beginning) -> int:
+        asked.append(content_identity(beginning))
+        return place
 
-    assert len(beginning.blocks) > place
-    assert beginning.blocks[place] == whole.blocks[place]
+    (beginning, _), (whole, _) = open_epub_in_steps(book, beginning_chars=5_000, place=where)
+
+    assert asked == [content_identity(at_once)]  # asked once, about this book
+    assert place + epub.AHEAD < len(beginning.blocks) < len(whole.blocks)
+    assert_prefix(beginning, whole)
 
 
 def test_a_book_with_little_left_to_read_is_read_at_once(book, monkeypatch):
@@ -165,11 +166,13 @@ def test_a_session_shows_a_books_first_chapter_then_all_of_it(qtbot, book):
     session.close()
 
 
-def test_the_readers_place_in_a_late_chapter_is_restored(qtbot, make_window, book, gate):
+def test_the_readers_place_in_a_late_chapter_is_shown_first_and_kept(
+    qtbot, make_window, book, gate
+):
     gate.set()
     first = make_window(str(book))
     qtbot.waitUntil(lambda: not first.session.partial, timeout=20_000)
-    late = first.session.prepared.texts.index("第35章 歸途")
+    late = first.session.prepared.texts.index("第25章 歸途")
     first.view.scroll_to_block(late)
     first.save_position()
     first.close()
@@ -178,12 +181,16 @@ def test_the_readers_place_in_a_late_chapter_is_restored(qtbot, make_window, boo
     second = make_window(str(book))
     assert second.session.partial and second.status.busy
     assert second.outline.entry_count() < CHAPTERS * 2
-    second.save_position()  # the beginning is no place to remember: the old one stays
+    # The beginning reaches the reader's chapter: they are there at once.
+    assert second.view.top_block() == late
+    # The outline has the reader's chapter, and follows reading into its section.
+    qtbot.waitUntil(lambda: second.outline.current_title() != "")
+    assert second.outline.tree.currentIndex().parent().data() == "第25章 歸途"
 
     with qtbot.waitSignal(second.document_completed, timeout=20_000):
         gate.set()
     assert second.view.top_block() == late
-    assert second.session.prepared.texts[second.view.top_block()] == "第35章 歸途"
+    assert second.session.prepared.texts[second.view.top_block()] == "第25章 歸途"
     assert second.outline.entry_count() == CHAPTERS * 2
     assert not second.status.busy
 

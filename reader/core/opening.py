@@ -4,7 +4,7 @@ plain-text structure recognition."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -49,7 +49,7 @@ def open_in_steps(
     rules: ChapterRules = DEFAULT_RULES,
     reflow: bool = True,
     beginning_first: bool = True,
-    until_block: int = 0,
+    place: Callable[[Document], int] | None = None,
 ) -> Iterator[tuple[Document, bool]]:
     """`open_document` for a window: (document, whole?) pairs, the last one whole.
 
@@ -61,17 +61,17 @@ def open_in_steps(
     evidence from the whole document (chapter series, reflow) agrees. Every
     other document, and text up to `BEGINNING_FIRST_CHARS`, is yielded once.
 
-    A book's beginning is its first spine files up to `BEGINNING_CHARS` and past
-    block `until_block` (where the reader was), when much is left to read
-    (`formats.epub.open_epub_in_steps`); its blocks are the whole book's first
-    blocks, at the same indices.
+    A book's beginning is its first spine files up to `BEGINNING_CHARS`, and
+    past the block `place(beginning)` says the reader was at, when much is left
+    to read (`formats.epub.open_epub_in_steps`); its blocks are the whole book's
+    first blocks, at the same indices.
     """
     p = Path(path)
     if is_epub(p):
         from reader.core.formats.epub import open_epub_in_steps  # lxml for books only
 
         beginning = BEGINNING_CHARS if beginning_first else 0
-        for document, whole in open_epub_in_steps(p, size_limit, beginning, until_block):
+        for document, whole in open_epub_in_steps(p, size_limit, beginning, place):
             yield replace(document, format="epub"), whole
         return
     loaded = load_text(p, encoding, size_limit)

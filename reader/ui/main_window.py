@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
             self._incoming.close()
             self._incoming.deleteLater()
         session = DocumentSession(size_limit=self.size_limit, parent=self)
+        session.place_of = lambda identity: self.store.position(identity, 1 << 31)[0]
         session.opened.connect(lambda: self._on_opened(session))
         session.completed.connect(lambda: self._on_completed(session))
         session.failed.connect(lambda message: self._on_open_failed(session, message))

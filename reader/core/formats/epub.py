@@ -13,7 +13,7 @@ import bisect
 import os
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -190,6 +190,8 @@ def _outline(nodes: list[_TocNode], targets: _Targets) -> tuple[OutlineEntry, ..
 #: of its spine holds more XHTML than this (bytes; about 300,000 characters of Chinese, a
 #: tenth of a second of reading): 資治通鑑 (5.8M characters) takes 1.6-1.9 s to read whole.
 REST_BYTES = 1_000_000
+#: How many blocks past the reader's place a beginning reaches (a screen or two).
+AHEAD = 40
 
 
 def open_epub(path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT) -> Document:
@@ -202,16 +204,17 @@ def open_epub_in_steps(
     path: str | os.PathLike[str],
     size_limit: int = DEFAULT_SIZE_LIMIT,
     beginning_chars: int = 0,
-    until_block: int = 0,
+    place: Callable[[Document], int] | None = None,
 ) -> Iterator[tuple[Document, bool]]:
     """(document, whole?) pairs, the last one the whole book.
 
     With `beginning_chars`, a big book first yields its beginning: the spine's
-    first files up to that many characters, and at least past block
-    `until_block` (a saved position), when more than `REST_BYTES` of XHTML is
-    left to read. Files are read in spine order and blocks only appended, so the
-    beginning's blocks are the whole book's first blocks, at the same indices;
-    its outline has the entries of the files read so far.
+    first files up to that many characters, when more than `REST_BYTES` of XHTML
+    is left to read. `place`, asked once with the beginning as read so far, says
+    at which block the reader was in this book; the beginning then reaches
+    `AHEAD` blocks past it. Files are read in spine order and blocks only
+    appended, so the beginning's blocks are the whole book's first blocks, at the
+    same indices; its outline has the entries of the files read so far.
     """
     with EpubArchive(path, size_limit) as archive:
         package = archive.package()
@@ -270,7 +273,7 @@ def open_epub_in_steps(
         rest = sum(archive.infos[item.member].file_size for item in spine if _is_text(item))
         reader = BookReader(archive, styles)
         damaged: list[str] = []
-        chars = 0
+        chars = until = 0
         shown = not beginning_chars
         for item in spine:
             if item.media_type.startswith("image/"):
@@ -289,21 +292,18 @@ def open_epub_in_steps(
             if shown:
                 continue
             chars += sum(len(block.text) for block in reader.blocks[before:])
-            if chars >= beginning_chars and len(reader.blocks) > until_block:
-                shown = True
-                if rest > REST_BYTES:
-                    yield (
-                        _book(
-                            archive,
-                            package,
-                            reader.copy(),
-                            toc_nodes,
-                            warnings,
-                            bool(missing),
-                            damaged,
-                        ),
-                        False,
-                    )
+            if chars < beginning_chars or len(reader.blocks) <= until:
+                continue
+            beginning = _book(
+                archive, package, reader.copy(), toc_nodes, warnings, bool(missing), damaged
+            )
+            if place is not None:
+                until, place = place(beginning) + AHEAD, None
+                if len(beginning.blocks) <= until:
+                    continue  # the reader was further on: read up to there first
+            shown = True
+            if rest > REST_BYTES:
+                yield beginning, False
         yield _book(archive, package, reader, toc_nodes, warnings, bool(missing), damaged), True
 
 
