@@ -123,6 +123,11 @@ def test_the_beginning_reaches_past_the_readers_place(book):
     assert_prefix(beginning, whole)
 
 
+def test_a_place_near_the_end_reads_the_book_at_once(book):
+    ((whole, complete),) = open_epub_in_steps(book, beginning_chars=5_000, place=lambda _: 10**6)
+    assert complete and len(whole.toc.entries) == CHAPTERS
+
+
 def test_a_book_with_little_left_to_read_is_read_at_once(book, monkeypatch):
     monkeypatch.setattr(epub, "REST_BYTES", 10_000_000)
     ((whole, complete),) = open_epub_in_steps(book, beginning_chars=5_000)
