@@ -4,7 +4,7 @@ plain-text structure recognition."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -49,22 +49,30 @@ def open_in_steps(
     rules: ChapterRules = DEFAULT_RULES,
     reflow: bool = True,
     beginning_first: bool = True,
+    place: Callable[[Document], int] | None = None,
 ) -> Iterator[tuple[Document, bool]]:
     """`open_document` for a window: (document, whole?) pairs, the last one whole.
 
-    Long plain text yields its beginning first, then the whole document.
+    Long plain text and big books yield their beginning first, then the whole document.
 
     The beginning (about `BEGINNING_CHARS`, cut at a line's end) is recognised
     alone, so the first screen can be shown while the rest is still being
     recognised; its blocks are the whole document's first blocks as far as
     evidence from the whole document (chapter series, reflow) agrees. Every
     other document, and text up to `BEGINNING_FIRST_CHARS`, is yielded once.
+
+    A book's beginning is its first spine files up to `BEGINNING_CHARS`, and
+    past the block `place(beginning)` says the reader was at, when much is left
+    to read (`formats.epub.open_epub_in_steps`); its blocks are the whole book's
+    first blocks, at the same indices.
     """
     p = Path(path)
     if is_epub(p):
-        from reader.core.formats.epub import open_epub  # lxml is loaded for books only
+        from reader.core.formats.epub import open_epub_in_steps  # lxml for books only
 
-        yield replace(open_epub(p, size_limit), format="epub"), True
+        beginning = BEGINNING_CHARS if beginning_first else 0
+        for document, whole in open_epub_in_steps(p, size_limit, beginning, place):
+            yield replace(document, format="epub"), whole
         return
     loaded = load_text(p, encoding, size_limit)
     text = loaded.text

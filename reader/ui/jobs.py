@@ -18,10 +18,11 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
 from reader.core.convert import Chain, Spans, convert_chunk, plan_chunks
+from reader.core.document import Document
 from reader.core.fixes import Fixes
 from reader.core.loading import LoadError
 from reader.core.opening import open_in_steps
-from reader.core.rendition import prepare
+from reader.core.rendition import content_identity, prepare
 from reader.core.replace_rules import RuleSet
 from reader.core.search import find_in_blocks
 from reader.runtime import gc_paused
@@ -39,7 +40,10 @@ from reader.ui.error_texts import (
 CHUNK_PAUSE_S = 0.001
 # After the visible chunk, longer: the GUI thread puts the text on screen with the GIL to
 # itself (EPUB switched to 繁體, visible text: 62-74 ms with the short pause, 29-32 ms).
+# A loading job pauses as long after a document's beginning, which the GUI thread shows.
 VISIBLE_PAUSE_S = 0.03
+# Longest a loading job waits for the GUI thread to say where the reader was.
+PLACE_WAIT_S = 1.0
 
 
 class JobSignals(QObject):
@@ -47,6 +51,7 @@ class JobSignals(QObject):
 
     loaded = Signal(int, object)  # job id, PreparedDocument
     began = Signal(int, object)  # job id, PreparedDocument of a long text's beginning
+    asked = Signal(int, str, object)  # job id, a document's identity, PlaceQuery to answer
     failed = Signal(int, str)  # job id, one-line message
     converted = Signal(int, object)  # job id, ConvertedChunk
     finished = Signal(int)  # job id
@@ -67,6 +72,23 @@ class CancelToken:
         return self._event.is_set()
 
 
+class PlaceQuery:
+    """A loading job's question to the GUI thread: where was the reader in this document?
+    The job waits for `answer` at most `PLACE_WAIT_S`, then takes the beginning."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self.block = 0
+
+    def answer(self, block: int) -> None:
+        self.block = block
+        self._event.set()
+
+    def wait(self, timeout: float) -> int:
+        self._event.wait(timeout)
+        return self.block
+
+
 class Job(QRunnable):
     """A job with an id, a cancel token and the dispatcher it answers through."""
 
@@ -81,8 +103,10 @@ class Job(QRunnable):
 class LoadJob(Job):
     """Read, decode and recognise a file; detect its script; outline it.
 
-    Long plain text answers twice: `began` with its beginning, recognised alone
-    (the first screen), then `loaded` with the whole.
+    Long plain text and big books answer twice: `began` with their beginning
+    (the first screen), then `loaded` with the whole. With `ask_place`, a book
+    asks the session (`asked`) where the reader was, so that its beginning
+    reaches there.
     """
 
     def __init__(
@@ -94,16 +118,27 @@ class LoadJob(Job):
         size_limit: int,
         reflow: bool = True,
         rules: ChapterRules = DEFAULT_RULES,
+        ask_place: bool = False,
     ):
         super().__init__(signals, job_id)
         self.path, self.encoding, self.size_limit = path, encoding, size_limit
         self.reflow, self.rules = reflow, rules
+        self.ask_place = ask_place
+
+    def _place(self, document: Document) -> int:
+        """Where the reader was in `document`, asked of the GUI thread (0: its beginning)."""
+        if self.token.cancelled:
+            return 0
+        query = PlaceQuery()
+        self.signals.asked.emit(self.job_id, content_identity(document), query)
+        return query.wait(PLACE_WAIT_S)
 
     def run(self) -> None:
         try:
             with gc_paused():
+                place = self._place if self.ask_place else None
                 steps = open_in_steps(
-                    self.path, self.encoding, self.size_limit, self.rules, self.reflow
+                    self.path, self.encoding, self.size_limit, self.rules, self.reflow, place=place
                 )
                 for document, whole in steps:
                     if self.token.cancelled:
@@ -111,6 +146,7 @@ class LoadJob(Job):
                     prepared = prepare(document)
                     if not whole:
                         self.signals.began.emit(self.job_id, prepared)
+                        time.sleep(VISIBLE_PAUSE_S)  # the GUI shows it with the GIL to itself
         except LoadError as exc:
             self.signals.failed.emit(self.job_id, open_error_message(exc))
             return

@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
             self._incoming.close()
             self._incoming.deleteLater()
         session = DocumentSession(size_limit=self.size_limit, parent=self)
+        session.place_of = lambda identity: self.store.position(identity, 1 << 31)[0]
         session.opened.connect(lambda: self._on_opened(session))
         session.completed.connect(lambda: self._on_completed(session))
         session.failed.connect(lambda message: self._on_open_failed(session, message))
@@ -368,7 +369,9 @@ class MainWindow(QMainWindow):
             return
         top, offset = self.view.position()
         moved = (top, offset) != self._opened_at
-        if moved or self._reopen_at_line:  # the reader's source line, in the whole's blocks
+        if moved and session.blocks_kept:  # a book's first blocks are where they were
+            place = (top, offset)
+        elif moved or self._reopen_at_line:  # the reader's source line, in the whole's blocks
             seen = beginning.document.blocks
             line = (seen[top].line if seen else 0) if moved else self._reopen_at_line
             lines = [block.line for block in prepared.document.blocks]
@@ -378,7 +381,10 @@ class MainWindow(QMainWindow):
         self._reopen_at_line = 0
         self.view.set_rendition(rendition, *self.style_.typesetting())
         self.outline.set_outline(prepared.outline)
-        self.view.go_to_position(place)  # a block's start, or a remembered character
+        if moved and session.blocks_kept:
+            self.view.scroll_to_block(*place)  # the very pixels: the blocks did not move
+        else:
+            self.view.go_to_position(place)  # a block's start, or a remembered character
         self.status.set_loading(False)
         session.show_script(*self._script_choice())
         self._update_status()

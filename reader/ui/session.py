@@ -30,7 +30,15 @@ from reader.core.loading import DEFAULT_SIZE_LIMIT
 from reader.core.rendition import PreparedDocument, Rendition
 from reader.core.replace_rules import RuleSet
 from reader.core.search import Match
-from reader.ui.jobs import CancelToken, ConvertJob, Job, JobSignals, LoadJob, SearchJob
+from reader.ui.jobs import (
+    CancelToken,
+    ConvertJob,
+    Job,
+    JobSignals,
+    LoadJob,
+    PlaceQuery,
+    SearchJob,
+)
 
 # Longest the GUI thread spends putting converted text in, per turn of the event loop.
 APPLY_BUDGET_S = 0.012
@@ -86,7 +94,7 @@ class DocumentSession(QObject):
     """One open document and its jobs; signals out, no widgets."""
 
     opened = Signal()  # `prepared` is set: show the document
-    completed = Signal()  # the whole of a long text replaced its beginning (`beginning`)
+    completed = Signal()  # the whole of a long text or book replaced its beginning (`beginning`)
     failed = Signal(str)  # the document could not be opened (one line)
     rendition_changed = Signal()  # `rendition` was replaced: show it where the reader is
     blocks_changed = Signal(list)  # these blocks of `rendition` show new text
@@ -109,10 +117,13 @@ class DocumentSession(QObject):
         self.encoding: str | None = None  # as asked for (None: detected)
         self.rules = DEFAULT_RULES  # the chapter rules the document was opened with
         self.prepared: PreparedDocument | None = None
-        # While a long text is recognised, `prepared` is its beginning (shown first) and
+        # While a long text or a big book is read, `prepared` is its beginning (shown first) and
         # this is it too; afterwards, the beginning the reader saw, to keep their place.
         self.beginning: PreparedDocument | None = None
         self.partial = False
+        # Where the reader was in the document of an identity (block index), asked while a
+        # big book is read so that its beginning reaches there; None: from the beginning.
+        self.place_of: Callable[[str], int] | None = None
         self.rendition: Rendition | None = None
         self.matches: list[Match] = []
         self.fixes = Fixes()  # the reader's fixes and user dictionary (reader.core.fixes)
@@ -121,6 +132,7 @@ class DocumentSession(QObject):
         self._signals = JobSignals()
         self._signals.loaded.connect(self._on_loaded)
         self._signals.began.connect(self._on_began)
+        self._signals.asked.connect(self._on_asked)
         self._signals.failed.connect(self._on_failed)
         self._signals.converted.connect(self._on_converted)
         self._signals.finished.connect(self._on_conversion_finished)
@@ -158,15 +170,28 @@ class DocumentSession(QObject):
         """
         self.path, self.encoding, self.rules = path, encoding, rules
         self.partial = False
+        ask = self.place_of is not None
         self._load.start(
             lambda job_id: LoadJob(
-                self._signals, job_id, path, encoding, self.size_limit, reflow, rules
+                self._signals, job_id, path, encoding, self.size_limit, reflow, rules, ask
             )
         )
 
     @property
     def loading(self) -> bool:
         return self._load.running
+
+    def _on_asked(self, job_id: int, identity: str, query: PlaceQuery) -> None:
+        """A loading book asks where the reader was in it."""
+        place = self.place_of
+        query.answer(place(identity) if place is not None and self._load.is_current(job_id) else 0)
+
+    @property
+    def blocks_kept(self) -> bool:
+        """True when the whole document's first blocks are its beginning's, at the same
+        indices: a book's spine is read in order and its blocks only appended, whereas a
+        long text is recognised again as a whole."""
+        return self.beginning is not None and self.beginning.document.format == "epub"
 
     def _on_began(self, job_id: int, prepared: PreparedDocument) -> None:
         """A long text's beginning: shown (`opened`) while the rest is recognised."""

@@ -6,6 +6,7 @@ paragraphs are recognised as headings from their CSS classes.
 
 from __future__ import annotations
 
+import copy
 import posixpath
 import re
 from dataclasses import dataclass, replace
@@ -129,6 +130,20 @@ class BookReader:
         self.outside = 0
         self.missing_images = 0
         self.malformed: list[str] = []
+
+    def copy(self) -> BookReader:
+        """A reader that holds what this one has read, to be finished into a book while this
+        one reads on (finishing pairs notes in place)."""
+        other = copy.copy(self)
+        other.blocks = list(self.blocks)
+        other.anchors = dict(self.anchors)
+        other.note_labels = dict(self.note_labels)
+        other.used_labels = set(self.used_labels)
+        other.noteref_ids = set(self.noteref_ids)
+        other.pending_ids = list(self.pending_ids)
+        other.id_links = list(self.id_links)
+        other.malformed = list(self.malformed)
+        return other
 
     # files
 
