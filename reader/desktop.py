@@ -21,7 +21,6 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reader import APP_NAME
 from reader.core.files import write_atomically
@@ -152,6 +151,8 @@ def desktop_entry(command: list[str]) -> str:
 
 def metainfo() -> str:
     """AppStream metadata: what software centres show about ZhReader."""
+    from xml.sax.saxutils import escape  # imports urllib.request: 20 ms the window's start skips
+
     shots = []
     for i, (name, caption) in enumerate(SCREENSHOTS):
         kind = ' type="default"' if i == 0 else ""
