@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -246,6 +245,8 @@ def uninstall(data: Path | None = None) -> list[Path]:
 
 def _refresh_caches(where: Installation) -> None:
     """Desktops that read caches see the change now (tools run only when installed)."""
+    import subprocess  # not at module level: the window imports this module for APP_ID
+
     commands = []
     if where.desktop_file.parent.is_dir() and shutil.which("update-desktop-database"):
         commands.append(["update-desktop-database", "-q", str(where.desktop_file.parent)])
