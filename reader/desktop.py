@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reader import APP_NAME
 from reader.core.files import write_atomically
@@ -152,6 +150,8 @@ def desktop_entry(command: list[str]) -> str:
 
 def metainfo() -> str:
     """AppStream metadata: what software centres show about ZhReader."""
+    from xml.sax.saxutils import escape  # imports urllib.request: 20 ms the window's start skips
+
     shots = []
     for i, (name, caption) in enumerate(SCREENSHOTS):
         kind = ' type="default"' if i == 0 else ""
@@ -245,6 +245,8 @@ def uninstall(data: Path | None = None) -> list[Path]:
 
 def _refresh_caches(where: Installation) -> None:
     """Desktops that read caches see the change now (tools run only when installed)."""
+    import subprocess  # not at module level: the window imports this module for APP_ID
+
     commands = []
     if where.desktop_file.parent.is_dir() and shutil.which("update-desktop-database"):
         commands.append(["update-desktop-database", "-q", str(where.desktop_file.parent)])

@@ -71,6 +71,7 @@ def test_wheel_ships_the_article(tmp_path, article_path):
         assert zf.read(inside) == article_path.read_bytes()
         assert "reader/core/__init__.py" in names
         assert "reader/core/data/guard.tsv" in names  # the guard's reviewed table
+        assert "reader/core/data/script_characters.txt" in names  # script detection
 
 
 def test_installed_wheel_finds_its_resources(tmp_path, article_path):

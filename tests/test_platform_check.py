@@ -16,11 +16,26 @@ linux_only = pytest.mark.skipif(
 
 @linux_only
 def test_missing_xcb_libraries_give_the_install_command(monkeypatch):
-    monkeypatch.setattr(platform_check.ctypes.util, "find_library", lambda name: None)
+    monkeypatch.setattr(platform_check, "_loadable", lambda soname: False)
     problem = display_problem({"DISPLAY": ":0"})
     assert problem is not None and "\n" not in problem
     assert f"apt-get install {XCB_PACKAGES}" in problem
     assert "libxcb-cursor0" in problem
+    assert "(xcb-cursor, xcb-icccm, xcb-keysyms, xkbcommon-x11, xcb-image)" in problem
+
+
+@linux_only
+def test_a_library_the_loader_cannot_open_is_named(monkeypatch):
+    libraries = {**platform_check._XCB_LIBRARIES, "xcb-imaginary": "libxcb-imaginary.so.9"}
+    monkeypatch.setattr(platform_check, "_XCB_LIBRARIES", libraries)
+    problem = display_problem({"DISPLAY": ":0"})  # the real dynamic loader
+    assert problem is not None and "xcb-imaginary)" in problem
+
+
+@linux_only
+def test_the_loader_is_really_asked():
+    assert platform_check._loadable("libc.so.6")
+    assert not platform_check._loadable("libxcb-imaginary.so.9")
 
 
 @linux_only
@@ -30,7 +45,7 @@ def test_no_display_is_explained():
 
 @linux_only
 def test_installed_libraries_or_other_platforms_pass(monkeypatch):
-    monkeypatch.setattr(platform_check.ctypes.util, "find_library", lambda name: f"lib{name}.so")
+    monkeypatch.setattr(platform_check, "_loadable", lambda soname: True)
     assert display_problem({"DISPLAY": ":0"}) is None
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}) is None
     assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}) is None

@@ -281,3 +281,32 @@ def test_a_reader_on_its_way_out_stops_taking_files(qtbot, qapp, runtime_dir, ma
     qapp.aboutToQuit.emit()  # what app.exec() sends when the last window has closed
     assert not os.path.exists(server_name())
     assert hand_over(None) is False  # so a later start opens a window of its own
+
+
+def test_the_window_serves_later_starts_once_its_first_document_is_shown(
+    qtbot, runtime_dir, make_window
+):
+    from reader.ui.app import serve_after_first_paint
+
+    window = make_window(wait=False)
+    serve_after_first_paint(window)
+    assert not Path(server_name()).exists()  # nothing listens before the first paint
+    with qtbot.waitSignal(window.document_shown, timeout=20_000):
+        window.open_initial(None)
+    qtbot.waitUntil(lambda: Path(server_name()).exists(), timeout=5_000)
+    client = QLocalSocket()
+    client.connectToServer(server_name())
+    assert client.waitForConnected(5_000)  # a second start would be answered by this window
+    client.abort()
+
+
+def test_a_window_whose_first_document_fails_still_serves(
+    qtbot, runtime_dir, make_window, tmp_path
+):
+    from reader.ui.app import serve_after_first_paint
+
+    window = make_window(wait=False)
+    serve_after_first_paint(window)
+    with qtbot.waitSignal(window.load_failed, timeout=20_000):
+        window.open_initial(str(tmp_path / "missing.txt"))
+    qtbot.waitUntil(lambda: Path(server_name()).exists(), timeout=5_000)

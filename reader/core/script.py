@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from reader.core.convert import Script
-from reader.core.dictionaries import changing_characters
+from reader.core.dictionaries import changing_characters, script_characters
 
 #: Share of the script-specific characters one script must reach to decide.
 DECISIVE_SHARE = 0.9
@@ -115,13 +115,12 @@ _MIN_SCORE = 2
 
 def detect_region(text: str) -> RegionGuess:
     """Which region's Traditional `text` is written in, from variant characters and words."""
-    from reader.core.tables import mainland_variants
-
+    mainland_variants = script_characters().mainland_variants
     sample = _sample(text)
     counts = Counter(sample)
     scores = dict.fromkeys(Region, 0.0)
     evidence: Counter[str] = Counter()
-    for ch in mainland_variants():
+    for ch in mainland_variants:
         if counts[ch]:
             scores[Region.MAINLAND] += 3 * counts[ch]
             evidence[ch] += counts[ch]
@@ -148,7 +147,7 @@ def detect_region(text: str) -> RegionGuess:
     total = sum(scores.values())
     if scores[best] < _MIN_SCORE:
         return RegionGuess(Region.STANDARD, 0.0, tuple(evidence.most_common(8)))
-    if best is Region.MAINLAND and not any(counts[ch] for ch in mainland_variants()):
+    if best is Region.MAINLAND and not any(counts[ch] for ch in mainland_variants):
         # Mainland words in OpenCC's standard characters: what s2t writes.
         best = Region.STANDARD
     top = max(scores.values())

@@ -32,13 +32,11 @@ def run_app(
     if problem:
         print(f"zhreader: {problem}", file=sys.stderr)
         return 1
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.i18n import InterfaceLanguage, chosen_language
     from reader.ui.icons import set_application_icon
     from reader.ui.main_window import MainWindow
-    from reader.ui.single_instance import serve
 
     configure_runtime()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -52,8 +50,35 @@ def run_app(
     install_error_hook(window, Path(settings.fileName()).with_name("zhreader-errors.log"))
     window.show()
     window.open_initial(path, encoding)
-    QTimer.singleShot(0, lambda: serve(window))  # later starts hand their files to this window
+    serve_after_first_paint(window)
     return app.exec()
+
+
+# Start serving anyway after this long, whatever the first document does.
+SERVE_AT_LATEST_MS = 2000
+
+
+def serve_after_first_paint(window) -> None:
+    """Later starts hand their files to `window` once its first document is on screen (or
+    has failed to open, or after SERVE_AT_LATEST_MS): the local server and QtNetwork wait
+    until the first paint is done."""
+    from PySide6.QtCore import QTimer
+
+    served: list[bool] = []
+
+    def start() -> None:
+        if not served:
+            served.append(True)
+            from reader.ui.single_instance import serve
+
+            serve(window)
+
+    def after_this_paint(*_) -> None:
+        QTimer.singleShot(0, window, start)
+
+    window.document_shown.connect(after_this_paint)
+    window.load_failed.connect(after_this_paint)
+    QTimer.singleShot(SERVE_AT_LATEST_MS, window, start)
 
 
 def install_error_hook(window, log_path: Path) -> None:

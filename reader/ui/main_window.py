@@ -63,12 +63,7 @@ from reader.ui.actions import (
     rebuild_actions,
     show_script_choice,
 )
-from reader.ui.dialogs.about import AboutBox
-from reader.ui.dialogs.chapter_rules import ChapterRulesDialog
-from reader.ui.dialogs.document_info import DocumentInfoDialog
-from reader.ui.dialogs.preferences import PreferencesDialog
 from reader.ui.error_texts import NoticeTexts
-from reader.ui.export import Exporter
 from reader.ui.full_screen import FullScreen
 from reader.ui.i18n import InterfaceLanguage
 from reader.ui.icons import app_icon
@@ -149,13 +144,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         chrome = WindowChrome(QApplication.instance())
         self.style_ = ReadingStyle(self.store, self.view, self.banner, chrome, self)
-        self.exporter = Exporter(
-            self,
-            lambda: self.session,
-            self.style_.typesetting,
-            self.start_folder,
-            self.view.is_vertical,
-        )
+        self._exporter = None  # built when first used (it imports printing)
 
         review = ConversionReview(self, self.view, self.status, lambda: self.session, settings)
         self.review = review
@@ -198,10 +187,10 @@ class MainWindow(QMainWindow):
         return {
             "open": self.choose_file,
             "reload": self.reload,
-            "export_text": self.exporter.export_text,
-            "print_document": self.exporter.print_document,
-            "export_pdf": self.exporter.export_pdf,
-            "export_book": self.exporter.export_book,
+            "export_text": lambda: self.exporter.export_text(),
+            "print_document": lambda: self.exporter.print_document(),
+            "export_pdf": lambda: self.exporter.export_pdf(),
+            "export_book": lambda: self.exporter.export_book(),
             "quit": self.close,
             "copy": self.view.copy,
             "select_all": self.view.selectAll,
@@ -219,7 +208,7 @@ class MainWindow(QMainWindow):
             "full_screen": self.set_full_screen,
             "vertical": lambda on: self.view_modes.set_vertical(on),
             "paged": lambda on: self.view_modes.set_paged(on),
-            "about": lambda: AboutBox(self).show(self),
+            "about": self.show_about,
             "escape": self.escape,
             "script_mode": lambda value: self.set_script_mode(ScriptMode(value)),
             "source_script": self.set_source_script,
@@ -241,8 +230,29 @@ class MainWindow(QMainWindow):
         self.find_bar.closed.connect(self._clear_search)
         self.outline.section_chosen.connect(self.go_to_block)
         self.outline.visibilityChanged.connect(self._sync_outline_action)
-        self.exporter.message.connect(self.status.showMessage)
         self.store.changed.connect(lambda part: part == "recent" and self._rebuild_recent_menu())
+
+    @property
+    def exporter(self):
+        """Export and print (an `Exporter`), built on first use: printing is not needed to read."""
+        if self._exporter is None:
+            from reader.ui.export import Exporter
+
+            self._exporter = Exporter(
+                self,
+                lambda: self.session,
+                self.style_.typesetting,
+                self.start_folder,
+                self.view.is_vertical,
+            )
+            self._exporter.message.connect(self.status.showMessage)
+        return self._exporter
+
+    def show_about(self) -> None:
+        """Help ▸ About."""
+        from reader.ui.dialogs.about import AboutBox
+
+        AboutBox(self).show(self)
 
     def _timer(self, ms: int, slot) -> QTimer:
         timer = QTimer(self)
@@ -545,6 +555,8 @@ class MainWindow(QMainWindow):
     def show_document_info(self) -> None:
         """File → Document Information for the open document."""
         if self.session is not None and self.session.prepared is not None:
+            from reader.ui.dialogs.document_info import DocumentInfoDialog
+
             dialog = DocumentInfoDialog(self.session.prepared, self.session.path, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
@@ -603,6 +615,8 @@ class MainWindow(QMainWindow):
         self.actions_.themes[self.store.preferences.theme].setChecked(True)
 
     def edit_preferences(self) -> None:
+        from reader.ui.dialogs.preferences import PreferencesDialog
+
         dialog = PreferencesDialog(
             self.store.preferences, fonts.chinese_families(), self, self.review.edit_user_dictionary
         )
@@ -635,6 +649,8 @@ class MainWindow(QMainWindow):
             return
         prepared = session.prepared
         own = self.store.document_rules(prepared.identity) is not None
+        from reader.ui.dialogs.chapter_rules import ChapterRulesDialog
+
         dialog = ChapterRulesDialog(
             prepared.document, session.rules, own, self.start_folder(), self
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import ctypes.util
+import ctypes
 import os
 import sys
 
@@ -11,7 +11,25 @@ XCB_PACKAGES = (
     "libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 libxcb-image0 "
     "libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1"
 )
-_XCB_LIBRARIES = ("xcb-cursor", "xcb-icccm", "xcb-keysyms", "xkbcommon-x11", "xcb-image")
+# The libraries the plugin loads that desktops most often lack: name → soname. Opening them by
+# soname asks the dynamic loader's cache (what Qt will do next, so nothing is wasted), where
+# `ctypes.util.find_library` ran `ldconfig -p` once per name (30–50 ms before the window).
+_XCB_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor.so.0",
+    "xcb-icccm": "libxcb-icccm.so.4",
+    "xcb-keysyms": "libxcb-keysyms.so.1",
+    "xkbcommon-x11": "libxkbcommon-x11.so.0",
+    "xcb-image": "libxcb-image.so.0",
+}
+
+
+def _loadable(soname: str) -> bool:
+    """True when the dynamic loader finds and opens the library `soname`."""
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        return False
+    return True
 
 
 def display_problem(environ: dict[str, str] | None = None) -> str | None:
@@ -29,7 +47,7 @@ def display_problem(environ: dict[str, str] | None = None) -> str | None:
             "no display: run ZhReader in a desktop session "
             "(or set QT_QPA_PLATFORM=offscreen for scripts)"
         )
-    missing = [lib for lib in _XCB_LIBRARIES if ctypes.util.find_library(lib) is None]
+    missing = [name for name, soname in _XCB_LIBRARIES.items() if not _loadable(soname)]
     if missing:
         return (
             f"Qt needs X11 libraries that are not installed ({', '.join(missing)}); "
