@@ -231,3 +231,22 @@ def test_find_while_the_rest_is_read_finds_in_the_part_shown_then_everywhere(
         gate.set()
     assert found.args == [CHAPTERS]
     assert window.find_bar.count.text().endswith(f"/ {CHAPTERS}")
+
+
+def test_what_the_rest_of_a_book_brings_is_told_when_it_arrives(
+    qtbot, make_window, tmp_path, monkeypatch, gate
+):
+    """A malformed chapter near the end is only read after the first paint: its note comes
+    with the whole book, not never."""
+    monkeypatch.setattr(opening, "BEGINNING_CHARS", 5_000)
+    monkeypatch.setattr(epub, "REST_BYTES", 10_000)
+    files = {f"c{n:02d}.xhtml": chapter(n) for n in range(1, CHAPTERS + 1)}
+    files[f"c{CHAPTERS:02d}.xhtml"] = chapter(CHAPTERS) + "<p>未閉合<b>的段落</p></div>"
+    path = simple_book(tmp_path / "broken-end.epub", files)
+    window = make_window(str(path))
+    assert window.session.partial
+    assert "malformed" not in window.status.currentMessage()
+
+    with qtbot.waitSignal(window.document_completed, timeout=20_000):
+        gate.set()
+    assert "malformed XHTML" in window.status.currentMessage()

@@ -51,6 +51,7 @@ from reader.core.convert import (
 )
 from reader.core.document import BlockKind
 from reader.core.loading import DEFAULT_SIZE_LIMIT, display_encoding
+from reader.core.rendition import PreparedDocument
 from reader.core.resources import bundled_article_path
 from reader.core.search import Match
 from reader.runtime import freeze_open_document, return_freed_memory
@@ -352,8 +353,19 @@ class MainWindow(QMainWindow):
         self._update_title()
         freeze_open_document()
         QTimer.singleShot(0, return_freed_memory)  # the previous document's text is gone
+        self._show_notes(prepared)
+        if not self.find_bar.edit.hasFocus():
+            self.view.setFocus()  # PageDown, Space and arrows scroll the page at once
+        self._opened_at = self.view.position()
+        self.document_shown.emit()
+        if not session.partial:
+            self.document_completed.emit()
+        self._search_again()
+
+    def _show_notes(self, prepared: PreparedDocument) -> None:
+        """All of a document's notes (what was damaged, guessed or joined) on one status line."""
         texts = NoticeTexts(self)
-        notes = [texts.word(w) for w in prepared.document.warnings]  # all of them, in one line
+        notes = [texts.word(w) for w in prepared.document.warnings]
         if prepared.document.reflowed:
             notes.append(
                 self.tr(
@@ -364,13 +376,6 @@ class MainWindow(QMainWindow):
         if notes:
             self.status.showMessage(texts.join(notes), 15_000)
         texts.deleteLater()
-        if not self.find_bar.edit.hasFocus():
-            self.view.setFocus()  # PageDown, Space and arrows scroll the page at once
-        self._opened_at = self.view.position()
-        self.document_shown.emit()
-        if not session.partial:
-            self.document_completed.emit()
-        self._search_again()
 
     def _on_completed(self, session: DocumentSession) -> None:
         """The whole of a long text replaces its beginning, shown first; the reader's line stays."""
@@ -398,6 +403,8 @@ class MainWindow(QMainWindow):
         self.status.set_loading(False)
         session.show_script(*self._script_choice())
         self._update_status()
+        if prepared.document.warnings != beginning.document.warnings:
+            self._show_notes(prepared)  # what the rest of a book brought (damaged chapters …)
         freeze_open_document()
         self.document_completed.emit()
         self._search_again()
