@@ -274,8 +274,9 @@ def _info(ns: argparse.Namespace) -> None:
         "characters": doc.char_count,
         "blocks": len(doc.blocks),
         "headings": len(doc.headings()),
-        "script": detect_script(doc.text).value,
-        "region": _region_fact(doc.text),
+        # No Chinese at all (an empty file) is no script, not "mixed".
+        "script": detect_script(doc.text).value if doc.char_count else "none",
+        "region": _region_fact(doc.text) if doc.char_count else "none",
         "warnings": list(doc.warnings),
     }
     if ns.json:

@@ -150,10 +150,14 @@ def run_explain(
     if ns.uncertain:
         rows = (r for r in rows if r["uncertain"])
     out = sys.stdout
+    rows = list(rows)
     if ns.json:
-        json.dump(list(rows), out, ensure_ascii=False, indent=1)
+        json.dump(rows, out, ensure_ascii=False, indent=1)
         out.write("\n")
         return
+    if not rows:  # say so: no output at all looks like a failure
+        what = "uncertain conversions" if ns.uncertain else "changes"
+        print(f"zhreader: no {what} in this text", file=sys.stderr)
     for r in rows:
         flag = ", uncertain" if r["uncertain"] else ""
         phrase = f" ({r['phrase']})" if r["phrase"] else ""

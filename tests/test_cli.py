@@ -38,6 +38,12 @@ def test_info_json_for_a_big5_file(capsys, write):
     assert facts["characters"] == len(TRADITIONAL.replace("\n", ""))
 
 
+def test_info_of_an_empty_file_names_no_script(capsys, write):
+    code, out, _ = run(capsys, "info", "--json", str(write("empty.txt", "")))
+    facts = json.loads(out)
+    assert code == 0 and facts["script"] == "none" and facts["region"] == "none"
+
+
 def test_info_tells_about_undecodable_bytes(capsys, write):
     path = write("bad.txt", "好文字。".encode() + b"\xff")
     code, out, _ = run(capsys, "info", str(path))

@@ -110,6 +110,7 @@ def test_an_empty_document_says_so(make_window, tmp_path):
     window = make_window(str(doc))
     assert window.view._placeholder == "This document is empty."
     assert window.status.source.text() == "Source: none (empty document)"
+    assert window.status.shown.text() == "Showing: —"  # not "mixed": there is no text
     image = window.view.viewport().grab().toImage()
     quiet = image.pixelColor(image.width() // 2, image.height() // 2)
     assert any(  # something is drawn in the middle of the page

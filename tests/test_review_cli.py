@@ -38,6 +38,15 @@ def test_explain_json_of_the_uncertain_spans_only(capsys, write):
     assert rows[0]["alternatives"][0]["text"] == "髮"
 
 
+def test_explain_says_so_when_nothing_is_uncertain(capsys, write):
+    path = write("s.txt", "他们来了。\n")
+    code, out, err = run(
+        capsys, "convert", "--explain", "--uncertain", "--to", "traditional", str(path)
+    )
+    assert code == 0 and out == ""
+    assert err == "zhreader: no uncertain conversions in this text\n"
+
+
 def test_fixes_file_changes_convert_and_export(capsys, write, tmp_path):
     path = write("s.txt", "她剪了发，头发很长。\n")
     fixes = write("fixes.txt", "剪了发\t剪了髮\n")

@@ -199,3 +199,15 @@ def test_the_marks_level_is_remembered(make_window, write, qtbot):
     again = make_window()
     assert again.review.level == "uncertain"
     assert again.actions_.show_changes["uncertain"].isChecked()
+
+
+def test_the_panel_offers_no_choice_when_there_is_none(qtbot):
+    from reader.core.segments import Alternative, SegmentKind
+    from reader.ui.panels.conversion_panel import ConversionPanel
+
+    panel = ConversionPanel()
+    qtbot.addWidget(panel)
+    panel.show_span("来", "來", SegmentKind.CHARACTER, False, "", [])
+    assert panel.instead_label.isHidden() and not panel.empty_label.isHidden()
+    panel.show_span("发", "發", SegmentKind.CHARACTER, True, "", [Alternative("髮", "頭髮")])
+    assert not panel.instead_label.isHidden() and panel.empty_label.isHidden()

@@ -535,3 +535,20 @@ def test_a_page_turned_back_while_pages_are_counted_stays_when_the_count_comes(
     view.next_page()
     view.previous_page()
     assert on_screen(view) == shown
+
+
+def test_a_place_low_in_a_paragraphs_last_line_is_kept_as_the_next_paragraph(make_window):
+    """Scrolled past the middle of a paragraph's last line, the reader reads the next one:
+    a restart or a vertical round trip must not go back to the paragraph's first line."""
+    window = make_window()  # the bundled article
+    view = window.view
+    block = next(i for i in range(8, view.block_count()) if len(view.block_text(i)) > 80)
+    laid = view._laid(block)
+    last = laid.layout.lineAt(laid.layout.lineCount() - 1)
+    offset = round(laid.content_top + laid.text_top + last.y() + last.height() * 0.9)
+    view.scroll_to_block(block, offset)
+    assert view.reading_position() == (block + 1, 0)
+
+    window.actions_.vertical.trigger()
+    window.actions_.vertical.trigger()
+    assert view.top_block() == block + 1

@@ -78,6 +78,8 @@ class StatusBar(QStatusBar):
         else:
             self.source.setToolTip("")
         shown = SCRIPT_NAMES[source] if mode is ScriptMode.ORIGINAL else MODE_NAMES[mode]
+        if char_count == 0 and mode is ScriptMode.ORIGINAL:
+            shown = "—"  # nothing to show in any script ("mixed" would say there is text)
         text = (self.tr("Showing: %1 + phrases") if phrases else self.tr("Showing: %1")).replace(
             "%1", shown
         )

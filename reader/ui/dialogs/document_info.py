@@ -82,7 +82,7 @@ class DocumentInfoDialog(QDialog):
                 if doc.format == "epub"
                 else display_encoding(doc.encoding),
             ),
-            (self.tr("Characters"), locale.toString(doc.char_count)),
+            (self.tr("Characters"), f"{doc.char_count:,}"),  # grouped as in the status bar
             (self.tr("Chapters"), locale.toString(chapters)),
         ]
 

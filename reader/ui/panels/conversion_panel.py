@@ -113,6 +113,7 @@ class ConversionPanel(QDockWidget):
             self._choices.addWidget(button)
             self.buttons.append(button)
         self.empty_label.setVisible(not alternatives)
+        self.instead_label.setVisible(bool(alternatives))
 
     def _choose(self, text: str) -> None:
         self.chosen.emit(text, self.everywhere.isChecked())

@@ -341,12 +341,15 @@ class PagedView(ReadingView):
         if layout is None or layout.lineCount() == 0:
             return self._top, 0
         local = self._offset - laid.content_top - laid.text_top
-        units = 0
         for n in range(layout.lineCount()):
             line = layout.lineAt(n)
             if local < line.y() + line.height() / 2:
                 units = line.textStart()
                 break
+        else:  # past the middle of the last line: the next paragraph is what is read
+            if self._top + 1 < len(self._texts):
+                return self._top + 1, 0
+            units = layout.lineAt(layout.lineCount() - 1).textStart()
         text = self._texts[self._top]
         return self._top, utf16_to_index(text, units)
 
