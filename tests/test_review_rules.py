@@ -170,3 +170,25 @@ def test_the_preview_count_stops_at_its_limit(qtbot):
     )
     qtbot.addWidget(dialog)
     assert dialog.table.item(0, 6).text() == f"{COUNT_LIMIT}+"
+
+
+def test_ok_keeps_no_rule_whose_pattern_cannot_be_used(qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    from reader.ui.dialogs.replace_rules import ReplaceRulesDialog
+
+    dialog = ReplaceRulesDialog(
+        RuleSet((ReplaceRule("發", "髮"), ReplaceRule("(abc", regex=True))),
+        RuleSet(),
+        [TEXT],
+        [TEXT],
+    )
+    qtbot.addWidget(dialog)
+    dialog.recount()
+    assert "Not a valid regular expression" in dialog.table.item(1, 6).toolTip()
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.table.currentRow() == 1
+    assert dialog.message.text().startswith("Rule 2 is not a valid regular expression")
+    dialog.table.item(1, 3).setCheckState(Qt.CheckState.Unchecked)  # Regex off: plain text
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted

@@ -1273,8 +1273,16 @@
         <translation>转换后</translation>
     </message>
     <message>
+        <source>Rule %1 is not a valid regular expression (%2): correct it or untick Regex.</source>
+        <translation>第 %1 条规则不是有效的正则表达式（%2）：请改正，或取消勾选“正则表达式”。</translation>
+    </message>
+    <message>
         <source>error</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <source>Not a valid regular expression (%1)</source>
+        <translation>不是有效的正则表达式（%1）</translation>
     </message>
     <message>
         <source>%1+</source>

@@ -1273,8 +1273,16 @@
         <translation>轉換後</translation>
     </message>
     <message>
+        <source>Rule %1 is not a valid regular expression (%2): correct it or untick Regex.</source>
+        <translation>第 %1 條規則不是有效的正規表示式（%2）：請更正，或取消勾選「正規表示式」。</translation>
+    </message>
+    <message>
         <source>error</source>
         <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>Not a valid regular expression (%1)</source>
+        <translation>不是有效的正規表示式（%1）</translation>
     </message>
     <message>
         <source>%1+</source>

@@ -178,6 +178,19 @@ class ReplaceRulesDialog(QDialog):
                 (mine if this_document else everyone).append(rule)
         return RuleSet(tuple(mine)), RuleSet(tuple(everyone))
 
+    def accept(self) -> None:
+        """OK keeps the rules only when every pattern can be used; else it says which not."""
+        for row in range(self.table.rowCount()):
+            rule, _ = self.rule_at(row)
+            if rule.pattern and rule.error:
+                self.table.setCurrentCell(row, FIND)
+                message = self.tr(
+                    "Rule %1 is not a valid regular expression (%2): correct it or untick Regex."
+                )
+                self.message.setText(message.replace("%1", str(row + 1)).replace("%2", rule.error))
+                return
+        super().accept()
+
     def _recount_soon(self) -> None:
         self._timer.start()
 
@@ -189,7 +202,9 @@ class ReplaceRulesDialog(QDialog):
             item = self.table.item(row, MATCHES)
             if rule.error and rule.pattern:
                 item.setText(self.tr("error"))
-                item.setToolTip(rule.error)
+                item.setToolTip(
+                    self.tr("Not a valid regular expression (%1)").replace("%1", rule.error)
+                )
                 continue
             text = self._shown if rule.stage is RuleStage.AFTER else self._sources
             if not rule.pattern:
