@@ -211,3 +211,36 @@ def test_the_panel_offers_no_choice_when_there_is_none(qtbot):
     assert panel.instead_label.isHidden() and not panel.empty_label.isHidden()
     panel.show_span("发", "發", SegmentKind.CHARACTER, True, "", [Alternative("髮", "頭髮")])
     assert not panel.instead_label.isHidden() and panel.empty_label.isHidden()
+
+
+def test_marks_stand_beside_the_characters_in_vertical_columns_and_open_the_panel(
+    make_window, write, qtbot
+):
+    window = open_traditional(make_window, write, qtbot)
+    window.actions_.vertical.trigger()
+    qtbot.waitUntil(lambda: window.view.page_count() > 0, timeout=20_000)
+    block = block_of(window, "她剪了發")
+    index = window.session.rendition.texts[block].index("發")
+    cell = window.view.char_rect(block, index)
+    assert cell is not None
+
+    def beside() -> set:
+        image = window.view.viewport().grab().toImage()
+        ratio = image.devicePixelRatio()
+        x0 = int((cell.left() - window.view._em / 4) * ratio)
+        return {
+            image.pixelColor(x, int(y * ratio)).name()
+            for x in range(x0, int(cell.left() * ratio))
+            for y in range(int(cell.top()) + 2, int(cell.bottom()) - 2)
+        }
+
+    plain = beside()
+    window.actions_.show_changes["uncertain"].trigger()
+    marked = beside()
+    assert marked - plain, "no mark drawn beside 發"
+
+    received = []
+    window.view.mark_clicked.connect(lambda b, i, _: received.append((b, i)))
+    centre = cell.center().toPoint()
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert received == [(block, index)] and window.review.panel.isVisible()

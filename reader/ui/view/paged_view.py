@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPaintEvent,
+    QPen,
     QResizeEvent,
     QTextLine,
     QWheelEvent,
@@ -700,6 +701,8 @@ class PagedView(ReadingView):
                         painter, pages.laid(part.block), x - part.offset, top, self._theme,
                         (part.first, part.last), self._highlights(part.block),
                     )  # fmt: skip
+                    if self._marks is not None:
+                        self._paint_side_marks(painter, part.block)
                     continue
                 # Whole lines of the block between these slots, with find and selection.
                 slots = pages.slots(part.block)
@@ -720,6 +723,31 @@ class PagedView(ReadingView):
             painter.drawLine(
                 QPointF(middle, self._em), QPointF(middle, self.viewport().height() - self._em)
             )
+
+    def _paint_side_marks(self, painter: QPainter, block: int) -> None:
+        """Conversion marks in columns: beside each changed character on the left, the side a
+        column's underline goes; dotted for a change, a wave for an uncertain one."""
+        gap = max(1.0, self._em / 12)
+        for start, end, strong in self._marks(block) if self._marks is not None else ():
+            pen = QPen(self.mark_colour(strong), max(1.0, self._em / 16))
+            if not strong:
+                pen.setStyle(Qt.PenStyle.DotLine)
+            painter.setPen(pen)
+            for char in range(start, end):
+                rect = self.char_rect(block, char)
+                if rect is None:
+                    continue
+                x = rect.left() - gap
+                if not strong:
+                    painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+                    continue
+                step, y, side = max(2.0, self._em / 6), rect.top(), 1.0
+                points = [QPointF(x, y)]
+                while y < rect.bottom():
+                    y = min(rect.bottom(), y + step)
+                    points.append(QPointF(x + side * gap, y))
+                    side = -side
+                painter.drawPolyline(points)
 
     def _highlights(self, block: int) -> list[tuple[int, int, str]]:
         """Find matches and the selection in `block`, in code points."""

@@ -363,17 +363,20 @@ class ReadingView(QAbstractScrollArea):
         r.start, r.length, r.format = start, length, fmt
         return r
 
+    def mark_colour(self, strong: bool) -> QColor:
+        """Uncertain: the current-match colour, deepened on light pages; changed: quiet."""
+        if not strong:
+            return QColor(self._theme.quiet)
+        colour = QColor(self._theme.current_match)
+        return colour.darker(140) if QColor(self._theme.background).lightness() > 128 else colour
+
     def _underline(self, start: int, length: int, strong: bool) -> QTextLayout.FormatRange:
         fmt = QTextCharFormat()
-        if strong:  # uncertain: a wave in the current-match colour, deepened on light pages
-            colour = QColor(self._theme.current_match)
-            if QColor(self._theme.background).lightness() > 128:
-                colour = colour.darker(140)
+        if strong:  # uncertain: a wave
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(colour)
         else:  # changed: a quiet dotted line
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(QColor(self._theme.quiet))
+        fmt.setUnderlineColor(self.mark_colour(strong))
         r = QTextLayout.FormatRange()
         r.start, r.length, r.format = start, length, fmt
         return r
