@@ -26,7 +26,6 @@ from PySide6.QtGui import (
     QImage,
     QPagedPaintDevice,
     QPageLayout,
-    QPaintDevice,
     QPainter,
     QPen,
     QTextLayout,
@@ -45,7 +44,7 @@ from reader.core.vertical import (
     units,
 )
 from reader.ui.themes import Theme
-from reader.ui.view.layout import ImageStore
+from reader.ui.view.layout import Layouter
 from reader.ui.view.typeset import BlockStyle, block_style
 
 # Where an ideograph's baseline lies in its cell: the ideographic em box is 0.88 above it.
@@ -128,21 +127,11 @@ class VerticalBlock:
         return max(0, len(self.columns) - 1)
 
 
-class VerticalLayouter:
+class VerticalLayouter(Layouter):
     """Sets blocks in vertical columns with one body font, size and column spacing."""
 
-    def __init__(
-        self,
-        font: QFont,
-        em: float,
-        line_height: int,
-        device: QPaintDevice | None = None,
-        images: ImageStore | None = None,
-    ):
-        self.font, self.em, self.line_height = QFont(font), em, line_height
-        self.device = device
-        self.images = images or ImageStore()
-        self._fonts: dict[tuple[float, bool], QFont] = {}
+    def __init__(self, *args, **kwargs) -> None:  # those of `Layouter`
+        super().__init__(*args, **kwargs)
         self._metrics: dict[tuple[float, bool], QFontMetricsF] = {}
         self._vert_forms: dict[tuple[str, str], bool] = {}  # (family, mark): turned by vert
 
