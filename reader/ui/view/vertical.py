@@ -14,7 +14,6 @@ share this code.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -45,6 +44,7 @@ from reader.core.vertical import (
 )
 from reader.ui.themes import Theme
 from reader.ui.view.layout import Layouter
+from reader.ui.view.pages import Pages, Slots
 from reader.ui.view.typeset import BlockStyle, block_style
 
 # Where an ideograph's baseline lies in its cell: the ideographic em box is 0.88 above it.
@@ -607,138 +607,21 @@ def _run_spans(
     return spans
 
 
-@dataclass(frozen=True, slots=True)
-class PagePart:
-    """Columns (or lines) [first, last) of block `block` on a page. Vertical: the first
-    column's right edge is `offset` pixels left of the page's right edge; horizontal: the
-    block's own top is at `offset` pixels down the page."""
+class VerticalPages(Pages[VerticalBlock]):
+    """Cuts the vertical setting of a document into pages between columns, on demand: a
+    block's slots are its columns, leftwards from its right edge."""
 
-    block: int
-    first: int
-    last: int
-    offset: float
+    layouter: VerticalLayouter
 
+    @property
+    def length(self) -> float:
+        return self.width
 
-@dataclass(frozen=True, slots=True)
-class Page:
-    """What one page shows and where the next one starts: (block, column)."""
-
-    start: tuple[int, int]
-    parts: tuple[PagePart, ...]
-    next_start: tuple[int, int] | None
-
-
-class VerticalPages:
-    """Cuts the vertical setting of a document into pages between columns, on demand."""
-
-    def __init__(
-        self,
-        layouter: VerticalLayouter,
-        blocks: Sequence[Block],
-        texts: Sequence[str],
-        theme: Theme,
-        width: float,
-        height: float,
-        cache: int = 400,
-        after_block: Callable[[], object] | None = None,
-    ):
-        self.layouter, self.blocks, self.texts, self.theme = layouter, blocks, texts, theme
-        self.width, self.height = width, height
-        self.after_block = after_block  # a worker's pause after laying out each block
-        self._cache: OrderedDict[int, VerticalBlock] = OrderedDict()
-        self._cache_size = cache
-
-    def laid(self, index: int) -> VerticalBlock:
-        """Block `index` laid out for this page height (cached)."""
-        found = self._cache.get(index)
-        if found is not None:
-            self._cache.move_to_end(index)
-            return found
-        found = self.layouter.lay_out(
-            self.blocks[index], self.texts[index], self.height, self.theme
-        )
-        if self.after_block is not None:
-            self.after_block()
-        self._cache[index] = found
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
-        return found
-
-    def forget(self, indices: Sequence[int] | None = None) -> None:
-        """Lay these blocks (all when None) out again when next asked."""
-        if indices is None:
-            self._cache.clear()
-        else:
-            for index in indices:
-                self._cache.pop(index, None)
-
-    def page(self, start: tuple[int, int], until: tuple[int, int] | None = None) -> Page:
-        """The page that begins at column `start[1]` of block `start[0]`, ending at the latest
-        where the page `until` begins (a counted page cut short before the reader's page)."""
-        block, column = start
-        parts: list[PagePart] = []
-        x = 0.0
-        count = len(self.texts)
-        while block < count:
-            if until is not None and (block, column) >= until and parts:
-                return Page(start, tuple(parts), until)
-            laid = self.laid(block)
-            if column == 0 and x > 0:
-                x += laid.space_before
-            first = column
-            stop = until[1] if until is not None and until[0] == block else len(laid.columns)
-            while column < stop:
-                col = laid.columns[column]
-                right = x + col.x - laid.columns[first].x
-                if right + col.width > self.width + 0.5 and (parts or column > first):
-                    break
-                column += 1
-            if column > first:
-                parts.append(PagePart(block, first, column, x))
-            if column < len(laid.columns):
-                return Page(start, tuple(parts), (block, column))
-            last = laid.columns[-1] if laid.columns else None
-            x += (last.x + last.width - laid.columns[first].x if last else 0.0) + laid.space_after
-            if (
-                laid.style.keep_with_next
-                and block + 1 < count
-                and parts
-                and parts[0].block != block
-            ):
-                following = self.laid(block + 1)
-                need = following.space_before + (
-                    following.columns[0].width if following.columns else 0.0
-                )
-                if x + need > self.width:  # a heading never ends a page
-                    parts.pop()
-                    return Page(start, tuple(parts), (block, 0))
-            block, column = block + 1, 0
-            if x >= self.width:
-                break
-        return Page(start, tuple(parts), (block, 0) if block < count else None)
-
-    def previous_start(self, start: tuple[int, int]) -> tuple[int, int] | None:
-        """Where the page before the one beginning at `start` begins, filling backwards."""
-        block, column = start
-        if block == 0 and column == 0:
-            return None
-        x = 0.0
-        while True:
-            if column == 0:
-                block -= 1
-                if block < 0:
-                    return (0, 0)
-                laid = self.laid(block)
-                column = len(laid.columns)
-                x += laid.space_after if x > 0 else 0.0
-            laid = self.laid(block)
-            while column > 0:
-                width = laid.columns[column - 1].width
-                if x + width > self.width + 0.5 and x > 0:
-                    return (block, column)
-                x += width
-                column -= 1
-            x += laid.space_before
+    def _lay_out(self, index: int) -> tuple[VerticalBlock, Slots, float]:
+        laid = self.layouter.lay_out(self.blocks[index], self.texts[index], self.height, self.theme)
+        before = laid.space_before
+        slots = [(before + column.x, before + column.x + column.width) for column in laid.columns]
+        return laid, slots, before + laid.body_width + laid.space_after
 
     def start_of(self, position: tuple[int, int]) -> tuple[int, int]:
         """(block, column) of the column holding code point `position[1]` of block `position[0]`."""
@@ -754,7 +637,7 @@ class VerticalPages:
 
 
 def count_pages(
-    pages: VerticalPages,
+    pages: Pages,
     cancelled: Callable[[], bool] | None = None,
     anchor: tuple[int, int] | None = None,
 ) -> list[tuple[int, int]] | None:
