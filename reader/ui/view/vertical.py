@@ -205,10 +205,12 @@ class VerticalLayouter(Layouter):
         indent = max(0.0, style.indent)
         if plain_cells(text):  # the common case: a cell per character, columns by arithmetic
             spans = break_cell_columns(text, capacity, indent)
-            for n, (start, end) in enumerate(spans):
-                y = self._column_top(style, top, cell, capacity, end - start, n, len(spans), indent)
+            used = spans[0][1] - spans[0][0]
+            y = self._column_top(style, top, cell, capacity, used, 0, len(spans), indent)
+            for start, end in spans:
                 laid.columns.append(Column(x, pitch, start, end, y, cell))
                 x += pitch
+                y = top  # the columns after the first start at the top
             return laid
         pieces = units(text)
         lengths = [
