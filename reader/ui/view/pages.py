@@ -165,7 +165,8 @@ class Pages(Generic[Laid]):
                 top, bottom = slots[slot - 1]
                 below = slots[slot][0] if slot < len(slots) else bottom
                 if used > 0 and used + (bottom - top) > length + 0.5:
-                    return (block, slot)
+                    # Past a block's last slot (its space after filled the page): the next one.
+                    return (block, slot) if slot < len(slots) else (block + 1, 0)
                 used += below - top
                 slot -= 1
             if slots:
