@@ -186,8 +186,9 @@ class ImageStore:
         return "unreadable" if picture.isNull() else picture
 
 
-class BlockLayouter:
-    """Sets blocks in a column with one body font, size and line spacing."""
+class Layouter:
+    """What both layouters set blocks with: one body font, size (`em` in the paint device's
+    pixels) and line spacing (percent), the device (None: the screen), the pictures."""
 
     def __init__(
         self,
@@ -200,7 +201,11 @@ class BlockLayouter:
         self.font, self.em, self.line_height = QFont(font), em, line_height
         self.device = device
         self.images = images or ImageStore()
-        self._fonts: dict[tuple[float, bool, bool], QFont] = {}
+        self._fonts: dict[tuple, QFont] = {}  # by style: size, weight (and face)
+
+
+class BlockLayouter(Layouter):
+    """Sets blocks in a column with one body font, size and line spacing."""
 
     # Fonts and formats
 

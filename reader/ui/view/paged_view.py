@@ -14,8 +14,7 @@ from __future__ import annotations
 import bisect
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
@@ -32,21 +31,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from reader.core.document import Block
 from reader.core.rendition import Rendition
 from reader.core.search import Match
 from reader.runtime import gc_paused
 from reader.ui.themes import Theme
 from reader.ui.view.layout import BlockLayouter, LaidBlock, utf16_len, utf16_to_index
+from reader.ui.view.pages import Page, Pages, Slots
 from reader.ui.view.reading_view import MEASURE_EM, ReadingView
 from reader.ui.view.typeset import BlockStyle
-from reader.ui.view.vertical import (
-    Page,
-    PagePart,
-    VerticalLayouter,
-    VerticalPages,
-    count_pages,
-)
+from reader.ui.view.vertical import VerticalLayouter, VerticalPages, count_pages
 
 # Two facing pages when the window is at least this much wider than high.
 SPREAD_RATIO = 1.25
@@ -129,115 +122,19 @@ class _Pause:
             self.since = time.perf_counter()
 
 
-class HorizontalPages:
+class HorizontalPages(Pages[LaidBlock]):
     """Cuts the horizontal setting of a document into pages between lines, on demand: the
-    block layouter's line slots, as printing breaks paper pages (same interface as
-    `VerticalPages`; a page part's `offset` is where the block's top sits on the page)."""
+    block layouter's line slots, as printing breaks paper pages."""
 
-    def __init__(
-        self,
-        layouter: BlockLayouter,
-        blocks: Sequence[Block],
-        texts: Sequence[str],
-        theme: Theme,
-        width: float,
-        height: float,
-        cache: int = 400,
-        after_block: Callable[[], object] | None = None,
-    ):
-        self.layouter, self.blocks, self.texts, self.theme = layouter, blocks, texts, theme
-        self.width, self.height = width, height
-        self.after_block = after_block
-        self._cache: OrderedDict[int, tuple[LaidBlock, list[tuple[float, float]]]] = OrderedDict()
-        self._cache_size = cache
+    layouter: BlockLayouter
 
-    def _entry(self, index: int) -> tuple[LaidBlock, list[tuple[float, float]]]:
-        found = self._cache.get(index)
-        if found is not None:
-            self._cache.move_to_end(index)
-            return found
+    @property
+    def length(self) -> float:
+        return self.height
+
+    def _lay_out(self, index: int) -> tuple[LaidBlock, Slots, float]:
         laid = self.layouter.lay_out(self.blocks[index], self.texts[index], self.width, self.theme)
-        found = (laid, self.layouter.line_slots(laid))
-        if self.after_block is not None:
-            self.after_block()
-        self._cache[index] = found
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
-        return found
-
-    def laid(self, index: int) -> LaidBlock:
-        return self._entry(index)[0]
-
-    def slots(self, index: int) -> list[tuple[float, float]]:
-        """(top, bottom) of each line of block `index`, in its own coordinates."""
-        return self._entry(index)[1]
-
-    def forget(self, indices: Sequence[int] | None = None) -> None:
-        if indices is None:
-            self._cache.clear()
-        else:
-            for index in indices:
-                self._cache.pop(index, None)
-
-    def page(self, start: tuple[int, int], until: tuple[int, int] | None = None) -> Page:
-        """The page that begins at line `start[1]` of block `start[0]`, ending at the latest
-        where the page `until` begins."""
-        block, line = start
-        parts: list[PagePart] = []
-        y = 0.0
-        count = len(self.texts)
-        while block < count:
-            if until is not None and (block, line) >= until and parts:
-                return Page(start, tuple(parts), until)
-            laid, slots = self._entry(block)
-            # A page starts at a line's top: the space before a block at the top is dropped.
-            shift = slots[line][0] if (line > 0 or y == 0) and slots else 0.0
-            first = line
-            stop = until[1] if until is not None and until[0] == block else len(slots)
-            while line < stop:
-                if y + slots[line][1] - shift > self.height + 0.5 and (parts or line > first):
-                    break
-                line += 1
-            if line > first:
-                parts.append(PagePart(block, first, line, y - shift))
-            if line < len(slots):
-                return Page(start, tuple(parts), (block, line))
-            y += laid.height - shift
-            if laid.style.keep_with_next and block + 1 < count and parts[0].block != block:
-                following = self.slots(block + 1)
-                if following and y + following[0][1] > self.height:  # never end a page
-                    parts.pop()
-                    return Page(start, tuple(parts), (block, 0))
-            block, line = block + 1, 0
-            if y >= self.height:
-                break
-        return Page(start, tuple(parts), (block, 0) if block < count else None)
-
-    def previous_start(self, start: tuple[int, int]) -> tuple[int, int] | None:
-        """Where the page before the one beginning at `start` begins, filling upwards."""
-        block, line = start
-        if block == 0 and line == 0:
-            return None
-        used = 0.0
-        while True:
-            if line == 0:
-                block -= 1
-                if block < 0:
-                    return (0, 0)
-                laid, slots = self._entry(block)
-                line = len(slots)
-                if used > 0 and slots:
-                    used += laid.height - slots[-1][1]  # its space after
-            laid, slots = self._entry(block)
-            while line > 0:
-                top, bottom = slots[line - 1]
-                below = slots[line][0] if line < len(slots) else bottom
-                if used > 0 and used + (bottom - top) > self.height + 0.5:
-                    return (block, line)
-                used += below - top
-                line -= 1
-            if slots:
-                used += slots[0][0]  # its space before
+        return laid, self.layouter.line_slots(laid), laid.height
 
     def start_of(self, position: tuple[int, int]) -> tuple[int, int]:
         """(block, line) of the line holding code point `position[1]` of block `position[0]`."""
@@ -706,10 +603,10 @@ class PagedView(ReadingView):
                     continue
                 # Whole lines of the block between these slots, with find and selection.
                 slots = pages.slots(part.block)
-                y = top + part.offset
+                y = top + part.offset - slots[part.first][0]  # the block's own top
                 painter.save()
                 painter.setClipRect(
-                    QRectF(x - self._em, y + slots[part.first][0], pages.width + 2 * self._em,
+                    QRectF(x - self._em, top + part.offset, pages.width + 2 * self._em,
                            slots[part.last - 1][1] - slots[part.first][0])
                 )  # fmt: skip
                 pages.layouter.paint(
@@ -832,7 +729,8 @@ class PagedView(ReadingView):
                 layout = laid.layout
                 if layout is None or layout.lineCount() == 0:
                     continue
-                local = y - top - part.offset - laid.content_top - laid.text_top
+                block_top = top + part.offset - pages.slots(part.block)[part.first][0]
+                local = y - block_top - laid.content_top - laid.text_top
                 picture = 1 if laid.text_top > 0 else 0
                 for n in range(max(0, part.first - picture), part.last - picture):
                     line = layout.lineAt(n)

@@ -14,7 +14,6 @@ share this code.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -26,7 +25,6 @@ from PySide6.QtGui import (
     QImage,
     QPagedPaintDevice,
     QPageLayout,
-    QPaintDevice,
     QPainter,
     QPen,
     QTextLayout,
@@ -45,7 +43,8 @@ from reader.core.vertical import (
     units,
 )
 from reader.ui.themes import Theme
-from reader.ui.view.layout import ImageStore
+from reader.ui.view.layout import Layouter
+from reader.ui.view.pages import Pages, Slots
 from reader.ui.view.typeset import BlockStyle, block_style
 
 # Where an ideograph's baseline lies in its cell: the ideographic em box is 0.88 above it.
@@ -128,21 +127,11 @@ class VerticalBlock:
         return max(0, len(self.columns) - 1)
 
 
-class VerticalLayouter:
+class VerticalLayouter(Layouter):
     """Sets blocks in vertical columns with one body font, size and column spacing."""
 
-    def __init__(
-        self,
-        font: QFont,
-        em: float,
-        line_height: int,
-        device: QPaintDevice | None = None,
-        images: ImageStore | None = None,
-    ):
-        self.font, self.em, self.line_height = QFont(font), em, line_height
-        self.device = device
-        self.images = images or ImageStore()
-        self._fonts: dict[tuple[float, bool], QFont] = {}
+    def __init__(self, *args, **kwargs) -> None:  # those of `Layouter`
+        super().__init__(*args, **kwargs)
         self._metrics: dict[tuple[float, bool], QFontMetricsF] = {}
         self._vert_forms: dict[tuple[str, str], bool] = {}  # (family, mark): turned by vert
 
@@ -216,10 +205,12 @@ class VerticalLayouter:
         indent = max(0.0, style.indent)
         if plain_cells(text):  # the common case: a cell per character, columns by arithmetic
             spans = break_cell_columns(text, capacity, indent)
-            for n, (start, end) in enumerate(spans):
-                y = self._column_top(style, top, cell, capacity, end - start, n, len(spans), indent)
+            used = spans[0][1] - spans[0][0]
+            y = self._column_top(style, top, cell, capacity, used, 0, len(spans), indent)
+            for start, end in spans:
                 laid.columns.append(Column(x, pitch, start, end, y, cell))
                 x += pitch
+                y = top  # the columns after the first start at the top
             return laid
         pieces = units(text)
         lengths = [
@@ -618,138 +609,21 @@ def _run_spans(
     return spans
 
 
-@dataclass(frozen=True, slots=True)
-class PagePart:
-    """Columns (or lines) [first, last) of block `block` on a page. Vertical: the first
-    column's right edge is `offset` pixels left of the page's right edge; horizontal: the
-    block's own top is at `offset` pixels down the page."""
+class VerticalPages(Pages[VerticalBlock]):
+    """Cuts the vertical setting of a document into pages between columns, on demand: a
+    block's slots are its columns, leftwards from its right edge."""
 
-    block: int
-    first: int
-    last: int
-    offset: float
+    layouter: VerticalLayouter
 
+    @property
+    def length(self) -> float:
+        return self.width
 
-@dataclass(frozen=True, slots=True)
-class Page:
-    """What one page shows and where the next one starts: (block, column)."""
-
-    start: tuple[int, int]
-    parts: tuple[PagePart, ...]
-    next_start: tuple[int, int] | None
-
-
-class VerticalPages:
-    """Cuts the vertical setting of a document into pages between columns, on demand."""
-
-    def __init__(
-        self,
-        layouter: VerticalLayouter,
-        blocks: Sequence[Block],
-        texts: Sequence[str],
-        theme: Theme,
-        width: float,
-        height: float,
-        cache: int = 400,
-        after_block: Callable[[], object] | None = None,
-    ):
-        self.layouter, self.blocks, self.texts, self.theme = layouter, blocks, texts, theme
-        self.width, self.height = width, height
-        self.after_block = after_block  # a worker's pause after laying out each block
-        self._cache: OrderedDict[int, VerticalBlock] = OrderedDict()
-        self._cache_size = cache
-
-    def laid(self, index: int) -> VerticalBlock:
-        """Block `index` laid out for this page height (cached)."""
-        found = self._cache.get(index)
-        if found is not None:
-            self._cache.move_to_end(index)
-            return found
-        found = self.layouter.lay_out(
-            self.blocks[index], self.texts[index], self.height, self.theme
-        )
-        if self.after_block is not None:
-            self.after_block()
-        self._cache[index] = found
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
-        return found
-
-    def forget(self, indices: Sequence[int] | None = None) -> None:
-        """Lay these blocks (all when None) out again when next asked."""
-        if indices is None:
-            self._cache.clear()
-        else:
-            for index in indices:
-                self._cache.pop(index, None)
-
-    def page(self, start: tuple[int, int], until: tuple[int, int] | None = None) -> Page:
-        """The page that begins at column `start[1]` of block `start[0]`, ending at the latest
-        where the page `until` begins (a counted page cut short before the reader's page)."""
-        block, column = start
-        parts: list[PagePart] = []
-        x = 0.0
-        count = len(self.texts)
-        while block < count:
-            if until is not None and (block, column) >= until and parts:
-                return Page(start, tuple(parts), until)
-            laid = self.laid(block)
-            if column == 0 and x > 0:
-                x += laid.space_before
-            first = column
-            stop = until[1] if until is not None and until[0] == block else len(laid.columns)
-            while column < stop:
-                col = laid.columns[column]
-                right = x + col.x - laid.columns[first].x
-                if right + col.width > self.width + 0.5 and (parts or column > first):
-                    break
-                column += 1
-            if column > first:
-                parts.append(PagePart(block, first, column, x))
-            if column < len(laid.columns):
-                return Page(start, tuple(parts), (block, column))
-            last = laid.columns[-1] if laid.columns else None
-            x += (last.x + last.width - laid.columns[first].x if last else 0.0) + laid.space_after
-            if (
-                laid.style.keep_with_next
-                and block + 1 < count
-                and parts
-                and parts[0].block != block
-            ):
-                following = self.laid(block + 1)
-                need = following.space_before + (
-                    following.columns[0].width if following.columns else 0.0
-                )
-                if x + need > self.width:  # a heading never ends a page
-                    parts.pop()
-                    return Page(start, tuple(parts), (block, 0))
-            block, column = block + 1, 0
-            if x >= self.width:
-                break
-        return Page(start, tuple(parts), (block, 0) if block < count else None)
-
-    def previous_start(self, start: tuple[int, int]) -> tuple[int, int] | None:
-        """Where the page before the one beginning at `start` begins, filling backwards."""
-        block, column = start
-        if block == 0 and column == 0:
-            return None
-        x = 0.0
-        while True:
-            if column == 0:
-                block -= 1
-                if block < 0:
-                    return (0, 0)
-                laid = self.laid(block)
-                column = len(laid.columns)
-                x += laid.space_after if x > 0 else 0.0
-            laid = self.laid(block)
-            while column > 0:
-                width = laid.columns[column - 1].width
-                if x + width > self.width + 0.5 and x > 0:
-                    return (block, column)
-                x += width
-                column -= 1
-            x += laid.space_before
+    def _lay_out(self, index: int) -> tuple[VerticalBlock, Slots, float]:
+        laid = self.layouter.lay_out(self.blocks[index], self.texts[index], self.height, self.theme)
+        before = laid.space_before
+        slots = [(before + column.x, before + column.x + column.width) for column in laid.columns]
+        return laid, slots, before + laid.body_width + laid.space_after
 
     def start_of(self, position: tuple[int, int]) -> tuple[int, int]:
         """(block, column) of the column holding code point `position[1]` of block `position[0]`."""
@@ -765,7 +639,7 @@ class VerticalPages:
 
 
 def count_pages(
-    pages: VerticalPages,
+    pages: Pages,
     cancelled: Callable[[], bool] | None = None,
     anchor: tuple[int, int] | None = None,
 ) -> list[tuple[int, int]] | None:
