@@ -72,6 +72,37 @@ def test_a_fix_everywhere_then_undo(make_window, write, qtbot):
     assert "他又剪了發" in window.view.plain_text()
 
 
+def test_fixes_made_everywhere_follow_a_file_edited_at_its_start(make_window, write, qtbot):
+    """An edit near the start gives the file a new identity: the fixes made everywhere come
+    along and the reader is told; the one made at one place is said to be left behind."""
+    window = open_traditional(make_window, write, qtbot)
+    block = block_of(window, "他又剪了發")
+    window.review.review_at(block, window.session.rendition.texts[block].index("發"))
+    with qtbot.waitSignal(window.conversion_finished, timeout=20_000):
+        window.review.panel.buttons[0].click()  # 髮 at this place only
+    block = block_of(window, "頭髮")
+    window.review.review_at(block, window.session.rendition.texts[block].index("髮"))
+    window.review.panel.everywhere.setChecked(True)
+    with qtbot.waitSignal(window.conversion_finished, timeout=20_000):
+        window.review.panel.buttons[0].click()  # every 头发 shows 頭發
+    assert "他又剪了髮" in window.view.plain_text() and "頭發" in window.view.plain_text()
+    path = window.session.path
+    window.close()
+
+    write("hair.txt", "编者按：新插入的一段。\n\n" + TEXT)  # the same file, edited at its start
+    again = make_window(path, wait=False)
+    with qtbot.waitSignal(again.conversion_finished, timeout=20_000):
+        again.open_initial(None)
+    text = again.view.plain_text()
+    assert "頭發" in text and "他又剪了發" in text
+    assert [f.source for f in again.session.fixes.fixes] == ["头发"]
+    assert again.review.fixes_panel.list.count() == 1
+    assert again.status.currentMessage() == (
+        "The file changed: 1 fix(es) made everywhere carried over; "
+        "1 made at one place could not be found again."
+    )
+
+
 def test_fixes_survive_a_restart_and_a_reload(make_window, write, qtbot):
     window = open_traditional(make_window, write, qtbot)
     block = block_of(window, "她剪了發")

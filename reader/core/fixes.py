@@ -249,14 +249,43 @@ def read_json_file(
         return empty, SetAside(path, aside, reason)
 
 
-def save_fixes(path: Path, fixes: Sequence[Fix], title: str = "") -> None:
-    """Write `fixes` to `path` atomically (the folder is created); no fixes: file removed."""
+def save_fixes(path: Path, fixes: Sequence[Fix], title: str = "", document: str = "") -> None:
+    """Write `fixes` to `path` atomically (the folder is created); no fixes: file removed.
+    `document` (the file's path) lets a later version of the file find them again."""
     if not fixes:
         path.unlink(missing_ok=True)
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"version": FILE_VERSION, "title": title, "fixes": [f.to_dict() for f in fixes]}
+    data = {
+        "version": FILE_VERSION,
+        "title": title,
+        "document": document,
+        "fixes": [f.to_dict() for f in fixes],
+    }
     write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+def earlier_fixes(folder: Path, document: str) -> tuple[Fix, ...]:
+    """The fixes last saved for the file `document` under another identity: an earlier
+    version of the file (edited at its start, so its identity changed); () when none.
+    Unreadable files are passed over (they are reported when their own document opens)."""
+    if not document or not folder.is_dir():
+        return ()
+    newest: tuple[float, tuple[Fix, ...]] | None = None
+    for path in folder.glob("*.json"):
+        if ".corrupt-" in path.name:
+            continue
+        try:
+            data = json.loads(path.read_bytes().decode("utf-8"))
+            if not isinstance(data, dict) or data.get("document") != document:
+                continue
+            fixes = tuple(Fix.from_dict(f) for f in data.get("fixes", []) if isinstance(f, dict))
+            when = path.stat().st_mtime
+        except (OSError, ValueError, UnicodeDecodeError, TypeError, KeyError):
+            continue
+        if newest is None or when > newest[0]:
+            newest = (when, fixes)
+    return newest[1] if newest else ()
 
 
 def parse_dictionary(text: str) -> tuple[Fix, ...]:

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ConversionReview</name>
+    <message numerus="yes">
+        <source>The file changed: %n fix(es) made everywhere carried over; %1 made at one place could not be found again.</source>
+        <translation>
+            <numerusform>The file changed: %n fix made everywhere carried over; %1 made at one place could not be found again.</numerusform>
+            <numerusform>The file changed: %n fixes made everywhere carried over; %1 made at one place could not be found again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The file changed: %n fix(es) carried over.</source>
+        <translation>
+            <numerusform>The file changed: %n fix carried over.</numerusform>
+            <numerusform>The file changed: %n fixes carried over.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NoticeTexts</name>
     <message numerus="yes">
         <source>%n places with undecodable bytes in %1, shown as �</source>

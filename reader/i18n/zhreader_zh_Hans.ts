@@ -615,6 +615,18 @@
         <source>The fixes of this document could not be read</source>
         <translation>无法读取此文档的修正</translation>
     </message>
+    <message numerus="yes">
+        <source>The file changed: %n fix(es) made everywhere carried over; %1 made at one place could not be found again.</source>
+        <translation>
+            <numerusform>文件已改动：%n 处全文修正已沿用；%1 处单处修正无法再找到。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The file changed: %n fix(es) carried over.</source>
+        <translation>
+            <numerusform>文件已改动：已沿用 %n 处修正。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The replacement rules could not be read</source>
         <translation>无法读取替换规则</translation>

@@ -615,6 +615,18 @@
         <source>The fixes of this document could not be read</source>
         <translation>無法讀取此文件的修正</translation>
     </message>
+    <message numerus="yes">
+        <source>The file changed: %n fix(es) made everywhere carried over; %1 made at one place could not be found again.</source>
+        <translation>
+            <numerusform>檔案已變動：%n 處全文修正已沿用；%1 處單處修正無法再找到。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The file changed: %n fix(es) carried over.</source>
+        <translation>
+            <numerusform>檔案已變動：已沿用 %n 處修正。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The replacement rules could not be read</source>
         <translation>無法讀取取代規則</translation>

@@ -9,6 +9,8 @@ undo stack of fix changes. The window only creates it and routes a few calls.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +23,7 @@ from reader.core.fixes import (
     Fixes,
     SetAside,
     data_dir,
+    earlier_fixes,
     family,
     fixes_path,
     load_fixes,
@@ -105,9 +108,12 @@ class ConversionReview(QObject):
         prepared = session.prepared
         assert prepared is not None
         self._undo.clear()
-        fixes, problem = load_fixes(fixes_path(prepared.identity, self.folder / "fixes"))
+        own = fixes_path(prepared.identity, self.folder / "fixes")
+        fixes, problem = load_fixes(own)
         if problem is not None:
             self._unreadable(self.tr("The fixes of this document could not be read"), problem)
+        elif not fixes and not own.exists():
+            fixes = self._carry_over(session, own)
         session.fixes = Fixes(fixes, self.user_dictionary())
         self.document_rules = self._load_rules(rules_path(self.folder, prepared.identity))
         self.global_rules = self._load_rules(rules_path(self.folder))
@@ -117,6 +123,30 @@ class ConversionReview(QObject):
         session.converted.connect(self._forget_all)
         self._forget_all()
         self.fixes_panel.set_fixes(fixes)
+
+    def _carry_over(self, session: DocumentSession, own: Path) -> tuple[Fix, ...]:
+        """A file edited near its start has a new identity: the fixes made everywhere on an
+        earlier version of it come along (saved under the new one), and the reader is told;
+        fixes made at one place cannot be found again in changed paragraphs."""
+        earlier = earlier_fixes(own.parent, _document_key(session.path))
+        kept = tuple(f for f in earlier if f.everywhere)
+        if not earlier:
+            return ()
+        if kept:
+            with contextlib.suppress(OSError):  # they still apply now; saved with the next fix
+                save_fixes(own, kept, "", _document_key(session.path))
+        left = len(earlier) - len(kept)
+        if left:
+            message = self.tr(
+                "The file changed: %n fix(es) made everywhere carried over; "
+                "%1 made at one place could not be found again.",
+                "",
+                len(kept),
+            ).replace("%1", str(left))
+        else:
+            message = self.tr("The file changed: %n fix(es) carried over.", "", len(kept))
+        self._status.showMessage(message, 15_000)
+        return kept
 
     def _load_rules(self, path: Path) -> RuleSet:
         rules, problem = load_rules(path)
@@ -341,7 +371,12 @@ class ConversionReview(QObject):
         assert prepared is not None
         title = session.rendition.title() if session.rendition else ""
         try:
-            save_fixes(fixes_path(prepared.identity, self.folder / "fixes"), fixes.fixes, title)
+            save_fixes(
+                fixes_path(prepared.identity, self.folder / "fixes"),
+                fixes.fixes,
+                title,
+                _document_key(session.path),
+            )
             if document_rules != self.document_rules:
                 save_rules(rules_path(self.folder, prepared.identity), document_rules)
             if global_rules != self.global_rules:
@@ -396,3 +431,8 @@ class ConversionReview(QObject):
                 return
         self._scan_from = None
         self._status.showMessage(self.tr("No uncertain conversion after this point."), 5000)
+
+
+def _document_key(path: str) -> str:
+    """How a fixes file names its document: the absolute path ('' for none)."""
+    return os.path.abspath(path) if path else ""
