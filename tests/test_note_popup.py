@@ -59,6 +59,9 @@ def test_a_click_on_a_note_reference_shows_the_note_in_a_popup(qtbot, make_windo
     assert popup.windowFlags() & Qt.WindowType.Popup
     shown = popup.text.text()
     assert "注文說<b>頭髮</b>很長，見<i>說文</i>。" in shown  # styled, not a plain tooltip
+    assert shown.startswith(
+        "<b>1</b>\u3000注文說"
+    )  # headed by its number (its backlink is not text)
     assert popup.block == note_block(window)
 
 
@@ -154,3 +157,23 @@ def test_a_reference_whose_note_is_missing_says_so(qtbot, make_window, tmp_path)
     assert popup.isVisible()
     assert popup.text.text() == "This note is not in the document."
     assert not popup.go.isVisible()  # nowhere to go
+
+
+def test_notes_that_restart_in_each_chapter_say_which_note_they_are(qtbot, make_window, tmp_path):
+    """Two chapters each with a note 1 whose text carries no number: the popup heads each
+    with its number (not the internal 1.2), and the right chapter's note is shown."""
+
+    def chapter(n: int) -> str:
+        return (
+            f'<h1 id="c{n}">第{n}章</h1><p>正文<a epub:type="noteref" href="#n1">1</a>。</p>'
+            + FILLER
+            + f'<aside epub:type="footnote" id="n1"><p>第{n}章的注釋。</p></aside>'
+        )
+
+    book = simple_book(tmp_path / "notes.epub", {"c1.xhtml": chapter(1), "c2.xhtml": chapter(2)})
+    window = make_window(str(book))
+    labels = [b.label for b in window.session.prepared.document.blocks if b.label]
+    assert len(labels) == 2
+    for n, label in enumerate(labels, start=1):
+        window.show_note(label, QPoint(100, 100))
+        assert window.note_popup.text.text() == f"<b>1</b>\u3000第{n}章的注釋。"

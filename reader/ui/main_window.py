@@ -555,7 +555,9 @@ class MainWindow(QMainWindow):
         font.setPixelSize(max(1, round(self.style_.em() * 0.9)))
         for index, block in enumerate(prepared.document.blocks):
             if block.kind is BlockKind.FOOTNOTE and block.label == label:
-                self.note_popup.show_note(index, block.runs, rendition.texts[index], where, font)
+                self.note_popup.show_note(
+                    index, block.runs, rendition.texts[index], where, font, label
+                )
                 return
         self.note_popup.show_missing(where, font)
 

@@ -9,6 +9,7 @@ records where the reader was in a `JumpHistory`; Back (Alt+Left) returns there.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
@@ -119,14 +120,25 @@ class NotePopup(QFrame):
         return self._block
 
     def show_note(
-        self, block: int, runs: Sequence[Run], text: str, where: QPoint, font: QFont
+        self,
+        block: int,
+        runs: Sequence[Run],
+        text: str,
+        where: QPoint,
+        font: QFont,
+        label: str = "",
     ) -> None:
         """Show the note at block `block`, displayed as `text`, just below the global point
-        `where`, kept on its screen."""
+        `where`, kept on its screen; headed by its `label` when the note does not begin with
+        it (books that restart their notes in each chapter say which note this is)."""
         self._block = block
         self.go.setVisible(block >= 0)
         self.text.setFont(font)
-        self.text.setText(note_html(runs, text))
+        shown = note_html(runs, text)
+        number = re.sub(r"(?<=.)\.\d+$", "", label)  # "1.2": the second note labelled 1
+        if number and not text.lstrip().lstrip("[(（【〔").startswith(number):
+            shown = f"<b>{_escape(number)}</b>\u3000{shown}"
+        self.text.setText(shown)
         width = round(font.pixelSize() * WIDTH_EMS) if font.pixelSize() > 0 else 420
         self.text.setFixedWidth(width)
         self.adjustSize()
