@@ -43,7 +43,6 @@ from reader.review_command import (
     add_fixes_arg,
     add_review_args,
     convert_lines,
-    everywhere,
     fixes_from,
     rules_from,
     run_explain,
@@ -358,7 +357,9 @@ def _convert(ns: argparse.Namespace) -> None:
         return
     if fixes or rules:
         chain = _chain(ns, doc.text)
-        converted = convert_lines(doc.text, chain, ns.to, everywhere(fixes), rules)
+        converted = convert_lines(
+            doc.text, chain, ns.to, fixes.everywhere_only() if fixes else None, rules
+        )
     else:
         converted = convert_chunked(doc.text, _chain(ns, doc.text))
     try:

@@ -84,13 +84,6 @@ def fixes_from(ns: argparse.Namespace, error: type[Exception]) -> Fixes | None:
         raise error(f"{display_path(name)}: not a fixes file ({printable(reason)})") from None
 
 
-def everywhere(fixes: Fixes | None) -> Fixes | None:
-    """The fixes that apply to any text (not tied to one block of a prepared document)."""
-    if fixes is None:
-        return None
-    return Fixes(tuple(f for f in fixes.fixes if f.everywhere), fixes.dictionary)
-
-
 def convert_lines(
     text: str, chain: Chain, mode: str, fixes: Fixes | None, rules: RuleSet | None = None
 ) -> str:

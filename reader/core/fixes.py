@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from reader.core.files import write_atomically
-from reader.core.search import map_span
+from reader.core.search import span_mapper
 
 #: A source span [start, end) of a block and the text it shows instead.
 Replacement = tuple[int, int, str]
@@ -107,8 +107,10 @@ class Fixes:
         """These fixes without `fix`."""
         return replace(self, fixes=tuple(f for f in self.fixes if f != fix))
 
-    def with_dictionary(self, entries: Iterable[Fix]) -> Fixes:
-        return replace(self, dictionary=tuple(entries))
+    def everywhere_only(self) -> Fixes:
+        """The fixes that apply to any text: those made everywhere and the dictionary (a
+        fix at one place belongs to a block of one prepared document)."""
+        return replace(self, fixes=tuple(f for f in self.fixes if f.everywhere))
 
     def replacements(
         self, texts: Sequence[str], mode: str, indices: Iterable[int] | None = None
@@ -165,11 +167,9 @@ def apply_replacements(source: str, shown: str, replacements: Replacements) -> s
         return shown
     out = []
     pos = 0
+    where = span_mapper(source, shown)
     for start, end, text in replacements:
-        if len(source) == len(shown):
-            a, b = start, end
-        else:
-            a, b = map_span(source, shown, start, end)
+        a, b = where(start, end)
         if a < pos:
             continue
         out.append(shown[pos:a])
@@ -183,7 +183,7 @@ def paragraph_fixer(fixes: Fixes, mode: str) -> Callable[[Sequence[str], list[st
     """What a converted book's paragraphs need: (sources, converted) → converted with the
     fixes made everywhere and the user dictionary (a book's paragraphs are not the reader's
     blocks, so fixes at one place cannot be found in them)."""
-    phrases = Fixes(tuple(f for f in fixes.fixes if f.everywhere), fixes.dictionary)
+    phrases = fixes.everywhere_only()
 
     def fix(sources: Sequence[str], converted: list[str]) -> list[str]:
         replaced = phrases.replacements(sources, mode)

@@ -168,7 +168,14 @@ def map_span(source: str, shown: str, start: int, end: int) -> tuple[int, int]:
     Conversion changes lengths only where a phrase became a longer or shorter
     one (的士 → 計程車); a span touching such a phrase grows to cover all of it.
     """
-    return _Alignments([source], [shown]).map(0, start, end)
+    return span_mapper(source, shown)(start, end)
+
+
+def span_mapper(source: str, shown: str) -> Callable[[int, int], tuple[int, int]]:
+    """`map_span` for many spans of one block: its alignment is computed once, at the first
+    span that needs it (none when conversion kept the length)."""
+    alignments = _Alignments([source], [shown])
+    return lambda start, end: alignments.map(0, start, end)
 
 
 Opcodes = list[tuple[str, int, int, int, int]]
