@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from reader.core.convert import Chain, ScriptMode
 from reader.core.fixes import Fixes, paragraph_fixer
+from reader.core.messages import display_path, os_error_reason
 
 
 def convert_book(
@@ -31,6 +32,8 @@ def convert_book(
         fixer = paragraph_fixer(fixes, ns.to) if fixes else None
         result = convert_epub(ns.file, ns.output, chain, language, ns.size_limit, fixer)
     except OSError as exc:
-        raise error(f"{ns.output}: cannot be written ({exc.strerror or exc})") from None
+        raise error(
+            f"{display_path(ns.output)}: cannot be written ({os_error_reason(exc)})"
+        ) from None
     for warning in result.warnings:
         print(f"zhreader: {ns.file}: {warning}", file=sys.stderr)

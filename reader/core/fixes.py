@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from reader.core.files import write_atomically
+from reader.core.messages import os_error_reason
 from reader.core.search import span_mapper
 
 #: A source span [start, end) of a block and the text it shows instead.
@@ -233,7 +234,7 @@ def read_json_file(
     except FileNotFoundError:
         return empty, None
     except OSError as exc:
-        return empty, SetAside(path, None, exc.strerror or str(exc))
+        return empty, SetAside(path, None, os_error_reason(exc))
     try:
         data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict) or not isinstance(data.get(key), list):

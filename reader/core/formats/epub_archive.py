@@ -25,7 +25,13 @@ from reader.core.loading import (
     TooLargeError,
     read_document_bytes,
 )
-from reader.core.messages import Notice
+from reader.core.messages import (
+    Notice,
+    display_path,
+    human_size,
+    os_error_reason,
+    sizes_apart,
+)
 
 _CONTAINER = "META-INF/container.xml"
 _ENCRYPTION = "META-INF/encryption.xml"
@@ -107,7 +113,7 @@ class EpubArchive:
 
     def __init__(self, path: str | os.PathLike[str], size_limit: int = DEFAULT_SIZE_LIMIT):
         self.path = Path(path)
-        self.name = str(self.path)
+        self.name = display_path(self.path)
         self.size_limit = size_limit
         self.read_total = 0
         _check_file(self.path, size_limit)
@@ -126,7 +132,9 @@ class EpubArchive:
                 f"{self.name}: not an EPUB (not a ZIP archive)", "not-an-epub", path=self.name
             ) from None
         except OSError as exc:
-            raise DamagedBookError(f"{self.name}: cannot be read ({exc.strerror or exc})") from None
+            raise DamagedBookError(
+                f"{self.name}: cannot be read ({os_error_reason(exc)})"
+            ) from None
         self.infos = {info.filename: info for info in self.zip.infolist()}
         self._lower: dict[str, str] | None = None
         self._check_sizes()
@@ -146,9 +154,9 @@ class EpubArchive:
         # Pictures are read lazily, so the archive may hold more than the text limit;
         # twice the limit is still far below any bomb.
         if total > 2 * self.size_limit:
+            expands, limit = sizes_apart(total, 2 * self.size_limit)
             raise ZipBombError(
-                f"{self.name}: the archive expands to {_human(total)}, "
-                f"over the limit of {_human(2 * self.size_limit)}"
+                f"{self.name}: the archive expands to {expands}, over the limit of {limit}"
             )
         for info in self.infos.values():
             check_ratio(self.name, info)
@@ -172,7 +180,7 @@ class EpubArchive:
         budget = self.size_limit - self.read_total
         if info.file_size > budget:
             raise ZipBombError(
-                f"{self.name}: the book's text is over the limit of {_human(self.size_limit)}"
+                f"{self.name}: the book's text is over the limit of {human_size(self.size_limit)}"
             )
         try:
             with self.zip.open(info) as f:
@@ -181,7 +189,7 @@ class EpubArchive:
             raise DamagedMemberError(member, str(exc)) from None
         if len(data) > budget:
             raise ZipBombError(
-                f"{self.name}: the book's text is over the limit of {_human(self.size_limit)}"
+                f"{self.name}: the book's text is over the limit of {human_size(self.size_limit)}"
             )
         self.read_total += len(data)
         return data
@@ -369,7 +377,7 @@ def read_member(
                 raise MissingPartError(f"{name}: the book has no {member}") from None
             check_ratio(name, info)
             if info.file_size > limit:
-                raise TooLargeError(f"{name}: {member} is over the limit of {_human(limit)}")
+                raise TooLargeError(f"{name}: {member} is over the limit of {human_size(limit)}")
             with zf.open(info) as f:
                 data = f.read(limit + 1)
     except zipfile.BadZipFile:
@@ -377,7 +385,7 @@ def read_member(
     except (OSError, EOFError) as exc:
         raise DamagedBookError(f"{name}: {member} cannot be read ({exc})") from None
     if len(data) > limit:
-        raise TooLargeError(f"{name}: {member} is over the limit of {_human(limit)}")
+        raise TooLargeError(f"{name}: {member} is over the limit of {human_size(limit)}")
     return data
 
 
@@ -462,7 +470,3 @@ def _numeric_reference(m: re.Match[bytes]) -> bytes:
         return b"&#38;"  # a bare ampersand, which recovery would drop
     chars = html.entities.html5.get(m.group(1).decode("ascii") + ";", "")
     return "".join(f"&#{ord(c)};" for c in chars).encode("ascii")
-
-
-def _human(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MiB"
