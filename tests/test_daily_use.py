@@ -138,3 +138,18 @@ def test_script_names_say_what_they_show(make_window):
     ]
     assert "Taiwan" in box.itemData(3, Qt.ItemDataRole.ToolTipRole)
     assert "not converted" in window.actions_.script_modes[ScriptMode.ORIGINAL].toolTip()
+
+
+def test_a_reopen_cut_short_by_another_file_leaves_that_file_at_its_own_place(
+    make_window, qtbot, write
+):
+    """Reopen with Encoding remembers the reader's line for that document only: opening
+    another file before it is back shows the other file from its start."""
+    text = "".join(f"第{n}段。這一段說的是第{n}件事。\n\n" for n in range(1, 400))
+    first = make_window(str(write("甲.txt", text)))
+    first.view.scroll_to_block(300)
+    first.reopen_with_encoding("utf-8")
+    with qtbot.waitSignal(first.document_shown, timeout=20_000):
+        first.open_path(str(write("乙.txt", text)))
+    assert first.session.path.endswith("乙.txt")
+    assert first.view.top_block() == 0

@@ -123,8 +123,6 @@ class MainWindow(QMainWindow):
         self.size_limit = size_limit
         self.session: DocumentSession | None = None
         self._incoming: DocumentSession | None = None
-        self._reopen_at_line = 0  # after switching reflow, the source line to show
-        self._opened_at = (0, 0)  # where the document was shown (a long text: its beginning)
 
         self.view = PagedView(self)
         self.find_bar = FindBar(self)
@@ -268,12 +266,14 @@ class MainWindow(QMainWindow):
         """The file from the command line, else the last document, else the bundled article."""
         self.open_path(path or self.store.last_document() or str(bundled_article_path()), encoding)
 
-    def open_path(self, path: str, encoding: str | None = None) -> None:
-        """Open a document in the background; the current one stays until it has opened."""
+    def open_path(self, path: str, encoding: str | None = None, at_line: int = 0) -> None:
+        """Open a document in the background; the current one stays until it has opened
+        (at source line `at_line` when it is the same text read again in other blocks)."""
         if self._incoming is not None:
             self._incoming.close()
             self._incoming.deleteLater()
         session = DocumentSession(size_limit=self.size_limit, parent=self)
+        session.open_at_line = at_line
         session.place_of = lambda identity: self.store.position(identity, 1 << 31)[0]
         session.opened.connect(lambda: self._on_opened(session))
         session.completed.connect(lambda: self._on_completed(session))
@@ -332,10 +332,8 @@ class MainWindow(QMainWindow):
         self.outline.set_outline(prepared.outline)
         if Path(session.path) != bundled_article_path():  # the bundled article is no recent file
             self.store.document_opened(session.path, rendition.title())
-        if self._reopen_at_line:  # the same text in other blocks: keep the reader's line
-            lines = [block.line for block in prepared.document.blocks]
-            self.view.scroll_to_block(max(0, bisect.bisect_right(lines, self._reopen_at_line) - 1))
-            self._reopen_at_line = self._reopen_at_line if session.partial else 0
+        if session.open_at_line:  # the same text in other blocks: keep the reader's line
+            self.view.scroll_to_block(_block_at_line(prepared, session.open_at_line))
         else:
             self.view.go_to_position(self.store.position(prepared.identity, len(prepared.texts)))
         session.rendition_changed.connect(self._on_rendition_changed)
@@ -356,7 +354,7 @@ class MainWindow(QMainWindow):
         self._show_notes(prepared)
         if not self.find_bar.edit.hasFocus():
             self.view.setFocus()  # PageDown, Space and arrows scroll the page at once
-        self._opened_at = self.view.position()
+        session.opened_at = self.view.position()
         self.document_shown.emit()
         if not session.partial:
             self.document_completed.emit()
@@ -383,17 +381,15 @@ class MainWindow(QMainWindow):
         if session is not self.session or beginning is None or prepared is None or not rendition:
             return
         top, offset = self.view.position()
-        moved = (top, offset) != self._opened_at
+        moved = (top, offset) != session.opened_at
         if moved and session.blocks_kept:  # a book's first blocks are where they were
             place = (top, offset)
-        elif moved or self._reopen_at_line:  # the reader's source line, in the whole's blocks
+        elif moved or session.open_at_line:  # the reader's source line, in the whole's blocks
             seen = beginning.document.blocks
-            line = (seen[top].line if seen else 0) if moved else self._reopen_at_line
-            lines = [block.line for block in prepared.document.blocks]
-            place = (max(0, bisect.bisect_right(lines, line) - 1), 0)
+            line = (seen[top].line if seen else 0) if moved else session.open_at_line
+            place = (_block_at_line(prepared, line), 0)
         else:  # not moved: the remembered place, which may lie beyond the beginning
             place = self.store.position(prepared.identity, len(prepared.texts))
-        self._reopen_at_line = 0
         self.view.set_rendition(rendition, *self.style_.typesetting())
         self.outline.set_outline(prepared.outline)
         if moved and session.blocks_kept:
@@ -461,8 +457,7 @@ class MainWindow(QMainWindow):
             return
         if session.prepared.document.format != "text" or on == session.prepared.document.reflowed:
             return
-        self._reopen_at_line = session.prepared.document.blocks[self.view.top_block()].line
-        self.open_path(session.path)
+        self._reopen_here()
 
     def _script_choice(self) -> tuple[Script, ScriptMode, bool, tuple[int, int], bool]:
         first, last = self.view.visible_blocks()
@@ -676,16 +671,22 @@ class MainWindow(QMainWindow):
             return
         self.store.save_chapter_rules(rules, session.prepared.identity, own)
         if rules != session.rules:
-            self._reopen_at_line = session.prepared.document.blocks[self.view.top_block()].line
-            self.open_path(session.path)
+            self._reopen_here()
 
     def reopen_with_encoding(self, encoding: str) -> None:
         """The same file decoded with `encoding`, at the same line."""
         session = self.session
         if session is None or session.prepared is None:
             return
-        self._reopen_at_line = session.prepared.document.blocks[self.view.top_block()].line
-        self.open_path(session.path, encoding)
+        self._reopen_here(encoding)
+
+    def _reopen_here(self, encoding: str | None = None) -> None:
+        """Read the open document again (other reflow, rules or encoding) at the source line
+        at the top of the view."""
+        session = self.session
+        assert session is not None and session.prepared is not None
+        line = session.prepared.document.blocks[self.view.top_block()].line
+        self.open_path(session.path, encoding, at_line=line)
 
     # Window chrome
 
@@ -824,3 +825,9 @@ class MainWindow(QMainWindow):
         self.save_state()
         QThreadPool.globalInstance().waitForDone(5000)
         super().closeEvent(event)
+
+
+def _block_at_line(prepared: PreparedDocument, line: int) -> int:
+    """The block holding source line `line` (the last one starting at or before it)."""
+    lines = [block.line for block in prepared.document.blocks]
+    return max(0, bisect.bisect_right(lines, line) - 1)

@@ -121,6 +121,10 @@ class DocumentSession(QObject):
         # this is it too; afterwards, the beginning the reader saw, to keep their place.
         self.beginning: PreparedDocument | None = None
         self.partial = False
+        # Read again in other blocks (reflow, rules, encoding): the source line to show; and
+        # where the document was first shown (a long text: its beginning), to tell a move.
+        self.open_at_line = 0
+        self.opened_at: tuple[int, int] = (0, 0)
         # Where the reader was in the document of an identity (block index), asked while a
         # big book is read so that its beginning reaches there; None: from the beginning.
         self.place_of: Callable[[str], int] | None = None
