@@ -283,6 +283,20 @@ def test_pdf_export(make_window, tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
+def test_print_to_file_writes_a_pdf_like_an_export(make_window, qtbot, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    window = make_window()
+    pdf = tmp_path / "printed.pdf"
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(pdf))
+    with qtbot.waitSignal(window.exporter.exported, timeout=30_000) as written:
+        window.exporter._print(printer, window.session.rendition)
+    assert written.args == [str(pdf)]
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.read_bytes().rstrip().endswith(b"%%EOF")
+
+
 def test_settings_round_trip(make_window, qtbot, settings_path):
     window = make_window()
     switch(qtbot, window, ScriptMode.TAIWAN)

@@ -219,8 +219,8 @@ class Exporter(QObject):
         from PySide6.QtPrintSupport import QPrinter
 
         if printer.outputFormat() is QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
-            # "Print to file" is a PDF export: written atomically like one.
-            self.write_pdf(printer.outputFileName(), rendition)
+            # "Print to file" is a PDF export: written atomically like one, in a worker.
+            self.write_pdf_in_background(printer.outputFileName(), rendition)
             return
         font, _, _ = self._typesetting()
         printer.setDocName(rendition.title())
