@@ -122,8 +122,10 @@ def test_fixes_survive_a_restart_and_a_reload(make_window, write, qtbot):
 
 def test_a_corrupt_fixes_file_is_reported_and_kept(make_window, write, qtbot, data_home):
     window = open_traditional(make_window, write, qtbot)
+    from reader.core.fixes import fixes_path
+
     identity = window.session.prepared.identity
-    path = data_home / "zhreader" / "fixes" / f"{identity}.json"
+    path = fixes_path(identity, data_home / "zhreader" / "fixes", window.session.path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("{not json", encoding="utf-8")
     with qtbot.waitSignal(window.conversion_finished, timeout=20_000):

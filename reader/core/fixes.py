@@ -13,6 +13,7 @@ only the fixed span changes, whatever the engine did around it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -204,9 +205,15 @@ def data_dir() -> Path:
     return Path(base) / "zhreader"
 
 
-def fixes_path(identity: str, folder: Path | None = None) -> Path:
-    """Where a document's fixes are kept."""
-    return (folder or data_dir() / "fixes") / f"{identity}.json"
+def fixes_path(identity: str, folder: Path | None = None, document: str = "") -> Path:
+    """Where a document's fixes are kept: named by the file (`document`, its path) and its
+    identity, so that the fixes of an earlier version of the file are found by name."""
+    name = f"{_file_key(document)}-{identity}" if document else identity
+    return (folder or data_dir() / "fixes") / f"{name}.json"
+
+
+def _file_key(document: str) -> str:
+    return hashlib.sha1(os.fsencode(document)).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +280,7 @@ def earlier_fixes(folder: Path, document: str) -> tuple[Fix, ...]:
     if not document or not folder.is_dir():
         return ()
     newest: tuple[float, tuple[Fix, ...]] | None = None
-    for path in folder.glob("*.json"):
+    for path in folder.glob(f"{_file_key(document)}-*.json"):  # this file's, by name
         if ".corrupt-" in path.name:
             continue
         try:

@@ -108,7 +108,7 @@ class ConversionReview(QObject):
         prepared = session.prepared
         assert prepared is not None
         self._undo.clear()
-        own = fixes_path(prepared.identity, self.folder / "fixes")
+        own = fixes_path(prepared.identity, self.folder / "fixes", _document_key(session.path))
         fixes, problem = load_fixes(own)
         if problem is not None:
             self._unreadable(self.tr("The fixes of this document could not be read"), problem)
@@ -372,7 +372,7 @@ class ConversionReview(QObject):
         title = session.rendition.title() if session.rendition else ""
         try:
             save_fixes(
-                fixes_path(prepared.identity, self.folder / "fixes"),
+                fixes_path(prepared.identity, self.folder / "fixes", _document_key(session.path)),
                 fixes.fixes,
                 title,
                 _document_key(session.path),
