@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader import APP_NAME
-from reader.core.files import write_atomically
+from reader.core.files import write_atomically, xdg_data_home
 from reader.core.messages import display_path, os_error_reason
 
 APP_ID = "io.github.zhreader.ZhReader"
@@ -103,11 +103,8 @@ class Installation:
 
 
 def data_dir() -> Path:
-    """$XDG_DATA_HOME when it is an absolute path (the XDG rule), else ~/.local/share."""
-    configured = os.environ.get("XDG_DATA_HOME", "")
-    if configured and Path(configured).is_absolute():
-        return Path(configured)
-    return Path.home() / ".local" / "share"
+    """The user's data folder (XDG), where desktop entries, metadata and icons go."""
+    return xdg_data_home()
 
 
 def launcher_command() -> list[str]:

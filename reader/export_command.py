@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from reader.core.convert import ScriptMode, convert_chunk, plan_chunks
+from reader.core.convert import ScriptMode, converted_chunks
 from reader.core.files import write_atomically
 from reader.core.fixes import Fixes
 from reader.core.messages import display_path, os_error_reason
@@ -49,12 +49,12 @@ def run_export(
     prepared = prepare(document)
     mode = ScriptMode(ns.to)
     rendition = Rendition(prepared, mode, chain, fixes=fixes, replace_rules=rules)
-    texts, kept = prepared.texts, prepared.kept
     if rendition.needs_work:
-        # In this thread, a block at a time: Ctrl-C waits for one engine call at most.
-        for indices in plan_chunks(texts, (0, 0)):
-            fixed = rendition.fixes.replacements(texts, mode, indices)
-            rendition.apply(convert_chunk(texts, indices, chain, kept, fixed, rules))
+        # In this thread, a chunk at a time: Ctrl-C waits for one engine call at most.
+        for chunk in converted_chunks(
+            prepared.texts, (0, 0), chain, prepared.kept, rendition.fixes, mode, rules
+        ):
+            rendition.apply(chunk)
         rendition.complete = True
     if ns.format == "pdf":
         _write_pdf(Path(ns.output), rendition, error, ns.vertical)

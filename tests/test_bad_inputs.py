@@ -248,7 +248,7 @@ ROWS: list[Row] = [
         ("export", "{src}", "--to", "simplified", "-o", "{out}"),
         130,
         "zhreader: interrupted",
-        fault=("reader.export_command.convert_chunk", _interrupt),
+        fault=("reader.core.convert.convert_chunk", _interrupt),
     ),
     Row(
         "export-with-a-non-text-encoding",

@@ -108,7 +108,7 @@ def test_a_failed_conversion_is_tried_again_then_fails_the_waiting_action(
         calls.append(1)
         raise RuntimeError("dictionary missing")
 
-    monkeypatch.setattr("reader.ui.jobs.convert_chunk", broken)
+    monkeypatch.setattr("reader.core.convert.convert_chunk", broken)
     failures: list[str] = []
     with qtbot.waitSignal(session.conversion_failed, timeout=20_000) as failed:
         session.show_script(Script.TRADITIONAL, ScriptMode.SIMPLIFIED, False, (0, 10))
@@ -131,7 +131,7 @@ def test_a_conversion_that_fails_once_is_tried_again_and_completes(
             raise MemoryError
         return convert_chunk(*args)
 
-    monkeypatch.setattr("reader.ui.jobs.convert_chunk", fails_once)
+    monkeypatch.setattr("reader.core.convert.convert_chunk", fails_once)
     with qtbot.waitSignal(session.converted, timeout=20_000):
         session.show_script(Script.TRADITIONAL, ScriptMode.SIMPLIFIED, False, (0, 10))
     assert session.rendition.texts == [convert(t, ("t2s",)) for t in session.prepared.texts]
@@ -228,7 +228,7 @@ def test_a_failed_conversion_fails_the_waiting_export_loudly(
     def broken(*args):
         raise RuntimeError("dictionary missing")
 
-    monkeypatch.setattr("reader.ui.jobs.convert_chunk", broken)
+    monkeypatch.setattr("reader.core.convert.convert_chunk", broken)
     window.set_script_mode(ScriptMode.SIMPLIFIED)
     window.actions_.export_text.trigger()
     qtbot.waitUntil(lambda: bool(message_boxes), timeout=20_000)

@@ -16,7 +16,7 @@ from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
-from reader.core.fixes import Replacements, apply_replacements
+from reader.core.fixes import Fixes, Replacements, apply_replacements
 from reader.core.guard import default_guard
 from reader.core.tables import QUOTE_STEPS, STEP_SOURCES, step
 
@@ -406,6 +406,23 @@ def convert_keeping(text: str, chain: Chain, keep: Spans) -> str:
     if pos < len(text):
         out.append(convert(text[pos:], chain))
     return "".join(out)
+
+
+def converted_chunks(
+    texts: Sequence[str],
+    first: tuple[int, int],
+    chain: Chain,
+    keep: Mapping[int, Spans] | None = None,
+    fixes: Fixes | None = None,
+    mode: str = "",
+    rules: RuleSet | None = None,
+) -> Iterator[ConvertedChunk]:
+    """Every block of `texts` converted, chunk by chunk, the blocks `first` (on screen)
+    first, with the reader's `fixes` for the script `mode` and the replacement `rules`: what
+    the window's conversion job and the command line both run."""
+    for indices in plan_chunks(texts, first):
+        fixed = fixes.replacements(texts, mode, indices) if fixes else None
+        yield convert_chunk(texts, indices, chain, keep, fixed, rules)
 
 
 def convert_chunk(

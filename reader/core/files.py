@@ -85,3 +85,11 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     with atomic_path(path) as tmp, open(tmp, "wb") as f:
         f.write(data)
         f.flush()
+
+
+def xdg_data_home() -> Path:
+    """$XDG_DATA_HOME when it is an absolute path (the XDG rule), else ~/.local/share."""
+    configured = os.environ.get("XDG_DATA_HOME", "")
+    if configured and Path(configured).is_absolute():
+        return Path(configured)
+    return Path.home() / ".local" / "share"

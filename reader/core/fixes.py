@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from reader.core.files import write_atomically
+from reader.core.files import write_atomically, xdg_data_home
 from reader.core.messages import os_error_reason
 from reader.core.search import span_mapper
 
@@ -201,8 +201,7 @@ def paragraph_fixer(fixes: Fixes, mode: str) -> Callable[[Sequence[str], list[st
 
 def data_dir() -> Path:
     """ZhReader's folder in the user's data directory (XDG), not created here."""
-    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local/share")
-    return Path(base) / "zhreader"
+    return xdg_data_home() / "zhreader"
 
 
 def fixes_path(identity: str, folder: Path | None = None, document: str = "") -> Path:

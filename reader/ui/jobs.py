@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from reader.core.chapter_rules import DEFAULT_RULES, ChapterRules
-from reader.core.convert import Chain, Spans, convert_chunk, plan_chunks
+from reader.core.convert import Chain, Spans, converted_chunks
 from reader.core.document import Document
 from reader.core.fixes import Fixes
 from reader.core.loading import LoadError
@@ -192,10 +192,10 @@ class ConvertJob(Job):
 
     def run(self) -> None:
         try:
-            for n, indices in enumerate(plan_chunks(self.texts, self.first)):
-                fixes = self.fixes
-                fixed = fixes.replacements(self.texts, self.mode, indices) if fixes else None
-                chunk = convert_chunk(self.texts, indices, self.chain, self.keep, fixed, self.rules)
+            chunks = converted_chunks(
+                self.texts, self.first, self.chain, self.keep, self.fixes, self.mode, self.rules
+            )
+            for n, chunk in enumerate(chunks):
                 if self.token.cancelled:
                     return
                 self.signals.converted.emit(self.job_id, chunk)
