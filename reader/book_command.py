@@ -18,15 +18,16 @@ def convert_book(
     fixes: Fixes | None = None,
 ) -> None:
     """Write the EPUB `ns.file` converted to `ns.output`; `chain_for(text)` picks the chain
-    (the text is read only when the source script must be detected), `error` makes the
+    (from the book's paragraphs when the source script must be detected), `error` makes the
     one-line message the command exits with."""
-    from reader.core.formats.epub import open_epub
     from reader.core.formats.epub_writer import convert_epub, language_tag
 
     if not ns.output:
         raise error("an EPUB converts to an EPUB: add -o FILE.epub")
+    if getattr(ns, "explain", False) or getattr(ns, "rules", None):
+        raise error("--explain and --rules work on text files; an EPUB converts with --fixes")
     detect = ns.source == "auto" and not getattr(ns, "config", None)
-    chain = chain_for(open_epub(ns.file, ns.size_limit).text if detect else "")
+    chain = chain_for if detect else chain_for("")
     language = "" if getattr(ns, "config", None) else language_tag(ScriptMode(ns.to))
     try:
         fixer = paragraph_fixer(fixes, ns.to) if fixes else None

@@ -170,6 +170,10 @@ def test_zhreader_convert_writes_an_epub(book, tmp_path, capsys):
     assert "軟體" in open_epub(out).text
     assert main(["convert", str(book), "--to", "taiwan"]) == 1
     assert "-o FILE.epub" in capsys.readouterr().err
+    rules = tmp_path / "rules.json"
+    rules.write_text('{"rules": []}', encoding="utf-8")
+    assert main(["convert", str(book), "--rules", str(rules), "-o", str(tmp_path / "r.epub")]) == 1
+    assert "--rules work on text files" in capsys.readouterr().err  # not silently ignored
 
 
 def _epubcheck() -> list[str] | None:

@@ -81,13 +81,15 @@ def language_tag(mode: ScriptMode) -> str:
 def convert_epub(
     src: str | os.PathLike[str],
     dst: str | os.PathLike[str],
-    chain: Chain,
+    chain: Chain | Callable[[str], Chain],
     language: str = "",
     size_limit: int = DEFAULT_SIZE_LIMIT,
     fixes: Callable[[Sequence[str], list[str]], list[str]] | None = None,
 ) -> ConvertedBook:
     """Write `dst`, a copy of the EPUB `src` with its text converted through `chain` and its
-    Chinese language tags set to `language` (kept when empty); the write is atomic. Raises `LoadError` for a bad book
+    Chinese language tags set to `language` (kept when empty); the write is atomic. `chain`
+    may be a function of the book's text (its script detected from the paragraphs read
+    anyway, not from a second reading of the book). Raises `LoadError` for a bad book
     and `OSError` when `dst` cannot be written."""
     with EpubArchive(src, size_limit) as archive:
         package = archive.package()
@@ -116,6 +118,8 @@ def convert_epub(
                 warnings.append(f"{member} is not UTF-8 or UTF-16 text; copied as it was")
                 continue
             documents[member] = doc
+        if callable(chain):
+            chain = chain("\n".join(d.text_of(p) for d in documents.values() for p in d.paragraphs))
         # Second pass, member by member in the original order: each document converted (its
         # paragraphs in one call, joined by line breaks: no OpenCC phrase spans one) and written.
         characters = 0
